@@ -1,0 +1,86 @@
+// Lint, including the package boundaries of docs/architecture.md: each rule's message says why.
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
+const noApps = {
+  group: ["**/apps/**", "@zmqp/gateway", "@zmqp/web"],
+  message: "Apps are leaves: nothing imports an app (docs/architecture.md).",
+};
+
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/dist/**", "test-results/**", "playwright-report/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["packages/protocol/**"],
+    rules: restrict([
+      {
+        regex: "^(?!zod$|vitest$|\\.\\.?/)",
+        message: "protocol is pure: it imports only zod (no I/O, no zeromq, no frameworks).",
+      },
+    ]),
+  },
+  {
+    files: ["packages/zmtp/**"],
+    rules: restrict([
+      {
+        regex: "^(?!vitest$|\\.\\.?/)",
+        message: "zmtp is a pure decoder: no imports beyond its own files.",
+      },
+    ]),
+  },
+  {
+    files: ["packages/engine/**"],
+    rules: restrict([
+      {
+        group: ["fastify", "@fastify/*", "react", "react-dom", "@xyflow/*"],
+        message: "The engine stays framework-free: Fastify and React are thin adapters around it.",
+      },
+      noApps,
+    ]),
+  },
+  {
+    files: ["apps/web/**"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict([
+      {
+        group: [
+          "zeromq",
+          "zeromq/*",
+          "@zmqp/engine",
+          "@zmqp/engine/*",
+          "fastify",
+          "@fastify/*",
+          "node:*",
+        ],
+        message:
+          "The web app talks to the gateway only (WebSocket/HTTP); it never runs sockets itself.",
+      },
+      { group: ["**/gateway/src/**", "@zmqp/gateway"], message: "Apps never import each other." },
+    ]),
+  },
+  {
+    files: ["apps/gateway/**"],
+    rules: restrict([
+      {
+        group: ["react", "react-dom", "@xyflow/*", "**/web/src/**", "@zmqp/web"],
+        message: "Apps never import each other; the gateway serves the web build as files.",
+      },
+    ]),
+  },
+);

@@ -1,0 +1,60 @@
+/**
+ * The engine's public surface. The gateway, the CLI, the bench and the tests use only this.
+ * Implementation: `runtime.ts` and friends. Keep this file the contract; change it with care.
+ */
+import type {
+  Diagnostic,
+  LinkCounters,
+  NodeAction,
+  NodeCounters,
+  RuntimeEvent,
+  RuntimeSnapshot,
+} from "@zmqp/protocol";
+
+/** Injected time source, so timer-driven behaviour can be tested without sleeping (XState's SimulatedClock idea). */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface RuntimeOptions {
+  /** Allow binds on non-loopback addresses (`--allow-external`). Default false. */
+  allowExternal?: boolean;
+  /** Folder ipc:// names live in (created if missing). Default: a fresh folder under the OS temp dir. */
+  ipcDir?: string;
+  /** sendTimeout on every socket, ms: some ZeroMQ states block forever (REP send-before-receive). Default 2000. */
+  sendTimeoutMs?: number;
+  /** Time source; the real clock by default. */
+  clock?: Clock;
+}
+
+export interface DeployResult {
+  ok: boolean;
+  deployId: number;
+  diagnostics: Diagnostic[];
+  /** Node ids started, restarted or stopped by this deploy (the diff). */
+  changed: { added: string[]; restarted: string[]; removed: string[]; kept: string[] };
+}
+
+export interface Runtime {
+  /** Subscribes to every event; returns the unsubscribe function. Listeners must not throw. */
+  on(listener: (event: RuntimeEvent) => void): () => void;
+  /** Validates and deploys a document (unknown input is parsed with `parseGraph`) as a diff against what runs. */
+  deploy(doc: unknown): Promise<DeployResult>;
+  /** Closes every socket (linger 0); the runtime can deploy again afterwards. */
+  stop(): Promise<void>;
+  nodeAction(node: string, action: NodeAction, payload?: string): Promise<void>;
+  /** `cut` really disconnects the link's connecting socket; `restore` reconnects. `latencyMs` delays delivery on the link. */
+  linkAction(link: string, action: "cut" | "restore", latencyMs?: number): Promise<void>;
+  /** Step mode: `hold` queues every behaviour send; `next` releases exactly one; `release` lets all go. */
+  step(action: "hold" | "next" | "release"): void;
+  /** Multiplies the speed of every behaviour interval (2 = twice as fast). */
+  setSpeed(factor: number): void;
+  /** The exact counters now. */
+  counters(): { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> };
+  /** Everything a newly connected page needs. */
+  snapshot(): RuntimeSnapshot;
+  /** Stops and releases everything; the runtime cannot be used afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export type { Clock, DeployResult, Runtime, RuntimeOptions } from "./api.js";
+export { createRuntime } from "./runtime.js";

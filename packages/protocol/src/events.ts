@@ -1,0 +1,131 @@
+/**
+ * What the engine reports. One union tagged by `type`. Times are epoch milliseconds.
+ * Counters are exact and never depend on what a browser can draw; `message` events may be sampled.
+ */
+import type { ErrorCode } from "./errors.js";
+import type { SocketType } from "./socket-types.js";
+import type { TimelineStep } from "./graph.js";
+
+export type NodeState = "stopped" | "starting" | "running" | "paused" | "killed" | "error";
+
+/** What a node is doing right now; a REQ client shows idle, waiting, stuck or retrying. */
+export type Activity = "idle" | "waiting" | "stuck" | "retrying" | "gave-up";
+
+export interface SocketStatus {
+  type: SocketType;
+  /** Endpoints bound successfully. */
+  bound: string[];
+  /** Addresses dialled (connect called), whether or not a peer answers. */
+  connecting: string[];
+  /** Peers with a finished handshake (or accepted connections, on the binding side). */
+  peers: number;
+  /** The last monitor event (`bind`, `connect:retry`, `disconnect`…). */
+  lastEvent?: string;
+  error?: { code: ErrorCode; message: string };
+}
+
+export interface NodeStatus {
+  state: NodeState;
+  activity?: Activity;
+  /** One line shown on the node ("waiting for a reply for 3.2 s", "Address already in use"). */
+  detail?: string;
+  sockets: Record<string, SocketStatus>;
+}
+
+export interface Counters {
+  sent: number;
+  received: number;
+  dropped: number;
+  errors: number;
+}
+
+export interface NodeCounters extends Counters {
+  /** Drops by reason (`no-subscriber`, `hwm`, `timeout`, `killed`…). */
+  dropReasons: Record<string, number>;
+  /** Per peer node id (or `external`): what this node sent to it and received from it. */
+  peers: Record<string, { sent: number; received: number }>;
+  sockets: Record<string, Counters>;
+}
+
+export interface LinkCounters {
+  /** Messages that crossed the link from the connecting socket to the binding one. */
+  forward: number;
+  /** Messages that crossed the link the other way (replies, results). */
+  backward: number;
+}
+
+export type FrameRole = "routing-id" | "delimiter" | "topic" | "body";
+
+/** One frame of a message, trimmed for display. */
+export interface FrameView {
+  size: number;
+  /** First bytes as hex (at most 64 bytes). */
+  hex: string;
+  /** The frame as text when it is printable UTF-8 (at most 256 chars), else absent. */
+  text?: string;
+  role?: FrameRole;
+}
+
+export type MessageKind = "request" | "reply" | "publish" | "task" | "result" | "data";
+
+export type RuntimeEvent =
+  | { type: "runtime"; t: number; state: "running" | "stopped"; deployId: number }
+  | { type: "status"; t: number; node: string; status: NodeStatus }
+  | {
+      type: "monitor";
+      t: number;
+      node: string;
+      socket: string;
+      event: string;
+      address?: string;
+      detail?: string;
+    }
+  | {
+      type: "message";
+      t: number;
+      /** Unique per runtime; a receive names the send it came from in `sendId`. */
+      id: number;
+      node: string;
+      socket: string;
+      direction: "out" | "in";
+      kind: MessageKind;
+      /** The link the message crossed, when correlation found it. */
+      link: string | null;
+      /** On a link, whether it went connect→bind (`forward`) or back. */
+      linkDirection?: "forward" | "backward";
+      /** For `in`: the playground socket that sent it. Absent when `external`. */
+      from?: { node: string; socket: string };
+      /** For `in`: no playground sender matched, so it came from outside. */
+      external?: boolean;
+      sendId?: number;
+      frames: FrameView[];
+    }
+  | { type: "drop"; t: number; node: string; socket: string; reason: string; count: number }
+  | {
+      type: "error";
+      t: number;
+      node: string;
+      socket?: string;
+      link?: string;
+      code: ErrorCode;
+      message: string;
+    }
+  | {
+      type: "counters";
+      t: number;
+      nodes: Record<string, NodeCounters>;
+      links: Record<string, LinkCounters>;
+    }
+  | { type: "timeline"; t: number; index: number; step: TimelineStep }
+  | { type: "log"; t: number; level: "info" | "warn"; node?: string; text: string };
+
+export type RuntimeEventType = RuntimeEvent["type"];
+export type EventOf<T extends RuntimeEventType> = Extract<RuntimeEvent, { type: T }>;
+
+export function emptyCounters(): Counters {
+  return { sent: 0, received: 0, dropped: 0, errors: 0 };
+}
+
+export function emptyNodeCounters(): NodeCounters {
+  return { ...emptyCounters(), dropReasons: {}, peers: {}, sockets: {} };
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from "@playwright/test";
+
+// UI tests drive the real web build served by the real gateway, in Debian's Chromium
+// (Playwright cannot download its own browser on these machines).
+const port = Number(process.env.ZMQP_E2E_PORT ?? 7788);
+export const E2E_TOKEN = "e2e-token-0123456789abcdef";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: `node apps/gateway/bin/zmqp.mjs serve --port ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    env: { ZMQP_TOKEN: E2E_TOKEN },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
