@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: "ZMQP_ERR_RATE_LIMITED",
   NOT_RUNNING: "ZMQP_ERR_NOT_RUNNING",
   INVALID_GRAPH: "ZMQP_ERR_INVALID_GRAPH",
+  NOT_FOUND: "ZMQP_ERR_NOT_FOUND",
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
