@@ -9,3 +9,4 @@ export * from "./messages.js";
 export * from "./roles.js";
 export * from "./socket-types.js";
 export * from "./validate.js";
+export * from "./snippets.js";
