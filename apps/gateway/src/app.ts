@@ -1,0 +1,106 @@
+/**
+ * buildApp: the whole gateway without `listen`, so tests drive it with inject/injectWS and the
+ * server and CLI only add a port and signals (Fastify's testing guide).
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyWebsocket from "@fastify/websocket";
+import type { RuntimeOptions } from "@zmqp/engine";
+import { ERROR_CODES } from "@zmqp/protocol";
+import Fastify, { type FastifyInstance } from "fastify";
+import { toErrorBody } from "./errors.js";
+import { authPlugin } from "./plugins/auth.js";
+import { runtimePlugin } from "./plugins/runtime.js";
+import { apiRoutes } from "./routes/api.js";
+import { staticRoutes } from "./routes/static.js";
+import { wsRoutes } from "./routes/ws.js";
+import type { TabOptions } from "./session/tab.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, "..", "..", "..");
+
+export const DEFAULTS = {
+  webDir: join(repoRoot, "apps", "web", "dist"),
+  scenariosDir: join(repoRoot, "scenarios"),
+  graceMs: 30_000,
+  /** A document is capped at LIMITS.maxDocumentBytes; the envelope gets a little room. */
+  bodyLimit: 600 * 1024,
+  maxPayload: 600 * 1024,
+} as const;
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8")) as { version: string }
+).version;
+
+export interface AppOptions {
+  token: string;
+  /** `--allow-external`: graphs may bind non-loopback addresses, the server may listen on one. */
+  allowExternal?: boolean;
+  /** The non-loopback address the server listens on, when it does (widens the Host check). */
+  externalHost?: string;
+  graceMs?: number;
+  webDir?: string;
+  scenariosDir?: string;
+  /** Origins allowed besides the gateway's own (ZMQP_ALLOWED_ORIGINS, for a dev server). */
+  allowedOrigins?: string[];
+  runtimeOptions?: RuntimeOptions;
+  tab?: TabOptions;
+  logger?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const allowExternal = options.allowExternal ?? false;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: DEFAULTS.bodyLimit,
+    // Do not trust X-Forwarded-*: nothing sits in front of a local gateway.
+    trustProxy: false,
+  });
+
+  // JSON only, parsed plainly: forbidden keys (__proto__…) reach parseGraph, which names them in a
+  // diagnostic; an empty body (POST /api/stop) is allowed.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === "") return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const err = Object.assign(new Error("the body is not valid JSON"), { statusCode: 400 });
+      done(err, undefined);
+    }
+  });
+
+  app.setErrorHandler((error, _req, reply) => {
+    const { status, body } = toErrorBody(error);
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((_req, reply) =>
+    reply.code(404).send({ code: ERROR_CODES.NOT_FOUND, message: "not found" }),
+  );
+
+  await app.register(authPlugin, {
+    token: options.token,
+    hostPolicy: options.externalHost ? { externalHost: options.externalHost } : {},
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
+  await app.register(runtimePlugin, {
+    allowExternal,
+    graceMs: options.graceMs ?? DEFAULTS.graceMs,
+    ...(options.runtimeOptions ? { runtimeOptions: options.runtimeOptions } : {}),
+  });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: DEFAULTS.maxPayload },
+  });
+  await app.register(apiRoutes, {
+    version: VERSION,
+    scenariosDir: options.scenariosDir ?? DEFAULTS.scenariosDir,
+  });
+  await app.register(wsRoutes, options.tab ?? {});
+  await app.register(staticRoutes, {
+    webDir: options.webDir ?? DEFAULTS.webDir,
+    token: options.token,
+  });
+  return app;
+}

@@ -1,0 +1,109 @@
+/**
+ * `zmqp run FILE [--duration S] [--json] [--allow-external]`: deploys headless, prints every event,
+ * and ends with exactly one summary line. SIGINT/SIGTERM end the run the same way as --duration.
+ */
+import { createRuntime } from "@zmqp/engine";
+import {
+  parseGraph,
+  type ErrorCode,
+  type LinkCounters,
+  type NodeCounters,
+  type RuntimeEvent,
+} from "@zmqp/protocol";
+import { EXIT_INVALID, loadJson, printDiagnostics } from "./common.js";
+import { formatEvent } from "./format.js";
+
+export interface RunArgs {
+  file: string;
+  durationS?: number;
+  json: boolean;
+  allowExternal: boolean;
+}
+
+export interface Summary {
+  type: "summary";
+  nodes: Record<string, { sent: number; received: number; errors: ErrorCode[] }>;
+  links: Record<string, { forward: number; backward: number }>;
+  durationMs: number;
+}
+
+export async function runCommand(args: RunArgs): Promise<number> {
+  const raw = await loadJson(args.file);
+  const parsed = parseGraph(raw, { allowExternal: args.allowExternal });
+  if (!parsed.ok) {
+    printDiagnostics(parsed.diagnostics, args.json);
+    return EXIT_INVALID;
+  }
+  printDiagnostics(parsed.diagnostics, args.json);
+
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const errors = new Map<string, ErrorCode[]>();
+  const runtime = createRuntime({ allowExternal: args.allowExternal });
+  runtime.on((e: RuntimeEvent) => {
+    if (e.type === "error") {
+      const list = errors.get(e.node) ?? [];
+      if (!list.includes(e.code)) list.push(e.code);
+      errors.set(e.node, list);
+    }
+    if (args.json) out(JSON.stringify(e));
+    else {
+      const line = formatEvent(e);
+      if (line !== null) out(line);
+    }
+  });
+
+  const started = Date.now();
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const onSignal = () => finish();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const timer =
+    args.durationS !== undefined ? setTimeout(finish, Math.round(args.durationS * 1000)) : null;
+
+  let exitCode = 0;
+  try {
+    const result = await runtime.deploy(parsed.doc);
+    if (!result.ok) {
+      exitCode = EXIT_INVALID;
+      printDiagnostics(result.diagnostics, args.json);
+      finish();
+    }
+    await done;
+  } finally {
+    if (timer) clearTimeout(timer);
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+  const durationMs = Date.now() - started;
+  const counters = runtime.counters();
+  await runtime.close();
+  out(
+    JSON.stringify(
+      summarize(
+        counters,
+        errors,
+        durationMs,
+        parsed.doc.nodes.map((n) => n.id),
+      ),
+    ),
+  );
+  return exitCode;
+}
+
+export function summarize(
+  counters: { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> },
+  errors: Map<string, ErrorCode[]>,
+  durationMs: number,
+  nodeIds: string[],
+): Summary {
+  const nodes: Summary["nodes"] = {};
+  for (const id of new Set([...nodeIds, ...Object.keys(counters.nodes)])) {
+    const c = counters.nodes[id];
+    nodes[id] = { sent: c?.sent ?? 0, received: c?.received ?? 0, errors: errors.get(id) ?? [] };
+  }
+  const links: Summary["links"] = {};
+  for (const [id, l] of Object.entries(counters.links))
+    links[id] = { forward: l.forward, backward: l.backward };
+  return { type: "summary", nodes, links, durationMs };
+}

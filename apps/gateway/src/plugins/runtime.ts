@@ -1,0 +1,32 @@
+/**
+ * Owns the gateway's one Runtime (and the Hub around it): created with the app, closed in onClose,
+ * so `app.close()` (tests, SIGINT) releases every socket and port.
+ */
+import { createRuntime, type RuntimeOptions } from "@zmqp/engine";
+import type { FastifyInstance } from "fastify";
+import { Hub } from "../session/hub.js";
+import { fp } from "./fp.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    hub: Hub;
+  }
+}
+
+export interface RuntimePluginOptions extends Record<string, unknown> {
+  allowExternal: boolean;
+  graceMs: number;
+  runtimeOptions?: RuntimeOptions;
+}
+
+export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstance, opts) => {
+  const runtime = createRuntime({
+    ...opts.runtimeOptions,
+    allowExternal: opts.allowExternal,
+  });
+  const hub = new Hub(runtime, { allowExternal: opts.allowExternal, graceMs: opts.graceMs });
+  app.decorate("hub", hub);
+  app.addHook("onClose", async () => {
+    await hub.close();
+  });
+}, "zmqp-runtime");

@@ -1,0 +1,74 @@
+/** The REST surface: health (public), runtime snapshot, deploy, stop, templates. */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ERROR_CODES } from "@zmqp/protocol";
+import type { FastifyInstance } from "fastify";
+import { HttpError } from "../errors.js";
+
+export interface ApiOptions {
+  version: string;
+  scenariosDir: string;
+}
+
+const TEMPLATE_NAME = /^[a-z0-9-]+$/;
+
+export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
+  app.get("/api/health", async () => ({ ok: true, version: opts.version }));
+
+  app.get("/api/runtime", async () => app.hub.runtime.snapshot());
+
+  app.post("/api/deploy", async (req, reply) => {
+    const out = await app.hub.deploy(req.body);
+    if (!out.ok)
+      return reply.code(400).send({
+        code: ERROR_CODES.INVALID_GRAPH,
+        message: "the graph has errors",
+        diagnostics: out.diagnostics,
+      });
+    return out;
+  });
+
+  app.post("/api/stop", async () => {
+    await app.hub.stop();
+    return { ok: true };
+  });
+
+  app.get("/api/templates", async () => {
+    let files: string[];
+    try {
+      files = (await readdir(opts.scenariosDir)).filter((f) => f.endsWith(".json")).sort();
+    } catch {
+      return [];
+    }
+    const out = [];
+    for (const file of files) {
+      const name = file.slice(0, -5);
+      if (!TEMPLATE_NAME.test(name)) continue;
+      try {
+        const doc = JSON.parse(await readFile(join(opts.scenariosDir, file), "utf8")) as Record<
+          string,
+          unknown
+        >;
+        const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+        out.push({ name, title: str(doc.title) ?? name, description: str(doc.description) ?? "" });
+      } catch {
+        // A broken template is left out of the menu rather than breaking it.
+      }
+    }
+    return out;
+  });
+
+  app.get<{ Params: { name: string } }>("/api/templates/:name", async (req, reply) => {
+    const { name } = req.params;
+    // The pattern is what keeps `..` and slashes out of the path joined below.
+    if (!TEMPLATE_NAME.test(name))
+      throw new HttpError(400, ERROR_CODES.BAD_MESSAGE, "template names are a-z, 0-9 and -");
+    let text: string;
+    try {
+      text = await readFile(join(opts.scenariosDir, `${name}.json`), "utf8");
+    } catch {
+      throw new HttpError(404, ERROR_CODES.NOT_FOUND, `no template named ${name}`);
+    }
+    return reply.type("application/json; charset=utf-8").send(text);
+  });
+}
