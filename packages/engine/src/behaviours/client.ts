@@ -1,0 +1,100 @@
+/**
+ * client (REQ): sends on an interval or on "Send now" and waits for the reply. A REQ may not send
+ * again before its reply, so a lost reply leaves a plain REQ stuck forever: we show that ("stuck")
+ * instead of hanging anything. With a timeout and lazyPirate, on timeout the socket is closed and
+ * reopened and the request resent, up to `retries` times (the guide's Lazy Pirate).
+ */
+import type { BehaviourParams } from "@zmqp/protocol";
+import { fillPayload } from "../frames.js";
+import type { BehaviourContext, BehaviourSpec } from "./types.js";
+
+type Params = BehaviourParams<"client">;
+
+/** A plain REQ waiting this long shows "stuck": it will wait forever. */
+export const STUCK_AFTER_MS = 2000;
+
+export function createClient(ctx: BehaviourContext<Params>) {
+  const p = ctx.params;
+  let n = 0;
+  let waiting: { body: string; attempt: number; cancel: () => void } | null = null;
+
+  const arm = (body: string) => {
+    if (p.timeoutMs > 0) return ctx.after(p.timeoutMs, () => void onTimeout(body));
+    return ctx.after(STUCK_AFTER_MS, () =>
+      ctx.setActivity(
+        "stuck",
+        `waiting forever for the reply to "${body}": a plain REQ cannot send again (use lazyPirate)`,
+      ),
+    );
+  };
+
+  const send = async (body: string, attempt: number) => {
+    waiting = { body, attempt, cancel: arm(body) };
+    if (attempt === 0) ctx.setActivity("waiting", `waiting for the reply to "${body}"`);
+    const ok = await ctx.send("req", [body], "request");
+    if (!ok && waiting?.body === body && p.timeoutMs === 0) {
+      waiting.cancel();
+      waiting = null;
+      ctx.setActivity("idle", `could not send "${body}"`);
+    }
+  };
+
+  const request = (override?: string) => {
+    if (!ctx.running()) return;
+    if (waiting) {
+      ctx.log(`${ctx.node.id} is still waiting for a reply: a REQ cannot send twice`, "warn");
+      return;
+    }
+    if (override === undefined && p.maxRequests > 0 && n >= p.maxRequests) return;
+    n++;
+    void send(override ?? fillPayload(p.payload, n), 0);
+  };
+
+  const onTimeout = async (body: string) => {
+    if (!waiting || waiting.body !== body || !ctx.running()) return;
+    const attempt = waiting.attempt;
+    if (!p.lazyPirate) {
+      ctx.setActivity(
+        "stuck",
+        `no reply to "${body}" in ${p.timeoutMs} ms; a plain REQ cannot send again (use lazyPirate)`,
+      );
+      return;
+    }
+    ctx.drop("req", "timeout");
+    await ctx.reopen("req");
+    if (!ctx.running()) return;
+    if (attempt >= p.retries) {
+      waiting = null;
+      ctx.setActivity("gave-up", `no reply to "${body}" after ${p.retries} retries: gave up`);
+      return;
+    }
+    ctx.setActivity(
+      "retrying",
+      `no reply in ${p.timeoutMs} ms: new socket, resending "${body}" (retry ${attempt + 1}/${p.retries})`,
+    );
+    await send(body, attempt + 1);
+  };
+
+  return {
+    start() {
+      ctx.setActivity("idle");
+      if (p.intervalMs > 0) {
+        request();
+        ctx.every(p.intervalMs, () => request());
+      }
+    },
+    onMessage({ frames }: { frames: Buffer[] }) {
+      if (!waiting) return;
+      waiting.cancel();
+      const body = waiting.body;
+      waiting = null;
+      const reply = frames[frames.length - 1]?.toString() ?? "";
+      ctx.setActivity("idle", `"${body}" → "${reply}"`);
+    },
+    sendNow(payload?: string) {
+      request(payload);
+    },
+  };
+}
+
+export const client: BehaviourSpec<Params> = { create: createClient };

@@ -1,0 +1,92 @@
+/**
+ * The behaviour interface: what a node does with its sockets. One file per behaviour key
+ * (`behaviours/<key>.ts`), registered in `behaviours/index.ts`; its params schema and defaults live
+ * in `@zmqp/protocol` (BEHAVIOURS), and the engine hands the behaviour its params already parsed.
+ *
+ * The engine opens, binds and connects the node's zeromq sockets, runs one receive loop per
+ * readable socket, counts, correlates and reports every message. A behaviour only decides what to
+ * send and when. A behaviour that does not use zeromq (raw TCP) sets `ownsSockets` and reports its
+ * traffic itself through `ctx.report`.
+ */
+import type {
+  Activity,
+  ErrorCode,
+  GraphNode,
+  GraphSocket,
+  MessageKind,
+  SocketStatus,
+} from "@zmqp/protocol";
+import type { ZmqType } from "../sockets/registry.js";
+
+export interface Received {
+  socket: string;
+  frames: Buffer[];
+  /** The message event id of this receive. */
+  id: number;
+  /** The playground socket that sent it; absent for an outside peer. */
+  from?: { node: string; socket: string };
+}
+
+export interface BehaviourContext<P = Record<string, unknown>> {
+  node: GraphNode;
+  params: P;
+  now(): number;
+  /**
+   * Sends on one of the node's sockets: through step mode, the serial send queue, counters and
+   * `message` events. Resolves true once zeromq took it, false when it failed (already reported
+   * as an error or a drop) or the node stopped.
+   */
+  send(socket: string, frames: (Buffer | string)[], kind: MessageKind): Promise<boolean>;
+  /** Every `ms` (scaled by the speed factor, stopped while paused), until the node stops. */
+  every(ms: number, fn: () => void): () => void;
+  /** Once after `ms` (not scaled), unless the node stops first. */
+  after(ms: number, fn: () => void): () => void;
+  /** Resolves after `ms`, or early when the node stops (check `running()` afterwards). */
+  sleep(ms: number): Promise<void>;
+  running(): boolean;
+  setActivity(activity: Activity | undefined, detail?: string): void;
+  /** Shown on the node as its one-line detail, activity unchanged. */
+  setDetail(detail: string | undefined): void;
+  error(code: ErrorCode, message: string, socket?: string): void;
+  drop(socket: string, reason: string, count?: number): void;
+  log(text: string, level?: "info" | "warn"): void;
+  /** Closes a socket and opens a fresh one with the same links (Lazy Pirate). */
+  reopen(socket: string): Promise<void>;
+  /** Addresses this socket dials (its links' bind endpoints, ipc mapped into the sandbox). */
+  connectAddresses(socket: string): string[];
+  /** Addresses this socket binds (ipc mapped into the sandbox). */
+  bindAddresses(socket: string): string[];
+  /** For behaviours that own their sockets (raw TCP): report what happened. */
+  report: {
+    message(
+      socket: string,
+      direction: "in" | "out",
+      frames: Buffer[],
+      kind: MessageKind,
+      link?: string | null,
+    ): void;
+    monitor(socket: string, event: string, address?: string, detail?: string): void;
+    socketStatus(socket: string, patch: Partial<SocketStatus>): void;
+  };
+}
+
+export interface Behaviour {
+  /** Sockets are open, bound and connected: start timers. */
+  start(): void | Promise<void>;
+  /** A message arrived on one of the node's sockets. Awaited: the socket reads its next one after. */
+  onMessage?(msg: Received): void | Promise<void>;
+  /** The `send` action ("Send now"), with an optional payload override. */
+  sendNow?(payload?: string): void | Promise<void>;
+  /** The node stops (timers are already cleared, sockets are about to close). */
+  stop?(): void | Promise<void>;
+}
+
+export interface BehaviourSpec<P = Record<string, unknown>> {
+  create(ctx: BehaviourContext<P>): Behaviour;
+  /** The zeromq class to open for a socket of the document (default: its own type). */
+  zmqType?(socket: GraphSocket): ZmqType;
+  /** Receives on this socket are control traffic (XPUB subscriptions): not counted as messages. */
+  control?(socket: GraphSocket): boolean;
+  /** The behaviour runs its own (non-zeromq) sockets: the engine opens none for this node. */
+  ownsSockets?: boolean;
+}

@@ -1,0 +1,203 @@
+/**
+ * The runtime's shared internals, handed to every node runner: clock, event sink, ids, counters,
+ * correlation, the socket registry, step mode, link faults, speed. The send and receive paths that
+ * every behaviour goes through live here, so counting and correlation cannot be skipped.
+ */
+import path from "node:path";
+import {
+  codeForZmqError,
+  connectAddressFor,
+  ERROR_CODES,
+  type GraphDoc,
+  type MessageKind,
+  type RuntimeEvent,
+} from "@zmqp/protocol";
+import type { Clock } from "./api.js";
+import { Correlator } from "./correlate.js";
+import { CounterStore } from "./counters.js";
+import { LinkFaults, StepGate } from "./faults.js";
+import { lazyFrames } from "./frames.js";
+import { SocketRegistry, type SocketEntry } from "./sockets/registry.js";
+
+export interface CoreOptions {
+  sendTimeoutMs: number;
+  ipcDir: string;
+  allowExternal: boolean;
+}
+
+export interface ReceiveResult {
+  id: number;
+  from?: { node: string; socket: string };
+}
+
+const splitKey = (key: string) => {
+  const i = key.indexOf("/");
+  return { node: key.slice(0, i), socket: key.slice(i + 1) };
+};
+
+export class Core {
+  readonly registry = new SocketRegistry();
+  readonly counters = new CounterStore();
+  readonly correlator = new Correlator();
+  readonly step = new StepGate();
+  readonly links = new LinkFaults();
+  readonly listeners = new Set<(e: RuntimeEvent) => void>();
+  speed = 1;
+  doc: GraphDoc | null = null;
+  private lastId = 0;
+
+  constructor(
+    readonly clock: Clock,
+    readonly options: CoreOptions,
+  ) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  emit(event: RuntimeEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // Listeners must not throw; one that does must not break the runtime.
+      }
+    }
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((r) => this.clock.setTimeout(r, ms));
+  }
+
+  /** The address a link's connecting socket dials: its endpoint, or the bound socket's first. */
+  linkAddress(link: GraphDoc["links"][number]): string | null {
+    const to = this.doc?.nodes.find((n) => n.id === link.to.node);
+    const sock = to?.sockets.find((s) => s.id === link.to.socket);
+    const raw = link.endpoint ?? sock?.bind[0];
+    return raw ? connectAddressFor(this.resolveAddress(raw)) : null;
+  }
+
+  /** ipc:// names live in the sandbox folder; tcp and inproc are used as written. */
+  resolveAddress(raw: string): string {
+    if (!raw.startsWith("ipc://")) return raw;
+    return `ipc://${path.join(this.options.ipcDir, raw.slice("ipc://".length))}`;
+  }
+
+  /**
+   * The one send path: step mode, then the socket's serial queue; counts, correlates and reports.
+   * Resolves true when zeromq took the message.
+   */
+  async send(entry: SocketEntry, frames: Buffer[], kind: MessageKind): Promise<boolean> {
+    const gate = this.step.pass(entry.key);
+    if (gate !== true && !(await gate)) return false;
+    if (entry.closed) return false;
+    const id = this.nextId();
+    const body = frames[frames.length - 1] ?? Buffer.alloc(0);
+    this.correlator.recordSend(entry.key, { id, body, t: this.now(), kind }, this.now());
+    try {
+      await this.registry.send(entry, frames);
+    } catch (err) {
+      this.correlator.cancelSend(entry.key, id);
+      this.sendFailed(entry, err as NodeJS.ErrnoException);
+      return false;
+    }
+    this.counters.sent(entry.node, entry.socket);
+    if (this.listeners.size > 0)
+      this.emit(
+        lazyFrames(
+          {
+            type: "message" as const,
+            t: this.now(),
+            id,
+            node: entry.node,
+            socket: entry.socket,
+            direction: "out" as const,
+            kind,
+            link: null,
+          },
+          entry.type,
+          frames,
+        ),
+      );
+    return true;
+  }
+
+  private sendFailed(entry: SocketEntry, err: NodeJS.ErrnoException) {
+    if (err.code === "ECLOSED" || entry.closed) {
+      this.counters.dropped(entry.node, entry.socket, "closed");
+      return;
+    }
+    const timeout = err.code === "EAGAIN";
+    this.counters.dropped(entry.node, entry.socket, timeout ? "timeout" : "error");
+    this.counters.error(entry.node, entry.socket);
+    this.emit({
+      type: "error",
+      t: this.now(),
+      node: entry.node,
+      socket: entry.socket,
+      code: codeForZmqError(err.code),
+      message: timeout
+        ? `send timed out after ${this.options.sendTimeoutMs} ms: no peer is ready to take it (or its queue is full)`
+        : err.message,
+    });
+  }
+
+  /**
+   * The one receive path: correlates the message with the send it came from, counts it, reports
+   * it, then waits out the latency of the link it crossed.
+   */
+  async receive(entry: SocketEntry, frames: Buffer[]): Promise<ReceiveResult> {
+    const match = this.correlator.match(entry.key, frames, entry.zmqType === "ROUTER");
+    const from = match ? splitKey(match.from) : undefined;
+    this.counters.received(
+      entry.node,
+      entry.socket,
+      from?.node ?? null,
+      match?.link ?? null,
+      match?.forward ?? false,
+    );
+    const id = this.nextId();
+    if (this.listeners.size > 0) {
+      const event: Extract<RuntimeEvent, { type: "message" }> = lazyFrames(
+        {
+          type: "message" as const,
+          t: this.now(),
+          id,
+          node: entry.node,
+          socket: entry.socket,
+          direction: "in" as const,
+          kind: match?.send.kind ?? "data",
+          link: match?.link ?? null,
+        },
+        entry.type,
+        frames,
+      );
+      if (match && from) {
+        event.linkDirection = match.forward ? "forward" : "backward";
+        event.from = from;
+        event.sendId = match.send.id;
+      } else event.external = true;
+      this.emit(event);
+    }
+    const latency = this.links.latencyOf(match?.link ?? null);
+    if (latency > 0) await this.sleep(latency);
+    return from ? { id, from } : { id };
+  }
+
+  /** A socket-level failure that is not about one message (bind, connect, receive). */
+  socketError(node: string, socket: string | undefined, err: NodeJS.ErrnoException) {
+    this.counters.error(node, socket);
+    this.emit({
+      type: "error",
+      t: this.now(),
+      node,
+      ...(socket ? { socket } : {}),
+      code: err.code ? codeForZmqError(err.code) : ERROR_CODES.SOCKET,
+      message: err.message,
+    });
+  }
+}

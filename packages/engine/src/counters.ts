@@ -1,0 +1,95 @@
+/** Exact counters per node, socket, peer and link. Never sampled: the UI may drop events, not counts. */
+import {
+  emptyCounters,
+  emptyNodeCounters,
+  type LinkCounters,
+  type NodeCounters,
+} from "@zmqp/protocol";
+
+export class CounterStore {
+  private nodes = new Map<string, NodeCounters>();
+  private links = new Map<string, LinkCounters>();
+
+  node(id: string): NodeCounters {
+    let c = this.nodes.get(id);
+    if (!c) {
+      c = emptyNodeCounters();
+      this.nodes.set(id, c);
+    }
+    return c;
+  }
+
+  private socket(node: string, socket: string) {
+    const n = this.node(node);
+    return (n.sockets[socket] ??= emptyCounters());
+  }
+
+  private peer(node: string, peer: string) {
+    const n = this.node(node);
+    return (n.peers[peer] ??= { sent: 0, received: 0 });
+  }
+
+  link(id: string): LinkCounters {
+    let c = this.links.get(id);
+    if (!c) {
+      c = { forward: 0, backward: 0 };
+      this.links.set(id, c);
+    }
+    return c;
+  }
+
+  sent(node: string, socket: string): void {
+    this.node(node).sent++;
+    this.socket(node, socket).sent++;
+  }
+
+  /** A receive; `fromNode` is the matched sender's node, or null for an outside peer. */
+  received(
+    node: string,
+    socket: string,
+    fromNode: string | null,
+    link: string | null,
+    forward: boolean,
+  ): void {
+    this.node(node).received++;
+    this.socket(node, socket).received++;
+    this.peer(node, fromNode ?? "external").received++;
+    if (fromNode) this.peer(fromNode, node).sent++;
+    if (link) {
+      const l = this.link(link);
+      if (forward) l.forward++;
+      else l.backward++;
+    }
+  }
+
+  dropped(node: string, socket: string, reason: string, count = 1): void {
+    const n = this.node(node);
+    n.dropped += count;
+    n.dropReasons[reason] = (n.dropReasons[reason] ?? 0) + count;
+    this.socket(node, socket).dropped += count;
+  }
+
+  error(node: string, socket?: string): void {
+    this.node(node).errors++;
+    if (socket) this.socket(node, socket).errors++;
+  }
+
+  /** Forgets nodes and links no longer in the document (kept ones keep counting). */
+  retain(nodes: Set<string>, links: Set<string>): void {
+    for (const id of this.nodes.keys()) if (!nodes.has(id)) this.nodes.delete(id);
+    for (const id of this.links.keys()) if (!links.has(id)) this.links.delete(id);
+  }
+
+  reset(): void {
+    this.nodes.clear();
+    this.links.clear();
+  }
+
+  /** A deep copy, safe to hand out. */
+  snapshot(): { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> } {
+    return structuredClone({
+      nodes: Object.fromEntries(this.nodes),
+      links: Object.fromEntries(this.links),
+    });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * FrameView: what a message looks like on screen. Built lazily (see `lazyFrames`) because at
+ * 80 k msgs/s formatting every frame would cost more than the socket itself.
+ */
+import type { FrameRole, FrameView, SocketType } from "@zmqp/protocol";
+
+const HEX_BYTES = 64;
+const TEXT_CHARS = 256;
+
+/** Printable UTF-8: no control characters except tab, newline and carriage return. */
+function asText(buf: Buffer): string | undefined {
+  if (buf.length === 0) return "";
+  const s = buf.toString("utf8");
+  if (s.includes("\uFFFD")) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s)) return undefined;
+  return s.length > TEXT_CHARS ? s.slice(0, TEXT_CHARS) : s;
+}
+
+/**
+ * Roles of each frame. ROUTER-facing envelopes: frames before the first empty frame are routing
+ * ids, the empty one is the delimiter, the rest is the body. PUB/SUB: the first frame is the topic.
+ */
+export function frameRoles(type: SocketType, frames: readonly Buffer[]): FrameRole[] {
+  const n = frames.length;
+  const roles: FrameRole[] = new Array<FrameRole>(n).fill("body");
+  if (n === 0) return roles;
+  if (type === "PUB" || type === "XPUB" || type === "SUB" || type === "XSUB") {
+    if (n > 1) roles[0] = "topic";
+    return roles;
+  }
+  const delim = frames.findIndex((f, i) => f.length === 0 && i < n - 1);
+  if (delim >= 0) {
+    for (let i = 0; i < delim; i++) roles[i] = "routing-id";
+    roles[delim] = "delimiter";
+  } else if (type === "ROUTER" && n > 1) {
+    roles[0] = "routing-id";
+  }
+  return roles;
+}
+
+export function frameViews(type: SocketType, frames: readonly Buffer[]): FrameView[] {
+  const roles = frameRoles(type, frames);
+  return frames.map((f, i) => {
+    const view: FrameView = {
+      size: f.length,
+      hex: f.subarray(0, HEX_BYTES).toString("hex"),
+      role: roles[i],
+    };
+    const text = asText(f);
+    if (text !== undefined) view.text = text;
+    return view;
+  });
+}
+
+/** Defines `frames` on an event as an enumerable getter, computed once on first read. */
+export function lazyFrames<T extends object>(
+  event: T,
+  type: SocketType,
+  frames: readonly Buffer[],
+): T & { frames: FrameView[] } {
+  let cache: FrameView[] | undefined;
+  Object.defineProperty(event, "frames", {
+    enumerable: true,
+    configurable: true,
+    get: () => (cache ??= frameViews(type, frames)),
+  });
+  return event as T & { frames: FrameView[] };
+}
+
+/** `{n}` and `{topic}` placeholders of behaviour payloads. */
+export function fillPayload(template: string, n: number, topic = ""): string {
+  return template.replaceAll("{n}", String(n)).replaceAll("{topic}", topic);
+}

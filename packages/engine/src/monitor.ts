@@ -1,0 +1,56 @@
+/**
+ * zeromq monitor events (socket.events) into `monitor` events and SocketStatus. Consumed with
+ * for-await only (mixing it with `.on` breaks the observer); the loop ends when the socket closes.
+ */
+import type { SocketStatus } from "@zmqp/protocol";
+import type { SocketEntry } from "./sockets/registry.js";
+
+export interface MonitorEvent {
+  event: string;
+  address?: string;
+  detail?: string;
+}
+
+/**
+ * Applies one monitor event to a socket's status; returns true when the status changed. `bound`
+ * and `connecting` are kept by the runner (it knows the document's addresses, the monitor shows
+ * resolved ones).
+ */
+export function applyMonitor(status: SocketStatus, ev: MonitorEvent): boolean {
+  const before = JSON.stringify(status);
+  status.lastEvent = ev.event;
+  switch (ev.event) {
+    case "handshake":
+      status.peers++;
+      break;
+    case "disconnect":
+      status.peers = Math.max(0, status.peers - 1);
+      break;
+  }
+  return JSON.stringify(status) !== before;
+}
+
+function describe(ev: Record<string, unknown>): string | undefined {
+  const parts: string[] = [];
+  if (typeof ev.interval === "number") parts.push(`retry in ${ev.interval} ms`);
+  const err = ev.error as { message?: string; code?: string } | undefined;
+  if (err?.message) parts.push(err.code ? `${err.code}: ${err.message}` : err.message);
+  return parts.length ? parts.join("; ") : undefined;
+}
+
+/** Watches a socket's monitor events until it closes. */
+export async function watchSocket(entry: SocketEntry, on: (ev: MonitorEvent) => void) {
+  try {
+    for await (const raw of entry.sock.events) {
+      if (entry.closed) break;
+      const ev = raw as unknown as Record<string, unknown>;
+      const m: MonitorEvent = { event: String(ev.type) };
+      if (typeof ev.address === "string") m.address = ev.address;
+      const detail = describe(ev);
+      if (detail) m.detail = detail;
+      on(m);
+    }
+  } catch {
+    // The socket closed while we read its events (ENOTSOCK / EAGAIN): a normal end.
+  }
+}

@@ -1,0 +1,103 @@
+/** Builds the context a behaviour gets (see behaviours/types.ts) from its node runner. */
+import type { MessageKind, SocketStatus } from "@zmqp/protocol";
+import type { BehaviourContext } from "./behaviours/types.js";
+import { lazyFrames } from "./frames.js";
+import type { NodeRunner } from "./node-runner.js";
+
+const toBuffer = (f: Buffer | string) => (typeof f === "string" ? Buffer.from(f) : f);
+
+export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<P> {
+  const core = runner.core;
+  const node = runner.node;
+  const running = () => runner.status.state === "running" || runner.status.state === "paused";
+  const sock = (id: string) => node.sockets.find((s) => s.id === id);
+  return {
+    node,
+    params,
+    now: () => core.now(),
+    async send(socket, frames, kind) {
+      const entry = runner.entries.get(socket);
+      if (!entry || !running()) return false;
+      return core.send(entry, frames.map(toBuffer), kind);
+    },
+    every: (ms, fn) => runner.timers.every(ms, fn),
+    after: (ms, fn) => runner.timers.after(ms, fn),
+    sleep: (ms) => runner.timers.sleep(ms),
+    running,
+    setActivity(activity, detail) {
+      if (activity) runner.status.activity = activity;
+      else delete runner.status.activity;
+      if (detail !== undefined) runner.status.detail = detail;
+      else delete runner.status.detail;
+      runner.emitStatus();
+    },
+    setDetail(detail) {
+      if (detail !== undefined) runner.status.detail = detail;
+      else delete runner.status.detail;
+      runner.emitStatus();
+    },
+    error(code, message, socket) {
+      core.counters.error(node.id, socket);
+      core.emit({
+        type: "error",
+        t: core.now(),
+        node: node.id,
+        ...(socket ? { socket } : {}),
+        code,
+        message,
+      });
+    },
+    drop(socket, reason, count = 1) {
+      core.counters.dropped(node.id, socket, reason, count);
+      core.emit({ type: "drop", t: core.now(), node: node.id, socket, reason, count });
+    },
+    log(text, level = "info") {
+      core.emit({ type: "log", t: core.now(), level, node: node.id, text });
+    },
+    reopen: (socket) => runner.reopen(socket),
+    connectAddresses(socket) {
+      return (core.doc?.links ?? [])
+        .filter((l) => l.from.node === node.id && l.from.socket === socket)
+        .filter((l) => !core.links.cut.has(l.id))
+        .map((l) => core.linkAddress(l))
+        .filter((a): a is string => a !== null);
+    },
+    bindAddresses: (socket) => (sock(socket)?.bind ?? []).map((a) => core.resolveAddress(a)),
+    report: {
+      message(socket, direction, frames, kind: MessageKind, link = null) {
+        const type = sock(socket)?.type ?? "TCP";
+        if (direction === "out") core.counters.sent(node.id, socket);
+        else core.counters.received(node.id, socket, null, link, false);
+        const event = {
+          type: "message" as const,
+          t: core.now(),
+          id: core.nextId(),
+          node: node.id,
+          socket,
+          direction,
+          kind,
+          link,
+          ...(direction === "in" && !link ? { external: true } : {}),
+        };
+        core.emit(lazyFrames(event, type, frames));
+      },
+      monitor(socket, event, address, detail) {
+        core.emit({
+          type: "monitor",
+          t: core.now(),
+          node: node.id,
+          socket,
+          event,
+          ...(address ? { address } : {}),
+          ...(detail ? { detail } : {}),
+        });
+      },
+      socketStatus(socket, patch: Partial<SocketStatus>) {
+        const s = runner.status.sockets[socket];
+        if (!s) return;
+        Object.assign(s, patch);
+        runner.emitStatus();
+      },
+    },
+  };
+}

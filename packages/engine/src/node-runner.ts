@@ -1,0 +1,309 @@
+/**
+ * One node's life: open, bind and connect its sockets, run its behaviour and receive loops, and
+ * start, stop, kill, pause, resume or reopen them on request. Status is retained here and emitted
+ * on every change.
+ */
+import {
+  codeForZmqError,
+  parseParams,
+  ROLES,
+  type GraphNode,
+  type GraphSocket,
+  type NodeState,
+  type NodeStatus,
+} from "@zmqp/protocol";
+import { BEHAVIOUR_SPECS } from "./behaviours/index.js";
+import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
+import type { Core } from "./core.js";
+import { applyMonitor, watchSocket } from "./monitor.js";
+import { makeContext } from "./node-context.js";
+import type { SocketEntry, ZmqType } from "./sockets/registry.js";
+import { NodeTimers } from "./timers.js";
+
+export class NodeRunner {
+  readonly status: NodeStatus;
+  readonly entries = new Map<string, SocketEntry>();
+  readonly timers: NodeTimers;
+  behaviour: Behaviour | null = null;
+  private spec: BehaviourSpec | undefined;
+  private generation = new Map<string, number>();
+  /** Bumped on every start and stop, so late async work of an old run does nothing. */
+  private run = 0;
+
+  constructor(
+    readonly core: Core,
+    public node: GraphNode,
+  ) {
+    this.status = { state: "stopped", sockets: {} };
+    for (const s of node.sockets) this.status.sockets[s.id] = freshSocketStatus(s);
+    this.timers = new NodeTimers(core.clock, () => core.speed);
+    this.spec = BEHAVIOUR_SPECS[ROLES[node.role].behaviour] as BehaviourSpec | undefined;
+  }
+
+  get id() {
+    return this.node.id;
+  }
+
+  get active(): boolean {
+    return ["starting", "running", "paused"].includes(this.status.state);
+  }
+
+  emitStatus() {
+    this.core.emit({
+      type: "status",
+      t: this.core.now(),
+      node: this.id,
+      status: structuredClone(this.status),
+    });
+  }
+
+  setState(state: NodeState, detail?: string) {
+    this.status.state = state;
+    if (detail !== undefined) this.status.detail = detail;
+    else delete this.status.detail;
+    if (state !== "running" && state !== "paused") delete this.status.activity;
+    this.emitStatus();
+  }
+
+  async start(): Promise<void> {
+    if (this.active) return;
+    const run = ++this.run;
+    if (this.node.role === "external") {
+      this.setState("running", "runs outside the playground: connect your own program");
+      return;
+    }
+    const behaviourKey = ROLES[this.node.role].behaviour;
+    if (!this.spec) {
+      const message = `the ${behaviourKey} behaviour is not available yet`;
+      this.core.socketError(this.id, undefined, { name: "Error", message });
+      this.setState("error", message);
+      return;
+    }
+    const params = parseParams(behaviourKey, this.node.params);
+    if (!params.success) {
+      this.setState("error", "invalid params");
+      return;
+    }
+    this.setState("starting");
+    if (!this.spec.ownsSockets) {
+      for (const s of this.node.sockets) {
+        const ok = await this.openSocket(s);
+        if (run !== this.run) return;
+        if (!ok) {
+          const failed = this.status.sockets[s.id]?.error?.message ?? "socket failed";
+          this.closeSockets(false);
+          this.setState("error", failed);
+          return;
+        }
+      }
+    }
+    this.behaviour = this.spec.create(makeContext(this, params.data as Record<string, unknown>));
+    this.setState("running");
+    for (const entry of this.entries.values()) this.startReceiving(entry);
+    try {
+      await this.behaviour.start();
+    } catch (err) {
+      this.core.socketError(this.id, undefined, err as Error);
+    }
+  }
+
+  isCurrent(entry: SocketEntry): boolean {
+    return this.entries.get(entry.socket) === entry && !entry.closed;
+  }
+
+  /** Opens, binds and connects one socket; false when a bind failed (already reported). */
+  async openSocket(s: GraphSocket): Promise<boolean> {
+    const spec = this.spec!;
+    const zmqType = spec.zmqType?.(s) ?? (s.type as ZmqType);
+    const gen = (this.generation.get(s.id) ?? 0) + 1;
+    this.generation.set(s.id, gen);
+    const entry = this.core.registry.open({
+      node: this.id,
+      socket: s.id,
+      type: s.type,
+      zmqType,
+      ...(s.options ? { options: s.options } : {}),
+      ...(this.wantsRoutingId(s)
+        ? { routingId: gen > 1 ? `${this.id}.${s.id}.${gen}` : `${this.id}.${s.id}` }
+        : {}),
+      sendTimeoutMs: this.core.options.sendTimeoutMs,
+    });
+    this.entries.set(s.id, entry);
+    this.core.correlator.openSocket(entry.key, zmqType === "PUB" || zmqType === "XPUB");
+    if (entry.routingId) this.core.correlator.setRoutingId(entry.routingId, entry.key);
+    const status = freshSocketStatus(s);
+    this.status.sockets[s.id] = status;
+    void watchSocket(entry, (ev) => {
+      if (!this.isCurrent(entry)) return;
+      this.core.emit({ type: "monitor", t: this.core.now(), node: this.id, socket: s.id, ...ev });
+      if (applyMonitor(status, ev)) this.emitStatus();
+    });
+    for (const raw of s.bind) {
+      try {
+        await entry.sock.bind(this.core.resolveAddress(raw));
+        status.bound.push(raw);
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        this.core.socketError(this.id, s.id, e);
+        status.error = { code: codeForZmqError(e.code), message: `${raw}: ${e.message}` };
+        status.lastEvent = "bind:error";
+        return false;
+      }
+    }
+    for (const link of this.core.doc?.links ?? []) {
+      if (link.from.node !== this.id || link.from.socket !== s.id) continue;
+      if (this.core.links.cut.has(link.id)) continue;
+      this.connectLink(link.id);
+    }
+    this.emitStatus();
+    return true;
+  }
+
+  /** Dials a link from one of this node's sockets (start, or restore after a cut). */
+  connectLink(linkId: string): void {
+    const link = this.core.doc?.links.find((l) => l.id === linkId);
+    const entry = link && this.entries.get(link.from.socket);
+    const status = link && this.status.sockets[link.from.socket];
+    if (!link || !entry || !status || entry.closed) return;
+    const addr = this.core.linkAddress(link);
+    if (!addr) return;
+    try {
+      entry.sock.connect(addr);
+      if (!status.connecting.includes(addr)) status.connecting.push(addr);
+    } catch (err) {
+      this.core.socketError(this.id, link.from.socket, err as Error);
+    }
+  }
+
+  /** Really disconnects a link's connecting socket (a cut). */
+  disconnectLink(linkId: string): void {
+    const link = this.core.doc?.links.find((l) => l.id === linkId);
+    const entry = link && this.entries.get(link.from.socket);
+    const status = link && this.status.sockets[link.from.socket];
+    if (!link || !entry || !status || entry.closed) return;
+    const addr = this.core.linkAddress(link);
+    if (!addr) return;
+    try {
+      entry.sock.disconnect(addr);
+    } catch {
+      // not connected to it (e.g. cut twice)
+    }
+    status.connecting = status.connecting.filter((a) => a !== addr);
+    this.emitStatus();
+  }
+
+  private wantsRoutingId(s: GraphSocket): boolean {
+    const doc = this.core.doc;
+    if (!doc) return false;
+    // A readable routing id in the envelope (and exact correlation) when a ROUTER is on the other side.
+    return doc.links.some((l) => {
+      const mine = l.from.node === this.id && l.from.socket === s.id;
+      const theirs = l.to.node === this.id && l.to.socket === s.id;
+      if (!mine && !theirs) return false;
+      const other = mine ? l.to : l.from;
+      const peer = doc.nodes.find((n) => n.id === other.node);
+      return peer?.sockets.find((x) => x.id === other.socket)?.type === "ROUTER";
+    });
+  }
+
+  private startReceiving(entry: SocketEntry) {
+    if (entry.zmqType === "PUB" || entry.zmqType === "PUSH") return;
+    const graphSocket = this.node.sockets.find((s) => s.id === entry.socket);
+    const control = graphSocket ? (this.spec?.control?.(graphSocket) ?? false) : false;
+    void this.core.registry.receiveLoop(
+      entry,
+      async (frames) => {
+        if (control) {
+          await this.behaviour?.onMessage?.({ socket: entry.socket, frames, id: 0 });
+          return;
+        }
+        const r = await this.core.receive(entry, frames);
+        if (!this.isCurrent(entry)) return;
+        await this.behaviour?.onMessage?.({ socket: entry.socket, frames, ...r });
+      },
+      (err) => this.core.socketError(this.id, entry.socket, err),
+    );
+  }
+
+  /** Closes one socket and opens it again with the same links (Lazy Pirate). */
+  async reopen(socketId: string): Promise<void> {
+    const s = this.node.sockets.find((x) => x.id === socketId);
+    const old = this.entries.get(socketId);
+    if (!s || !old || !this.active) return;
+    this.closeEntry(old, false);
+    const ok = await this.openSocket(s);
+    const entry = this.entries.get(socketId);
+    if (ok && entry && this.active) this.startReceiving(entry);
+  }
+
+  private closeEntry(entry: SocketEntry, killed: boolean) {
+    const held = this.core.step.cancel(entry.key);
+    const queued = this.core.registry.close(entry);
+    if (held + queued > 0)
+      this.core.counters.dropped(
+        this.id,
+        entry.socket,
+        killed ? "killed" : "closed",
+        held + queued,
+      );
+    this.core.correlator.closeSocket(entry.key);
+  }
+
+  private closeSockets(killed: boolean) {
+    for (const entry of this.entries.values()) this.closeEntry(entry, killed);
+    this.entries.clear();
+  }
+
+  /** stop: close the sockets; kill: the same, flushing nothing, shown as killed. */
+  async stop(kind: "stopped" | "killed" = "stopped"): Promise<void> {
+    this.run++;
+    this.timers.clear();
+    const b = this.behaviour;
+    this.behaviour = null;
+    try {
+      await b?.stop?.();
+    } catch {
+      // a behaviour failing to stop must not keep its sockets open
+    }
+    this.closeSockets(kind === "killed");
+    for (const s of this.node.sockets) this.status.sockets[s.id] = freshSocketStatus(s);
+    this.setState(kind);
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  pause() {
+    if (this.status.state !== "running") return;
+    this.timers.pause();
+    for (const e of this.entries.values()) this.core.registry.setPaused(e, true);
+    this.setState("paused", "paused: not reading, messages queue in zeromq");
+  }
+
+  resume() {
+    if (this.status.state !== "paused") return;
+    this.timers.resume();
+    for (const e of this.entries.values()) this.core.registry.setPaused(e, false);
+    this.setState("running");
+  }
+
+  async sendNow(payload?: string): Promise<void> {
+    if (this.status.state !== "running" || !this.behaviour?.sendNow) {
+      this.core.emit({
+        type: "log",
+        t: this.core.now(),
+        level: "warn",
+        node: this.id,
+        text: `${this.id} cannot send now (${this.status.state})`,
+      });
+      return;
+    }
+    await this.behaviour.sendNow(payload);
+  }
+}
+
+function freshSocketStatus(s: GraphSocket) {
+  return { type: s.type, bound: [], connecting: [], peers: 0 } as NodeStatus["sockets"][string];
+}

@@ -1,0 +1,218 @@
+/**
+ * createRuntime: a graph document in, real zeromq sockets up, typed events out (see api.ts).
+ * Deploys, stops, actions and timeline steps run one at a time, in order.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseGraph, type GraphDoc, type NodeAction, type RuntimeSnapshot } from "@zmqp/protocol";
+import type { Clock, DeployResult, Runtime, RuntimeOptions } from "./api.js";
+import { Core } from "./core.js";
+import { diffDocs } from "./deploy-diff.js";
+import { NodeRunner } from "./node-runner.js";
+import { socketKey } from "./sockets/registry.js";
+import { TimelinePlayer } from "./timeline.js";
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** How often a `counters` event is emitted while running, ms. */
+const COUNTERS_EVERY_MS = 500;
+
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const clock = options.clock ?? realClock;
+  const ownIpcDir = !options.ipcDir;
+  const ipcDir = options.ipcDir ?? mkdtempSync(path.join(tmpdir(), "zmqp-ipc-"));
+  mkdirSync(ipcDir, { recursive: true });
+  const core = new Core(clock, {
+    sendTimeoutMs: options.sendTimeoutMs ?? 2000,
+    ipcDir,
+    allowExternal: options.allowExternal ?? false,
+  });
+  const runners = new Map<string, NodeRunner>();
+  const timeline = new TimelinePlayer(clock);
+  let deployId = 0;
+  let closed = false;
+  let countersTimer: unknown;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  /** Runs `fn` after everything queued before it. */
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const p = chain.then(fn);
+    chain = p.catch(() => undefined);
+    return p;
+  };
+
+  const log = (text: string, node?: string, level: "info" | "warn" = "info") =>
+    core.emit({ type: "log", t: core.now(), level, text, ...(node ? { node } : {}) });
+
+  const tickCounters = () => {
+    countersTimer = clock.setTimeout(() => {
+      if (!core.doc) return;
+      core.emit({ type: "counters", t: core.now(), ...core.counters.snapshot() });
+      tickCounters();
+    }, COUNTERS_EVERY_MS);
+  };
+
+  async function doNodeAction(id: string, action: NodeAction, payload?: string) {
+    const r = runners.get(id);
+    if (!r) return log(`no node "${id}" is running`, id, "warn");
+    switch (action) {
+      case "start":
+        return r.start();
+      case "stop":
+        return r.stop("stopped");
+      case "kill":
+        return r.stop("killed");
+      case "restart":
+        return r.restart();
+      case "pause":
+        return r.pause();
+      case "resume":
+        return r.resume();
+      case "send":
+        return r.sendNow(payload);
+    }
+  }
+
+  async function doLinkAction(id: string, action: "cut" | "restore", latencyMs?: number) {
+    const link = core.doc?.links.find((l) => l.id === id);
+    if (!link) return log(`no link "${id}"`, undefined, "warn");
+    core.links.setLatency(id, latencyMs);
+    const runner = runners.get(link.from.node);
+    if (action === "cut" && !core.links.cut.has(id)) {
+      core.links.cut.add(id);
+      runner?.disconnectLink(id);
+      log(`link ${id} cut: ${link.from.node}.${link.from.socket} disconnected`, link.from.node);
+    } else if (action === "restore" && core.links.cut.has(id)) {
+      core.links.cut.delete(id);
+      runner?.connectLink(id);
+      runner?.emitStatus();
+      log(`link ${id} restored: ${link.from.node}.${link.from.socket} reconnects`, link.from.node);
+    }
+  }
+
+  function playTimeline(doc: GraphDoc) {
+    timeline.play(doc.timeline, (step, index) => {
+      core.emit({ type: "timeline", t: core.now(), index, step });
+      if (step.note) log(step.note, step.node);
+      void exclusive(async () => {
+        if (step.action === "cut" || step.action === "restore") {
+          if (step.link) await doLinkAction(step.link, step.action);
+        } else if (step.node) await doNodeAction(step.node, step.action, step.payload);
+      });
+    });
+  }
+
+  async function doStop() {
+    timeline.cancel();
+    clock.clearTimeout(countersTimer);
+    const all = [...runners.values()];
+    runners.clear();
+    for (const r of all) await r.stop();
+    core.step.reset();
+    core.registry.closeAll();
+    core.correlator.clear();
+    core.links.cut.clear();
+    core.links.latency.clear();
+    const wasRunning = core.doc !== null;
+    core.doc = null;
+    if (wasRunning) core.emit({ type: "runtime", t: core.now(), state: "stopped", deployId });
+  }
+
+  async function doDeploy(raw: unknown): Promise<DeployResult> {
+    if (closed) throw new Error("runtime is closed");
+    const parsed = parseGraph(raw, { allowExternal: core.options.allowExternal });
+    const noChange = { added: [], restarted: [], removed: [], kept: [] };
+    if (!parsed.ok)
+      return { ok: false, deployId, diagnostics: parsed.diagnostics, changed: noChange };
+    const next = parsed.doc;
+    const prev = core.doc;
+    const diff = diffDocs(prev, next);
+    deployId++;
+    for (const id of [...diff.removed, ...diff.restarted]) {
+      await runners.get(id)?.stop();
+      runners.delete(id);
+    }
+    if (!prev) core.counters.reset();
+    core.doc = next;
+    const linkIds = new Set(next.links.map((l) => l.id));
+    core.counters.retain(new Set(next.nodes.map((n) => n.id)), linkIds);
+    core.links.retain(linkIds);
+    core.correlator.setTopology(
+      next.links.map((l) => ({
+        id: l.id,
+        from: socketKey(l.from.node, l.from.socket),
+        to: socketKey(l.to.node, l.to.socket),
+      })),
+    );
+    for (const id of diff.kept) {
+      const r = runners.get(id);
+      const node = next.nodes.find((n) => n.id === id);
+      if (r && node) r.node = node;
+    }
+    // Binding nodes first: connects then find their peer at once instead of after a retry.
+    const fresh = next.nodes
+      .filter((n) => diff.added.includes(n.id) || diff.restarted.includes(n.id))
+      .sort((a, b) => Number(binds(b)) - Number(binds(a)));
+    for (const node of fresh) {
+      const r = new NodeRunner(core, node);
+      runners.set(node.id, r);
+      if (node.autostart) await r.start();
+      else r.setState("stopped", "waiting for a start");
+    }
+    core.emit({ type: "runtime", t: core.now(), state: "running", deployId });
+    if (!prev) tickCounters();
+    if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))
+      playTimeline(next);
+    return { ok: true, deployId, diagnostics: parsed.diagnostics, changed: diff };
+  }
+
+  return {
+    on(listener) {
+      core.listeners.add(listener);
+      return () => core.listeners.delete(listener);
+    },
+    deploy: (doc) => exclusive(() => doDeploy(doc)),
+    stop: () => exclusive(doStop),
+    nodeAction: (node, action, payload) => exclusive(() => doNodeAction(node, action, payload)),
+    linkAction: (link, action, latencyMs) => exclusive(() => doLinkAction(link, action, latencyMs)),
+    step(action) {
+      if (action === "hold") core.step.hold();
+      else if (action === "next") core.step.next();
+      else core.step.release();
+      log(`step ${action}${action === "hold" ? ": every send waits for Next" : ""}`);
+    },
+    setSpeed(factor) {
+      core.speed = Math.min(10, Math.max(0.1, factor));
+      for (const r of runners.values()) r.timers.respeed();
+    },
+    counters: () => core.counters.snapshot(),
+    snapshot(): RuntimeSnapshot {
+      return {
+        state: core.doc ? "running" : "idle",
+        deployId,
+        doc: core.doc,
+        nodes: Object.fromEntries(
+          [...runners.values()].map((r) => [r.id, structuredClone(r.status)]),
+        ),
+        counters: core.counters.snapshot(),
+        stepMode: core.step.holding,
+        speed: core.speed,
+        cutLinks: [...core.links.cut],
+      };
+    },
+    async close() {
+      if (closed) return;
+      await exclusive(doStop);
+      closed = true;
+      core.listeners.clear();
+      if (ownIpcDir) rmSync(ipcDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const binds = (n: GraphDoc["nodes"][number]) => n.sockets.some((s) => s.bind.length > 0);

@@ -1,0 +1,195 @@
+/**
+ * Every zeromq socket the engine opens lives in this registry: an unreferenced socket is closed by
+ * the garbage collector, a second concurrent send throws EBUSY, and a socket left open keeps the
+ * process alive. So: one Map, one serial send queue per socket, one receive loop per readable
+ * socket, `linger: 0` always, and close() everything on the way out.
+ */
+import * as zmq from "zeromq";
+import { LIMITS, type SocketOptions, type SocketType } from "@zmqp/protocol";
+
+export type ZmqType = Exclude<SocketType, "TCP">;
+
+/** Any socket class: we only call send on writable ones and receive on readable ones. */
+export type ZSocket = zmq.Socket & {
+  send(frames: Buffer[]): Promise<void>;
+  receive(): Promise<Buffer[]>;
+};
+
+const CLASSES = {
+  REQ: zmq.Request,
+  REP: zmq.Reply,
+  DEALER: zmq.Dealer,
+  ROUTER: zmq.Router,
+  PUB: zmq.Publisher,
+  SUB: zmq.Subscriber,
+  XPUB: zmq.XPublisher,
+  XSUB: zmq.XSubscriber,
+  PUSH: zmq.Push,
+  PULL: zmq.Pull,
+  PAIR: zmq.Pair,
+  STREAM: zmq.Stream,
+} as unknown as Record<ZmqType, new (options?: object) => ZSocket>;
+
+/** Types whose socket may be given a routing id (a ROUTER peer then sees it in the envelope). */
+const ROUTING_ID_TYPES = new Set<ZmqType>(["REQ", "REP", "DEALER", "ROUTER", "PAIR"]);
+
+export interface OpenSpec {
+  node: string;
+  socket: string;
+  /** The type in the document (what the UI shows). */
+  type: SocketType;
+  /** The class actually opened (a publisher runs an XPUB to see subscriptions). */
+  zmqType: ZmqType;
+  options?: SocketOptions;
+  routingId?: string;
+  sendTimeoutMs: number;
+}
+
+interface QueuedSend {
+  frames: Buffer[];
+  done: (err: Error | null) => void;
+}
+
+export interface SocketEntry {
+  key: string;
+  node: string;
+  socket: string;
+  type: SocketType;
+  zmqType: ZmqType;
+  sock: ZSocket;
+  routingId?: string;
+  closed: boolean;
+  paused: boolean;
+  queue: QueuedSend[];
+  sending: boolean;
+  wake?: () => void;
+}
+
+export const socketKey = (node: string, socket: string) => `${node}/${socket}`;
+
+export class SocketRegistry {
+  readonly entries = new Map<string, SocketEntry>();
+
+  open(spec: OpenSpec): SocketEntry {
+    const key = socketKey(spec.node, spec.socket);
+    const o = spec.options ?? {};
+    const options: Record<string, unknown> = {
+      linger: 0,
+      sendTimeout: spec.sendTimeoutMs,
+      maxMessageSize: LIMITS.maxMessageSize,
+      sendHighWaterMark: o.sendHighWaterMark ?? LIMITS.highWaterMark,
+      receiveHighWaterMark: o.receiveHighWaterMark ?? LIMITS.highWaterMark,
+    };
+    if (o.immediate !== undefined) options.immediate = o.immediate;
+    const routingId = o.routingId ?? spec.routingId;
+    if (routingId && ROUTING_ID_TYPES.has(spec.zmqType)) options.routingId = routingId;
+    if (spec.zmqType === "REQ" && o.relaxed) {
+      options.relaxed = true;
+      options.correlate = true;
+    }
+    const sock = new CLASSES[spec.zmqType](options);
+    const entry: SocketEntry = {
+      key,
+      node: spec.node,
+      socket: spec.socket,
+      type: spec.type,
+      zmqType: spec.zmqType,
+      sock,
+      closed: false,
+      paused: false,
+      queue: [],
+      sending: false,
+    };
+    if (options.routingId) entry.routingId = options.routingId as string;
+    this.entries.get(key)?.sock.close();
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  get(key: string): SocketEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Queues a send; resolves when zeromq took it, rejects with its error (EAGAIN on timeout). */
+  send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
+    if (entry.closed) return Promise.reject(closedError());
+    return new Promise((resolve, reject) => {
+      entry.queue.push({ frames, done: (err) => (err ? reject(err) : resolve()) });
+      if (!entry.sending) void drain(entry);
+    });
+  }
+
+  /**
+   * Runs the socket's one receive loop. Each message is handled before the next is read, and a
+   * paused socket stops reading, so new messages queue inside zeromq (up to the high-water mark).
+   */
+  async receiveLoop(
+    entry: SocketEntry,
+    handle: (frames: Buffer[]) => void | Promise<void>,
+    onError: (err: Error) => void,
+  ): Promise<void> {
+    while (!entry.closed) {
+      if (entry.paused) await new Promise<void>((r) => (entry.wake = r));
+      if (entry.closed) break;
+      let frames: Buffer[];
+      try {
+        frames = await entry.sock.receive();
+      } catch (err) {
+        // A pending receive rejects with EAGAIN when its socket closes: a normal end.
+        if (entry.closed || entry.sock.closed) break;
+        onError(err as Error);
+        break;
+      }
+      while (entry.paused && !entry.closed) await new Promise<void>((r) => (entry.wake = r));
+      if (entry.closed) break;
+      try {
+        await handle(frames);
+      } catch (err) {
+        onError(err as Error);
+      }
+    }
+  }
+
+  setPaused(entry: SocketEntry, paused: boolean) {
+    entry.paused = paused;
+    if (!paused) entry.wake?.();
+  }
+
+  /** Closes with linger 0: nothing queued is flushed. Pending sends fail as closed. */
+  close(entry: SocketEntry): number {
+    if (entry.closed) return 0;
+    entry.closed = true;
+    const dropped = entry.queue.length;
+    for (const q of entry.queue.splice(0)) q.done(closedError());
+    try {
+      entry.sock.close();
+    } catch {
+      // already closed
+    }
+    entry.wake?.();
+    if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+    return dropped;
+  }
+
+  closeAll() {
+    for (const e of [...this.entries.values()]) this.close(e);
+  }
+}
+
+function closedError(): Error {
+  return Object.assign(new Error("Socket is closed"), { code: "ECLOSED" });
+}
+
+async function drain(entry: SocketEntry) {
+  entry.sending = true;
+  while (entry.queue.length > 0 && !entry.closed) {
+    const q = entry.queue.shift()!;
+    try {
+      await entry.sock.send(q.frames);
+      q.done(null);
+    } catch (err) {
+      q.done(entry.closed ? closedError() : (err as Error));
+    }
+  }
+  entry.sending = false;
+}
