@@ -9,7 +9,8 @@ const toBuffer = (f: Buffer | string) => (typeof f === "string" ? Buffer.from(f)
 export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<P> {
   const core = runner.core;
   const node = runner.node;
-  const running = () => runner.status.state === "running" || runner.status.state === "paused";
+  const running = () =>
+    runner.alive && (runner.status.state === "running" || runner.status.state === "paused");
   const sock = (id: string) => node.sockets.find((s) => s.id === id);
   return {
     node,

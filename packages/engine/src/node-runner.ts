@@ -26,6 +26,7 @@ export class NodeRunner {
   readonly timers: NodeTimers;
   behaviour: Behaviour | null = null;
   private spec: BehaviourSpec | undefined;
+  private params: Record<string, unknown> = {};
   private generation = new Map<string, number>();
   /** Bumped on every start and stop, so late async work of an old run does nothing. */
   private run = 0;
@@ -48,6 +49,9 @@ export class NodeRunner {
     return ["starting", "running", "paused"].includes(this.status.state);
   }
 
+  /** False from the first moment of a stop: woken sleepers must not send any more. */
+  alive = false;
+
   emitStatus() {
     this.core.emit({
       type: "status",
@@ -68,6 +72,7 @@ export class NodeRunner {
   async start(): Promise<void> {
     if (this.active) return;
     const run = ++this.run;
+    this.alive = true;
     if (this.node.role === "external") {
       this.setState("running", "runs outside the playground: connect your own program");
       return;
@@ -84,6 +89,7 @@ export class NodeRunner {
       this.setState("error", "invalid params");
       return;
     }
+    this.params = params.data as Record<string, unknown>;
     this.setState("starting");
     if (!this.spec.ownsSockets) {
       for (const s of this.node.sockets) {
@@ -97,7 +103,7 @@ export class NodeRunner {
         }
       }
     }
-    this.behaviour = this.spec.create(makeContext(this, params.data as Record<string, unknown>));
+    this.behaviour = this.spec.create(makeContext(this, this.params));
     this.setState("running");
     for (const entry of this.entries.values()) this.startReceiving(entry);
     try {
@@ -129,6 +135,11 @@ export class NodeRunner {
       sendTimeoutMs: this.core.options.sendTimeoutMs,
     });
     this.entries.set(s.id, entry);
+    try {
+      spec.configure?.(entry.sock, s, this.params);
+    } catch (err) {
+      this.core.socketError(this.id, s.id, err as Error);
+    }
     this.core.correlator.openSocket(entry.key, zmqType === "PUB" || zmqType === "XPUB");
     if (entry.routingId) this.core.correlator.setRoutingId(entry.routingId, entry.key);
     const status = freshSocketStatus(s);
@@ -257,6 +268,7 @@ export class NodeRunner {
   /** stop: close the sockets; kill: the same, flushing nothing, shown as killed. */
   async stop(kind: "stopped" | "killed" = "stopped"): Promise<void> {
     this.run++;
+    this.alive = false;
     this.timers.clear();
     const b = this.behaviour;
     this.behaviour = null;

@@ -16,7 +16,7 @@ import type {
   MessageKind,
   SocketStatus,
 } from "@zmqp/protocol";
-import type { ZmqType } from "../sockets/registry.js";
+import type { ZmqType, ZSocket } from "../sockets/registry.js";
 
 export interface Received {
   socket: string;
@@ -85,6 +85,8 @@ export interface BehaviourSpec<P = Record<string, unknown>> {
   create(ctx: BehaviourContext<P>): Behaviour;
   /** The zeromq class to open for a socket of the document (default: its own type). */
   zmqType?(socket: GraphSocket): ZmqType;
+  /** Sets a freshly opened socket up before it binds or connects (subscriptions, XPUB verbosity). */
+  configure?(sock: ZSocket, socket: GraphSocket, params: P): void;
   /** Receives on this socket are control traffic (XPUB subscriptions): not counted as messages. */
   control?(socket: GraphSocket): boolean;
   /** The behaviour runs its own (non-zeromq) sockets: the engine opens none for this node. */

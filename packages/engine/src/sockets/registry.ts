@@ -73,13 +73,15 @@ export class SocketRegistry {
   open(spec: OpenSpec): SocketEntry {
     const key = socketKey(spec.node, spec.socket);
     const o = spec.options ?? {};
-    const options: Record<string, unknown> = {
-      linger: 0,
-      sendTimeout: spec.sendTimeoutMs,
-      maxMessageSize: LIMITS.maxMessageSize,
-      sendHighWaterMark: o.sendHighWaterMark ?? LIMITS.highWaterMark,
-      receiveHighWaterMark: o.receiveHighWaterMark ?? LIMITS.highWaterMark,
-    };
+    const options: Record<string, unknown> = { linger: 0, maxMessageSize: LIMITS.maxMessageSize };
+    // Send options exist only on writable classes and receive options on readable ones: zeromq
+    // throws on an option its class lacks.
+    if (spec.zmqType !== "SUB" && spec.zmqType !== "PULL") {
+      options.sendTimeout = spec.sendTimeoutMs;
+      options.sendHighWaterMark = o.sendHighWaterMark ?? LIMITS.highWaterMark;
+    }
+    if (spec.zmqType !== "PUB" && spec.zmqType !== "PUSH")
+      options.receiveHighWaterMark = o.receiveHighWaterMark ?? LIMITS.highWaterMark;
     if (o.immediate !== undefined) options.immediate = o.immediate;
     const routingId = o.routingId ?? spec.routingId;
     if (routingId && ROUTING_ID_TYPES.has(spec.zmqType)) options.routingId = routingId;

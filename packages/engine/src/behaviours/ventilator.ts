@@ -1,0 +1,25 @@
+/** ventilator (PUSH): hands out tasks on an interval; PUSH round-robins them over its peers. */
+import type { BehaviourParams } from "@zmqp/protocol";
+import { fillPayload } from "../frames.js";
+import type { BehaviourContext, BehaviourSpec } from "./types.js";
+
+type Params = BehaviourParams<"ventilator">;
+
+export const ventilator: BehaviourSpec<Params> = {
+  create(ctx: BehaviourContext<Params>) {
+    const p = ctx.params;
+    const socket = ctx.node.sockets.find((s) => s.type === "PUSH")?.id ?? ctx.node.sockets[0]!.id;
+    let n = 0;
+    const push = async (override?: string) => {
+      if (override === undefined && p.maxMessages > 0 && n >= p.maxMessages) return;
+      n++;
+      await ctx.send(socket, [override ?? fillPayload(p.payload, n)], "task");
+    };
+    return {
+      start() {
+        if (p.intervalMs > 0) ctx.every(p.intervalMs, () => void push());
+      },
+      sendNow: (payload?: string) => push(payload),
+    };
+  },
+};
