@@ -80,6 +80,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.code(404).send({ code: ERROR_CODES.NOT_FOUND, message: "not found" }),
   );
 
+  // Registered before auth on purpose: its onRequest marks upgrade requests, so its onResponse
+  // destroys the connection of an upgrade we refuse instead of leaving it open.
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: DEFAULTS.maxPayload },
+  });
   await app.register(authPlugin, {
     token: options.token,
     hostPolicy: options.externalHost ? { externalHost: options.externalHost } : {},
@@ -89,9 +94,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowExternal,
     graceMs: options.graceMs ?? DEFAULTS.graceMs,
     ...(options.runtimeOptions ? { runtimeOptions: options.runtimeOptions } : {}),
-  });
-  await app.register(fastifyWebsocket, {
-    options: { maxPayload: DEFAULTS.maxPayload },
   });
   await app.register(apiRoutes, {
     version: VERSION,

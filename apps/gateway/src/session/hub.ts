@@ -27,7 +27,8 @@ export type DeployOutcome =
   | { ok: false; diagnostics: Diagnostic[] };
 
 export class Hub {
-  private readonly tabs = new Set<Listener>();
+  /** The tabs that said hello; read-only outside the hub (tests and stats). */
+  readonly tabs = new Set<Listener>();
   private graceTimer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly off: () => void;

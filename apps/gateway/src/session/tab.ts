@@ -57,6 +57,11 @@ export class Tab {
     return this.batcher.stats;
   }
 
+  /** Bytes queued on this tab's socket, not yet taken by the network. */
+  get backlog(): number {
+    return this.socket.bufferedAmount;
+  }
+
   push(event: Parameters<Batcher["push"]>[0]): void {
     this.batcher.push(event);
   }
