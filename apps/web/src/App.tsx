@@ -1,0 +1,44 @@
+/** The page: toolbar, palette, canvas, side panel (inspector, lesson), and the event log below. */
+import { useTranslation } from "react-i18next";
+import { Canvas } from "./canvas/Canvas.js";
+import { EventLog } from "./panels/EventLog.js";
+import { MessageView } from "./panels/MessageView.js";
+import { Banner, RunBlockers, Toasts } from "./panels/Overlays.js";
+import { Palette } from "./panels/Palette.js";
+import { SidePanel } from "./panels/SidePanel.js";
+import { Toolbar } from "./panels/Toolbar.js";
+import { appStore, useApp } from "./store/index.js";
+
+export function App() {
+  const { t } = useTranslation();
+  const bottomOpen = useApp((s) => s.bottomOpen);
+  return (
+    <div className={`app ${bottomOpen ? "" : "dock-closed"}`}>
+      <Toolbar />
+      <Banner />
+      <Palette />
+      <main className="main">
+        <Canvas />
+      </main>
+      <SidePanel />
+      <div className="dock">
+        <button
+          type="button"
+          className="dock-toggle"
+          aria-expanded={bottomOpen}
+          onClick={() => appStore.getState().setBottomOpen(!bottomOpen)}
+        >
+          {bottomOpen ? t("bottom.hide") : t("bottom.show")}
+        </button>
+        {bottomOpen && (
+          <>
+            <EventLog />
+            <MessageView />
+          </>
+        )}
+      </div>
+      <Toasts />
+      <RunBlockers />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/** Commands shared by the toolbar, the welcome screen and keyboard shortcuts. */
+import { parseGraph, type GraphDoc } from "@zmqp/protocol";
+import { autoLayout } from "./canvas/layout.js";
+import { loadTemplate } from "./gateway/api.js";
+import { gateway } from "./gateway/session.js";
+import { i18n } from "./i18n/index.js";
+import { errorsOf } from "./store/diagnostics.js";
+import { appStore } from "./store/index.js";
+import { moveNodes } from "./store/graphOps.js";
+
+/** Opens a document; nodes without positions are placed by the layout library. */
+export function openDoc(doc: GraphDoc) {
+  const placed = doc.nodes.some((n) => !n.position) ? moveNodes(doc, autoLayout(doc)) : doc;
+  const st = appStore.getState();
+  st.loadDoc(placed);
+  if (placed.lesson && (placed.lesson.en || placed.lesson["zh-TW"])) st.setSidePanel("lesson");
+}
+
+export async function openTemplate(name: string) {
+  try {
+    openDoc(await loadTemplate(name));
+  } catch (err) {
+    appStore
+      .getState()
+      .toast("error", i18n.t("toast.templateFailed", { name, reason: String(err) }));
+  }
+}
+
+/** Deploys the document, unless validation finds errors: then Run is refused with the list. */
+export function run() {
+  const st = appStore.getState();
+  const errors = errorsOf(st.doc);
+  if (errors.length) {
+    st.setRunBlockers(errors);
+    return;
+  }
+  if (st.doc.nodes.length === 0) {
+    st.toast("info", i18n.t("toast.emptyGraph"));
+    return;
+  }
+  st.setRunBlockers(null);
+  if (gateway.send({ type: "deploy", doc: st.doc })) st.clearLog();
+}
+
+export function stop() {
+  gateway.send({ type: "stop" });
+}
+
+export function layout(sizes: Record<string, { width?: number; height?: number } | undefined>) {
+  const st = appStore.getState();
+  st.moveNodes(autoLayout(st.doc, sizes));
+}
+
+/** Saves the document as a JSON file (a download; nothing leaves the machine). */
+export function saveFile() {
+  const doc = appStore.getState().doc;
+  const blob = new Blob([JSON.stringify(doc, null, 2) + "\n"], { type: "application/json" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = `${doc.name ?? "zmq-playground"}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Opens a JSON file chosen by the person; schema errors are toasted, rule errors shown on nodes. */
+export async function openFile(file: File) {
+  const st = appStore.getState();
+  try {
+    const parsed = parseGraph(JSON.parse(await file.text()));
+    if (!parsed.doc) {
+      st.toast("error", parsed.diagnostics[0]?.message ?? i18n.t("toast.badFile"));
+      return;
+    }
+    openDoc(parsed.doc);
+  } catch {
+    st.toast("error", i18n.t("toast.badFile"));
+  }
+}
+
+export function deleteSelection() {
+  const st = appStore.getState();
+  st.remove(st.selection.nodes, st.selection.links);
+  st.select({ nodes: [], links: [] });
+}

@@ -1,0 +1,200 @@
+/**
+ * The canvas: React Flow in controlled mode over the store's document. Positions are committed to
+ * the document when a drag ends (one undo step per drag), links are checked against ZeroMQ's rules
+ * as they are drawn, and refused ones say why.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+  type OnConnectEnd,
+} from "@xyflow/react";
+import { ROLES, type Role } from "@zmqp/protocol";
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { linkProblem } from "../store/graphOps.js";
+import { appStore, useApp } from "../store/index.js";
+import { Welcome } from "../panels/Welcome.js";
+import { LinkEdge } from "./LinkEdge.js";
+import { ParticleOverlay } from "./ParticleOverlay.js";
+import {
+  connectionToRefs,
+  toFlowEdges,
+  toFlowNodes,
+  type LinkFlowEdge,
+  type ZmqFlowNode,
+} from "./toFlow.js";
+import { ZmqNode } from "./ZmqNode.js";
+import { GROUP_COLOR } from "./groups.js";
+
+/** Defined once at module level: a new object per render makes React Flow remount every node. */
+const nodeTypes = { zmq: ZmqNode };
+const edgeTypes = { link: LinkEdge };
+
+export const ROLE_MIME = "application/x-zmqp-role";
+
+/** Why a drawn connection is refused, in link order (connecting socket first), or null. */
+function refusal(c: Connection | Edge): string | null {
+  const refs = connectionToRefs({
+    source: c.source,
+    target: c.target,
+    sourceHandle: c.sourceHandle ?? null,
+    targetHandle: c.targetHandle ?? null,
+  });
+  if (!refs) return "pick a socket on each node";
+  return linkProblem(appStore.getState().doc, refs.from, refs.to);
+}
+
+export function Canvas() {
+  const { t } = useTranslation();
+  const doc = useApp((s) => s.doc);
+  const selection = useApp((s) => s.selection);
+  const cutLinks = useApp((s) => s.run.cutLinks);
+  const viewEpoch = useApp((s) => s.viewEpoch);
+  const rf = useReactFlow<ZmqFlowNode, LinkFlowEdge>();
+  const [nodes, setNodes] = useState<ZmqFlowNode[]>([]);
+  const [edges, setEdges] = useState<LinkFlowEdge[]>([]);
+
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
+  useEffect(() => {
+    setNodes((prev) => toFlowNodes(doc, prev, selectedNodes));
+  }, [doc, selectedNodes]);
+  useEffect(() => {
+    setEdges(toFlowEdges(doc, selectedLinks, new Set(cutLinks)));
+  }, [doc, selectedLinks, cutLinks]);
+
+  // A newly opened document (template, file) is framed once React Flow has measured it.
+  useEffect(() => {
+    if (viewEpoch === 0) return;
+    const timer = setTimeout(
+      () => void rf.fitView({ padding: 0.25, duration: 200, maxZoom: 1.1 }),
+      80,
+    );
+    return () => clearTimeout(timer);
+  }, [viewEpoch, rf]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ZmqFlowNode>[]) => {
+    setNodes((prev) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== "remove"),
+        prev,
+      ),
+    );
+    // The drop commits the final position: one history step per drag, not one per pixel.
+    const moves: Record<string, { x: number; y: number }> = {};
+    for (const c of changes)
+      if (c.type === "position" && c.dragging === false && c.position) moves[c.id] = c.position;
+    if (Object.keys(moves).length) appStore.getState().moveNodes(moves);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
+    setEdges((prev) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type !== "remove"),
+        prev,
+      ),
+    );
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const refs = connectionToRefs(c);
+    if (!refs) return;
+    const r = appStore.getState().connect(refs.from, refs.to);
+    if (!r.ok) appStore.getState().toast("error", r.reason);
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | Edge) => refusal(c) === null, []);
+
+  const onConnectEnd: OnConnectEnd = useCallback((_e, state) => {
+    if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
+    // Order the pair as a link: the connecting socket (source) first, whichever end the drag began at.
+    const a = { node: state.fromHandle.nodeId, socket: state.fromHandle.id ?? "" };
+    const b = { node: state.toHandle.nodeId, socket: state.toHandle.id ?? "" };
+    const [from, to] = state.fromHandle.type === "source" ? [a, b] : [b, a];
+    const reason =
+      linkProblem(appStore.getState().doc, from, to) ??
+      "a link goes from a connecting socket (right side) to a binding one (left side)";
+    appStore.getState().toast("error", reason);
+  }, []);
+
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: ZmqFlowNode[]; edges: LinkFlowEdge[] }) => {
+      appStore.getState().remove(
+        ns.map((n) => n.id),
+        es.map((e) => e.id),
+      );
+    },
+    [],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: ZmqFlowNode[]; edges: LinkFlowEdge[] }) => {
+      appStore.getState().select({ nodes: ns.map((n) => n.id), links: es.map((e) => e.id) });
+    },
+    [],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(ROLE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const role = e.dataTransfer.getData(ROLE_MIME) as Role;
+      if (!role || !(role in ROLES)) return;
+      e.preventDefault();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const id = appStore.getState().addNode(role, { x: p.x - 100, y: p.y - 30 });
+      appStore.getState().select({ nodes: [id], links: [] });
+    },
+    [rf],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<ZmqFlowNode, LinkFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        onSelectionChange={onSelectionChange}
+        deleteKeyCode={["Delete", "Backspace"]}
+        minZoom={0.2}
+        maxZoom={2}
+        fitViewOptions={{ padding: 0.25 }}
+        proOptions={{ hideAttribution: false }}
+        aria-label={t("canvas.label")}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
+        <Controls position="bottom-left" />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={(n) => GROUP_COLOR[ROLES[(n as ZmqFlowNode).data.node.role].group]}
+          ariaLabel={t("canvas.minimap")}
+        />
+        <ParticleOverlay />
+      </ReactFlow>
+      {doc.nodes.length === 0 && <Welcome />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** A link on the canvas: a bezier from the connecting socket to the binding one, dashed when cut. */
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { memo } from "react";
+import { linkDiagnostics } from "../store/diagnostics.js";
+import { useApp } from "../store/index.js";
+import type { LinkFlowEdge } from "./toFlow.js";
+
+function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } =
+    props;
+  const cut = useApp((s) => s.run.cutLinks.includes(id));
+  const c = useApp((s) => s.counters.links[id]);
+  const bad = useApp((s) => linkDiagnostics(s.doc, id).some((d) => d.severity === "error"));
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
+  const cls = ["zl", selected && "selected", cut && "cut", bad && "invalid"]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={cls} interactionWidth={18} />
+      {(cut || (c && c.forward + c.backward > 0)) && (
+        <EdgeLabelRenderer>
+          <div
+            className={`zl-label ${cut ? "cut" : ""}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`link.${id}.label`}
+          >
+            {cut ? "✂" : `→${c?.forward ?? 0} ←${c?.backward ?? 0}`}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const LinkEdge = memo(LinkEdgeView);

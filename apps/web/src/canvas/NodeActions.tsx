@@ -1,0 +1,71 @@
+/** Fault and run controls for one node: kill, restart, stop/start, pause/resume, send now. */
+import { ROLES, type GraphNode, type NodeAction, type NodeStatus } from "@zmqp/protocol";
+import { useTranslation } from "react-i18next";
+import { gateway } from "../gateway/session.js";
+
+/** Behaviours that send on their own, so "send now" means something. */
+const SENDERS = new Set<string>(["client", "publisher", "ventilator", "manual", "raw-tcp"]);
+
+const ICON: Record<NodeAction, string> = {
+  kill: "✕",
+  restart: "↻",
+  stop: "■",
+  start: "▶",
+  pause: "❚❚",
+  resume: "▶",
+  send: "✉",
+};
+
+/** The actions that make sense for a node in its current state, in display order. */
+export function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction[] {
+  if (node.role === "external") return [];
+  const state = status?.state ?? "stopped";
+  const down = state === "killed" || state === "stopped" || state === "error";
+  const out: NodeAction[] = [];
+  if (!down) out.push("kill");
+  out.push("restart");
+  out.push(down ? "start" : "stop");
+  if (!down) out.push(state === "paused" ? "resume" : "pause");
+  if (!down && SENDERS.has(ROLES[node.role].behaviour)) out.push("send");
+  return out;
+}
+
+export function NodeActions({
+  node,
+  status,
+  compact = false,
+}: {
+  node: GraphNode;
+  status: NodeStatus | undefined;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const name = node.label ?? node.id;
+  return (
+    <div
+      className={`node-actions ${compact ? "compact nodrag nopan" : ""}`}
+      role="group"
+      aria-label={t("actions.group", { name })}
+    >
+      {actionsFor(node, status).map((action) => {
+        const label = t(`actions.${action}`, { name });
+        return (
+          <button
+            key={action}
+            type="button"
+            className={`act act-${action}`}
+            aria-label={label}
+            title={label}
+            data-testid={`node.${node.id}.${action}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              gateway.send({ type: "node", node: node.id, action });
+            }}
+          >
+            {compact ? ICON[action] : `${ICON[action]} ${t(`actions.short.${action}`)}`}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/** A node on the canvas: one handle per socket, the status badge, counters, actions, diagnostics. */
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { ROLES, type GraphSocket } from "@zmqp/protocol";
+import { memo, type CSSProperties } from "react";
+import { useTranslation } from "react-i18next";
+import { nodeDiagnostics } from "../store/diagnostics.js";
+import { useApp } from "../store/index.js";
+import { GROUP_COLOR } from "./groups.js";
+import { NodeActions } from "./NodeActions.js";
+import { badgeFor } from "./nodeStatus.js";
+import { isBinding, type ZmqFlowNode } from "./toFlow.js";
+
+function SocketRow({ nodeId, socket }: { nodeId: string; socket: GraphSocket }) {
+  const { t } = useTranslation();
+  const binding = isBinding(socket);
+  return (
+    <div className={`zn-socket ${binding ? "binds" : "connects"}`}>
+      <Handle
+        id={socket.id}
+        type={binding ? "target" : "source"}
+        position={binding ? Position.Left : Position.Right}
+        className="zn-handle"
+        aria-label={`${socket.id} ${socket.type}`}
+        data-testid={`node.${nodeId}.socket.${socket.id}`}
+      />
+      <span className="zn-type">{socket.type}</span>
+      <span className="zn-addr" title={socket.bind.join(", ")}>
+        {binding ? socket.bind.join(", ") : t("node.connects")}
+      </span>
+    </div>
+  );
+}
+
+function Counters({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const c = useApp((s) => s.counters.nodes[id]);
+  if (!c) return null;
+  return (
+    <div className="zn-counters" data-testid={`node.${id}.counters`}>
+      <span title={t("counters.sent")}>
+        ↑ <b data-testid={`node.${id}.sent`}>{c.sent}</b>
+      </span>
+      <span title={t("counters.received")}>
+        ↓ <b data-testid={`node.${id}.received`}>{c.received}</b>
+      </span>
+      {c.dropped > 0 && (
+        <span
+          className="warn"
+          title={Object.entries(c.dropReasons)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(", ")}
+        >
+          {t("counters.dropped")} <b>{c.dropped}</b>
+        </span>
+      )}
+      {c.errors > 0 && (
+        <span className="bad">
+          {t("counters.errors")} <b>{c.errors}</b>
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
+  const { t } = useTranslation();
+  const node = data.node;
+  const spec = ROLES[node.role];
+  const status = useApp((s) => s.status[id]);
+  const running = useApp((s) => s.run.state === "running");
+  const diagnostics = useApp((s) => nodeDiagnostics(s.doc, id));
+  const b = running || status ? badgeFor(status) : null;
+  const hasError = diagnostics.some((d) => d.severity === "error");
+  const label = node.label ?? node.id;
+  return (
+    <div
+      className={`zn ${selected ? "selected" : ""} ${hasError ? "invalid" : diagnostics.length ? "warned" : ""}`}
+      style={{ "--accent": GROUP_COLOR[spec.group] } as CSSProperties}
+      data-testid={`node.${id}`}
+      data-status={b?.key ?? "idle"}
+      aria-label={`${label} (${t(`roles.${node.role}.label`)})`}
+    >
+      <div className="zn-head">
+        <span className="zn-title">{label}</span>
+        <span className="zn-role">{t(`roles.${node.role}.label`)}</span>
+        {b && (
+          <span className={`zn-badge ${b.tone}`} data-testid={`node.${id}.status`}>
+            {t(`status.${b.key}`)}
+          </span>
+        )}
+      </div>
+      <div className="zn-sockets">
+        {node.sockets.map((s) => (
+          <SocketRow key={s.id} nodeId={id} socket={s} />
+        ))}
+      </div>
+      {b?.detail && (
+        <div className={`zn-detail ${b.tone}`} title={b.detail}>
+          {b.detail}
+        </div>
+      )}
+      {running && <Counters id={id} />}
+      {running && <NodeActions node={node} status={status} compact />}
+      {diagnostics.length > 0 && (
+        <ul className="zn-diags" data-testid={`node.${id}.diagnostics`}>
+          {diagnostics.slice(0, 3).map((d, i) => (
+            <li key={i} className={d.severity} title={d.code}>
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const ZmqNode = memo(ZmqNodeView);

@@ -1,0 +1,174 @@
+/**
+ * The WebSocket session with the gateway. partysocket reconnects by itself; every (re)open sends
+ * hello, and the welcome's snapshot resyncs the page. Batches are applied at most one per animation
+ * frame, so a burst of events never costs more than one store update per frame.
+ */
+import {
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type RuntimeEvent,
+  type RuntimeSnapshot,
+  type ServerMessage,
+} from "@zmqp/protocol";
+import ReconnectingWebSocket from "partysocket/ws";
+import { i18n } from "../i18n/index.js";
+import type { AppStore } from "../store/index.js";
+import { getToken } from "./token.js";
+
+type Batch = { events: RuntimeEvent[]; sampled: number };
+export type MessageEvent_ = Extract<RuntimeEvent, { type: "message" }>;
+
+/** Queued batches beyond this (a hidden tab gets no animation frames) are folded into one. */
+const MAX_QUEUE = 120;
+/** Message events kept when folding; counters and status are never dropped. */
+const KEEP_MESSAGES = 500;
+
+export interface ClientHooks {
+  /** Called on each welcome; `first` is true for the first one of this page. */
+  onWelcome?(snapshot: RuntimeSnapshot, first: boolean): void;
+}
+
+export class GatewayClient {
+  private ws: ReconnectingWebSocket | null = null;
+  private queue: Batch[] = [];
+  private frame = 0;
+  private welcomed = false;
+  private readonly messageListeners = new Set<(events: MessageEvent_[]) => void>();
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly hooks: ClientHooks = {},
+  ) {}
+
+  connect(): void {
+    if (this.ws) return;
+    const url = () => {
+      const proto = window.location.protocol === "https:" ? "wss" : "ws";
+      return `${proto}://${window.location.host}/ws?token=${encodeURIComponent(getToken())}`;
+    };
+    const ws = new ReconnectingWebSocket(url, [], {
+      minReconnectionDelay: 300,
+      maxReconnectionDelay: 3000,
+      reconnectionDelayGrowFactor: 1.5,
+      connectionTimeout: 3000,
+      // Hello is sent per connection on open; nothing else should be replayed from a queue.
+      maxEnqueuedMessages: 0,
+    });
+    ws.addEventListener("open", () => {
+      this.raw({ type: "hello", protocol: PROTOCOL_VERSION });
+    });
+    ws.addEventListener("close", () => {
+      this.queue = [];
+      this.store.getState().setConnection("closed");
+    });
+    ws.addEventListener("message", (ev) => {
+      if (typeof ev.data === "string") this.receive(ev.data);
+    });
+    this.ws = ws;
+  }
+
+  close(): void {
+    this.ws?.close();
+    this.ws = null;
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** Sends a message when connected; false (and a toast) when the gateway is not there. */
+  send(msg: ClientMessage): boolean {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN || !this.welcomed) {
+      this.store.getState().toast("error", i18n.t("gateway.notConnected"));
+      return false;
+    }
+    this.raw(msg);
+    return true;
+  }
+
+  /** Subscribes to the message events of each applied batch (the particle layer). */
+  onMessages(fn: (events: MessageEvent_[]) => void): () => void {
+    this.messageListeners.add(fn);
+    return () => this.messageListeners.delete(fn);
+  }
+
+  private raw(msg: ClientMessage) {
+    this.ws?.send(JSON.stringify(msg));
+  }
+
+  private receive(data: string) {
+    let msg: ServerMessage;
+    try {
+      msg = JSON.parse(data) as ServerMessage;
+    } catch {
+      return;
+    }
+    const st = this.store.getState();
+    switch (msg.type) {
+      case "welcome": {
+        const first = !st.everConnected;
+        this.queue = [];
+        st.applySnapshot(msg.snapshot);
+        st.setConnection("open");
+        this.welcomed = true;
+        this.hooks.onWelcome?.(msg.snapshot, first);
+        break;
+      }
+      case "batch":
+        this.enqueue({ events: msg.events, sampled: msg.sampled });
+        break;
+      case "deployed":
+        st.setDeployDiagnostics(msg.diagnostics);
+        st.setRunBlockers(null);
+        break;
+      case "rejected":
+        st.setDeployDiagnostics(msg.diagnostics ?? []);
+        if (msg.diagnostics?.some((d) => d.severity === "error"))
+          st.setRunBlockers(msg.diagnostics.filter((d) => d.severity === "error"));
+        else st.toast("error", msg.message);
+        break;
+      case "incompatible":
+        st.toast("error", msg.reason);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private enqueue(batch: Batch) {
+    this.queue.push(batch);
+    if (this.queue.length > MAX_QUEUE) this.queue = [fold(this.queue)];
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** Applies one batch (or, when behind, the backlog folded into one) per animation frame. */
+  private flush() {
+    this.frame = 0;
+    if (this.queue.length === 0) return;
+    const batch = this.queue.length > 4 ? fold(this.queue) : this.queue[0]!;
+    this.queue = this.queue.length > 4 ? [] : this.queue.slice(1);
+    this.store.getState().applyBatch(batch.events, batch.sampled);
+    const messages = batch.events.filter((e): e is MessageEvent_ => e.type === "message");
+    if (messages.length) for (const fn of this.messageListeners) fn(messages);
+    if (this.queue.length) this.frame = requestAnimationFrame(() => this.flush());
+  }
+}
+
+/** Folds batches into one: every non-message event, the newest message events, the rest counted as sampled. */
+export function fold(batches: Batch[]): Batch {
+  const events: RuntimeEvent[] = [];
+  let sampled = 0;
+  let messages = 0;
+  for (const b of batches) {
+    sampled += b.sampled;
+    for (const e of b.events) if (e.type === "message") messages++;
+  }
+  let skip = Math.max(0, messages - KEEP_MESSAGES);
+  sampled += skip;
+  for (const b of batches)
+    for (const e of b.events) {
+      if (e.type === "message" && skip > 0) {
+        skip--;
+        continue;
+      }
+      events.push(e);
+    }
+  return { events, sampled };
+}

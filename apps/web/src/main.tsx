@@ -1,0 +1,56 @@
+/** Boot: token, locale, the document (template from the URL, else autosave), gateway, shortcuts. */
+import "@xyflow/react/dist/style.css";
+import "./styles.css";
+import { ReactFlowProvider } from "@xyflow/react";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { openDoc, openTemplate } from "./actions.js";
+import { App } from "./App.js";
+import { getToken } from "./gateway/token.js";
+import { bootState, gateway } from "./gateway/session.js";
+import { i18n } from "./i18n/index.js";
+import { autosave, loadSaved } from "./store/persist.js";
+import { appStore } from "./store/index.js";
+import type { Locale } from "./store/uiSlice.js";
+import { installShortcuts } from "./shortcuts.js";
+
+const LOCALE_KEY = "zmqp.locale";
+
+function syncLocale(locale: Locale) {
+  void i18n.changeLanguage(locale);
+  document.documentElement.lang = locale;
+  localStorage.setItem(LOCALE_KEY, locale);
+}
+
+getToken();
+const saved = localStorage.getItem(LOCALE_KEY);
+if (saved === "en" || saved === "zh-TW") appStore.getState().setLocale(saved);
+syncLocale(appStore.getState().locale);
+appStore.subscribe((s, prev) => {
+  if (s.locale !== prev.locale) syncLocale(s.locale);
+});
+
+const template = new URLSearchParams(window.location.search).get("template");
+if (template) {
+  bootState.templateFromUrl = true;
+  void openTemplate(template);
+} else {
+  const doc = loadSaved(localStorage);
+  if (doc) openDoc(doc);
+}
+// Opening a document is not something to undo on a fresh page.
+appStore.temporal.getState().clear();
+autosave(appStore, localStorage);
+installShortcuts();
+gateway.connect();
+
+// For tests and the UI benchmark: read-only access to the store from the page.
+(window as unknown as { __zmqp?: unknown }).__zmqp = { store: appStore };
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <ReactFlowProvider>
+      <App />
+    </ReactFlowProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,132 @@
+/** The event log: newest last, filtered by type and node, with the count sampled away. */
+import type { RuntimeEventType } from "@zmqp/protocol";
+import { useEffect, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { LogEntry } from "../store/runtimeSlice.js";
+import { appStore, useApp } from "../store/index.js";
+
+const TYPES: (RuntimeEventType | "all")[] = [
+  "all",
+  "message",
+  "monitor",
+  "drop",
+  "error",
+  "timeline",
+  "log",
+  "runtime",
+];
+/** Rows rendered at most: the store keeps more, the DOM stays light. */
+const ROWS = 200;
+
+export function describe(e: LogEntry): string {
+  switch (e.type) {
+    case "message": {
+      const text = e.frames.map((f) => f.text ?? `0x${f.hex}`).join(" | ");
+      const arrow = e.direction === "out" ? "→" : "←";
+      return `${e.kind} ${arrow} ${e.link ?? (e.external ? "external" : "")} ${text}`;
+    }
+    case "monitor":
+      return `${e.socket}: ${e.event}${e.address ? ` ${e.address}` : ""}${e.detail ? ` (${e.detail})` : ""}`;
+    case "drop":
+      return `${e.socket}: ${e.count} dropped (${e.reason})`;
+    case "error":
+      return `${e.code}: ${e.message}`;
+    case "timeline":
+      return `${e.step.action}${e.step.node ? ` ${e.step.node}` : ""}${e.step.link ? ` ${e.step.link}` : ""}${e.step.note ? `: ${e.step.note}` : ""}`;
+    case "log":
+      return e.text;
+    case "runtime":
+      return `${e.state} (deploy ${e.deployId})`;
+    default:
+      return e.type;
+  }
+}
+
+function nodeOf(e: LogEntry): string | undefined {
+  return "node" in e && typeof e.node === "string" ? e.node : undefined;
+}
+
+export function EventLog() {
+  const { t } = useTranslation();
+  const log = useApp((s) => s.log);
+  const sampled = useApp((s) => s.sampled);
+  const filter = useApp((s) => s.logFilter);
+  const selected = useApp((s) => s.selectedMessage);
+  const nodes = useApp((s) => s.doc.nodes);
+  const end = useRef<HTMLDivElement>(null);
+  const rows = useMemo(
+    () =>
+      log
+        .filter(
+          (e) =>
+            (filter.type === "all" || e.type === filter.type) &&
+            (filter.node === "all" || nodeOf(e) === filter.node),
+        )
+        .slice(-ROWS),
+    [log, filter],
+  );
+  useEffect(() => {
+    const el = end.current?.parentElement;
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+  }, [rows]);
+  const st = appStore.getState();
+  return (
+    <section className="eventlog" aria-label={t("log.title")} data-testid="eventlog">
+      <div className="eventlog-bar">
+        <h2 className="panel-title">{t("log.title")}</h2>
+        <select
+          aria-label={t("log.filterType")}
+          value={filter.type}
+          onChange={(e) => st.setLogFilter({ type: e.target.value as RuntimeEventType | "all" })}
+        >
+          {TYPES.map((ty) => (
+            <option key={ty} value={ty}>
+              {t(`log.types.${ty}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t("log.filterNode")}
+          value={filter.node}
+          onChange={(e) => st.setLogFilter({ node: e.target.value })}
+        >
+          <option value="all">{t("log.allNodes")}</option>
+          {nodes.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.label ?? n.id}
+            </option>
+          ))}
+        </select>
+        <span className="muted small" data-testid="eventlog.sampled">
+          {t("log.sampled", { count: sampled })}
+        </span>
+        <button type="button" className="link-btn" onClick={() => st.clearLog()}>
+          {t("log.clear")}
+        </button>
+      </div>
+      <div className="eventlog-rows" role="log" aria-live="off">
+        {rows.length === 0 && <p className="muted pad">{t("log.empty")}</p>}
+        {rows.map((e) => (
+          <div
+            key={e.seq}
+            className={`row ev-${e.type} ${e.type === "message" ? `kind-${e.kind}` : ""} ${selected === e.seq ? "selected" : ""}`}
+            onClick={e.type === "message" ? () => st.selectMessage(e.seq) : undefined}
+            role={e.type === "message" ? "button" : undefined}
+            tabIndex={e.type === "message" ? 0 : undefined}
+            onKeyDown={
+              e.type === "message" ? (k) => k.key === "Enter" && st.selectMessage(e.seq) : undefined
+            }
+          >
+            <span className="time">
+              {new Date(e.t).toLocaleTimeString(undefined, { hour12: false })}
+            </span>
+            <span className="type">{e.type}</span>
+            <span className="node">{nodeOf(e) ?? ""}</span>
+            <span className="text">{describe(e)}</span>
+          </div>
+        ))}
+        <div ref={end} />
+      </div>
+    </section>
+  );
+}

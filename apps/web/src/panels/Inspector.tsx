@@ -1,0 +1,169 @@
+/** The inspector for the selected node or link. */
+import { ROLES, type GraphLink, type GraphNode } from "@zmqp/protocol";
+import { useTranslation } from "react-i18next";
+import { NodeActions } from "../canvas/NodeActions.js";
+import { gateway } from "../gateway/session.js";
+import { linkDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
+import { appStore, useApp } from "../store/index.js";
+import { BindEditor } from "./BindEditor.js";
+import { ParamsForm } from "./ParamsForm.js";
+
+function Diags({ list }: { list: { severity: string; message: string; code: string }[] }) {
+  if (list.length === 0) return null;
+  return (
+    <ul className="diags">
+      {list.map((d, i) => (
+        <li key={i} className={d.severity} title={d.code}>
+          {d.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NodeInspector({ node }: { node: GraphNode }) {
+  const { t } = useTranslation();
+  const status = useApp((s) => s.status[node.id]);
+  const running = useApp((s) => s.run.state === "running");
+  const diags = useApp((s) => nodeDiagnostics(s.doc, node.id));
+  const spec = ROLES[node.role];
+  const patch = appStore.getState().patchNode;
+  return (
+    <div className="inspector-body" data-testid="inspector.node">
+      <div className="field">
+        <label htmlFor="node-label">{t("inspector.label")}</label>
+        <input
+          id="node-label"
+          value={node.label ?? ""}
+          placeholder={node.id}
+          onChange={(e) => patch(node.id, (n) => ({ ...n, label: e.target.value || undefined }))}
+        />
+        <p className="help">
+          {t(`roles.${node.role}.label`)} · <code>{node.id}</code> · {t(`roles.${node.role}.hint`)}
+        </p>
+      </div>
+      <Diags list={diags} />
+      {running && (
+        <section>
+          <h3>{t("inspector.actions")}</h3>
+          <NodeActions node={node} status={status} />
+          {status?.detail && <p className="help">{status.detail}</p>}
+        </section>
+      )}
+      <section>
+        <h3>{t("inspector.sockets")}</h3>
+        {node.sockets.map((s) => (
+          <div key={s.id} className="socket-block">
+            <div className="socket-head">
+              <b>{s.id}</b> <span className="chip">{s.type}</span>
+            </div>
+            <BindEditor node={node} socket={s} />
+          </div>
+        ))}
+      </section>
+      <section>
+        <h3>{t("inspector.params")}</h3>
+        <p className="help">{spec.behaviour}</p>
+        <ParamsForm node={node} />
+        <div className="field field-boolean">
+          <label htmlFor="node-autostart">{t("inspector.autostart")}</label>
+          <input
+            id="node-autostart"
+            type="checkbox"
+            checked={node.autostart}
+            onChange={(e) => patch(node.id, (n) => ({ ...n, autostart: e.target.checked }))}
+          />
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function LinkInspector({ link }: { link: GraphLink }) {
+  const { t } = useTranslation();
+  const doc = useApp((s) => s.doc);
+  const running = useApp((s) => s.run.state === "running");
+  const cut = useApp((s) => s.run.cutLinks.includes(link.id));
+  const c = useApp((s) => s.counters.links[link.id]);
+  const diags = linkDiagnostics(doc, link.id);
+  const target = doc.nodes
+    .find((n) => n.id === link.to.node)
+    ?.sockets.find((s) => s.id === link.to.socket);
+  const toggle = () => {
+    const action = cut ? "restore" : "cut";
+    if (gateway.send({ type: "link", link: link.id, action }))
+      appStore.getState().patchRun({
+        cutLinks: cut
+          ? appStore.getState().run.cutLinks.filter((l) => l !== link.id)
+          : [...appStore.getState().run.cutLinks, link.id],
+      });
+  };
+  return (
+    <div className="inspector-body" data-testid="inspector.link">
+      <p>
+        <code>
+          {link.from.node}.{link.from.socket}
+        </code>{" "}
+        →{" "}
+        <code>
+          {link.to.node}.{link.to.socket}
+        </code>
+      </p>
+      <Diags list={diags} />
+      <div className="field">
+        <label htmlFor="link-endpoint">{t("inspector.endpoint")}</label>
+        <select
+          id="link-endpoint"
+          value={link.endpoint ?? ""}
+          onChange={(e) =>
+            appStore
+              .getState()
+              .patchLink(link.id, (l) =>
+                e.target.value
+                  ? { ...l, endpoint: e.target.value }
+                  : { id: l.id, from: l.from, to: l.to },
+              )
+          }
+        >
+          <option value="">{t("inspector.firstBind", { ep: target?.bind[0] ?? "—" })}</option>
+          {target?.bind.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </div>
+      {c && (
+        <p className="help">
+          {t("inspector.linkCounts", { forward: c.forward, backward: c.backward })}
+        </p>
+      )}
+      {running && (
+        <button
+          type="button"
+          className="btn"
+          onClick={toggle}
+          data-testid={`link.${link.id}.${cut ? "restore" : "cut"}`}
+        >
+          {cut ? t("inspector.restore") : t("inspector.cut")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Inspector() {
+  const { t } = useTranslation();
+  const sel = useApp((s) => s.selection);
+  const node = useApp((s) =>
+    sel.nodes.length === 1 ? s.doc.nodes.find((n) => n.id === sel.nodes[0]) : undefined,
+  );
+  const link = useApp((s) =>
+    sel.nodes.length === 0 && sel.links.length === 1
+      ? s.doc.links.find((l) => l.id === sel.links[0])
+      : undefined,
+  );
+  if (node) return <NodeInspector node={node} />;
+  if (link) return <LinkInspector link={link} />;
+  return <p className="muted pad">{t("inspector.empty")}</p>;
+}

@@ -1,0 +1,86 @@
+/** Things that float over the page: the disconnect banner, toasts, and the refused-Run dialog. */
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { appStore, useApp } from "../store/index.js";
+
+export function Banner() {
+  const { t } = useTranslation();
+  const show = useApp((s) => s.everConnected && s.connection !== "open");
+  const never = useApp((s) => !s.everConnected && s.connection === "closed");
+  if (!show && !never) return null;
+  return (
+    <div className="banner" role="status" data-testid="banner.disconnected">
+      {show ? t("banner.disconnected") : t("banner.noGateway")}
+    </div>
+  );
+}
+
+function ToastItem({ id, kind, text }: { id: number; kind: string; text: string }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const timer = setTimeout(
+      () => appStore.getState().dismissToast(id),
+      kind === "error" ? 7000 : 4000,
+    );
+    return () => clearTimeout(timer);
+  }, [id, kind]);
+  return (
+    <div
+      className={`toast ${kind}`}
+      role={kind === "error" ? "alert" : "status"}
+      data-testid="toast"
+    >
+      <span>{text}</span>
+      <button
+        type="button"
+        className="icon"
+        aria-label={t("toast.dismiss")}
+        onClick={() => appStore.getState().dismissToast(id)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function Toasts() {
+  const toasts = useApp((s) => s.toasts);
+  return (
+    <div className="toasts">
+      {toasts.map((x) => (
+        <ToastItem key={x.id} {...x} />
+      ))}
+    </div>
+  );
+}
+
+export function RunBlockers() {
+  const { t } = useTranslation();
+  const list = useApp((s) => s.runBlockers);
+  if (!list) return null;
+  const close = () => appStore.getState().setRunBlockers(null);
+  return (
+    <div className="dialog-backdrop" onClick={close}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="blockers-title"
+        data-testid="run.blockers"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="blockers-title">{t("run.refused")}</h2>
+        <ul className="diags">
+          {list.map((d, i) => (
+            <li key={i} className="error">
+              <code>{d.code}</code> {d.message}
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="btn" onClick={close} autoFocus>
+          {t("run.close")}
+        </button>
+      </div>
+    </div>
+  );
+}

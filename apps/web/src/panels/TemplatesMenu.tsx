@@ -1,0 +1,73 @@
+/** The templates menu: the files of `scenarios/`, listed by the gateway. */
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { openTemplate } from "../actions.js";
+import { listTemplates, type TemplateInfo } from "../gateway/api.js";
+import { useApp } from "../store/index.js";
+
+/** Fetches the list once the gateway answers (again after a reconnect if it had failed). */
+export function useTemplates(): TemplateInfo[] {
+  const [list, setList] = useState<TemplateInfo[]>([]);
+  const open = useApp((s) => s.connection === "open");
+  useEffect(() => {
+    if (!open || list.length) return;
+    let live = true;
+    listTemplates()
+      .then((l) => live && setList(l))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [open, list.length]);
+  return list;
+}
+
+export function TemplatesMenu() {
+  const { t } = useTranslation();
+  const templates = useTemplates();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="toolbar.templates"
+        onClick={() => setOpen(!open)}
+      >
+        {t("toolbar.templates")} ▾
+      </button>
+      {open && (
+        <ul className="menu-list" role="menu" aria-label={t("toolbar.templates")}>
+          {templates.length === 0 && <li className="muted pad">{t("toolbar.noTemplates")}</li>}
+          {templates.map((tp) => (
+            <li key={tp.name} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                data-testid={`template.${tp.name}`}
+                onClick={() => {
+                  setOpen(false);
+                  void openTemplate(tp.name);
+                }}
+              >
+                <b>{tp.title}</b>
+                <span className="muted small">{tp.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

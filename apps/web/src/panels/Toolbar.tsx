@@ -1,0 +1,200 @@
+/** The toolbar: Run/Stop, templates, files, layout, history, step mode, speed, language. */
+import { useReactFlow } from "@xyflow/react";
+import { useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { layout, openFile, run, saveFile, stop } from "../actions.js";
+import { gateway } from "../gateway/session.js";
+import { LOCALES } from "../i18n/index.js";
+import { appStore, redo, undo, useApp, useHistory } from "../store/index.js";
+import type { Locale } from "../store/uiSlice.js";
+import { TemplatesMenu } from "./TemplatesMenu.js";
+
+const SPEEDS = [0.25, 0.5, 1, 2, 4];
+
+function StepControls() {
+  const { t } = useTranslation();
+  const stepMode = useApp((s) => s.run.stepMode);
+  const step = (action: "hold" | "next" | "release") => {
+    if (gateway.send({ type: "step", action }) && action !== "next")
+      appStore.getState().patchRun({ stepMode: action === "hold" });
+  };
+  return (
+    <div className="group" role="group" aria-label={t("toolbar.step")}>
+      {!stepMode ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => step("hold")}
+          data-testid="toolbar.step.hold"
+          title={t("toolbar.holdHint")}
+        >
+          ❚❚ {t("toolbar.hold")}
+        </button>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="btn primary-outline"
+            onClick={() => step("next")}
+            data-testid="toolbar.step.next"
+          >
+            ▶❚ {t("toolbar.next")}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => step("release")}
+            data-testid="toolbar.step.release"
+          >
+            ▶ {t("toolbar.release")}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function Toolbar() {
+  const { t } = useTranslation();
+  const rf = useReactFlow();
+  const running = useApp((s) => s.run.state === "running");
+  const speed = useApp((s) => s.run.speed);
+  const locale = useApp((s) => s.locale);
+  const { canUndo, canRedo } = useHistory();
+  const file = useRef<HTMLInputElement>(null);
+  return (
+    <header className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
+      <div className="brand">
+        <span className="logo" aria-hidden="true">
+          ØMQ
+        </span>
+        {t("app.title")}
+      </div>
+      <div className="group">
+        <button
+          type="button"
+          className="btn run"
+          onClick={run}
+          data-testid="toolbar.run"
+          title={t("toolbar.runHint")}
+        >
+          ▶ {t("toolbar.run")}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={stop}
+          disabled={!running}
+          data-testid="toolbar.stop"
+        >
+          ■ {t("toolbar.stop")}
+        </button>
+        <span className={`state ${running ? "on" : ""}`} data-testid="toolbar.state">
+          {running ? t("toolbar.running") : t("toolbar.idle")}
+        </span>
+      </div>
+      <div className="group">
+        <TemplatesMenu />
+        <button
+          type="button"
+          className="btn"
+          onClick={() => file.current?.click()}
+          data-testid="toolbar.open"
+        >
+          {t("toolbar.open")}
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          data-testid="toolbar.file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void openFile(f);
+            e.target.value = "";
+          }}
+        />
+        <button
+          type="button"
+          className="btn"
+          onClick={saveFile}
+          data-testid="toolbar.save"
+          title="Ctrl+S"
+        >
+          {t("toolbar.save")}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="toolbar.layout"
+          onClick={() => {
+            layout(Object.fromEntries(rf.getNodes().map((n) => [n.id, n.measured])));
+            setTimeout(() => void rf.fitView({ padding: 0.25, duration: 200, maxZoom: 1.1 }), 50);
+          }}
+        >
+          {t("toolbar.layout")}
+        </button>
+      </div>
+      <div className="group">
+        <button
+          type="button"
+          className="btn icon"
+          onClick={undo}
+          disabled={!canUndo}
+          aria-label={t("toolbar.undo")}
+          title={`${t("toolbar.undo")} (Ctrl+Z)`}
+          data-testid="toolbar.undo"
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="btn icon"
+          onClick={redo}
+          disabled={!canRedo}
+          aria-label={t("toolbar.redo")}
+          title={`${t("toolbar.redo")} (Ctrl+Shift+Z)`}
+          data-testid="toolbar.redo"
+        >
+          ↷
+        </button>
+      </div>
+      {running && <StepControls />}
+      <div className="group spacer" />
+      <label className="group small">
+        {t("toolbar.speed")}
+        <select
+          value={speed}
+          data-testid="toolbar.speed"
+          onChange={(e) => {
+            const factor = Number(e.target.value);
+            if (gateway.send({ type: "speed", factor }))
+              appStore.getState().patchRun({ speed: factor });
+          }}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="group small">
+        <span className="sr-only">{t("toolbar.language")}</span>
+        <select
+          aria-label={t("toolbar.language")}
+          value={locale}
+          data-testid="toolbar.locale"
+          onChange={(e) => appStore.getState().setLocale(e.target.value as Locale)}
+        >
+          {LOCALES.map((l) => (
+            <option key={l.key} value={l.key}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+/** What an empty canvas shows a newcomer: the templates as big buttons and one hint line. */
+import { useTranslation } from "react-i18next";
+import { openTemplate } from "../actions.js";
+import { useTemplates } from "./TemplatesMenu.js";
+
+export function Welcome() {
+  const { t } = useTranslation();
+  const templates = useTemplates();
+  return (
+    <div className="welcome" data-testid="welcome">
+      <div className="welcome-card">
+        <h2>{t("welcome.title")}</h2>
+        <p className="welcome-hint" data-testid="welcome.hint">
+          {t("welcome.hint")}
+        </p>
+        {templates.length > 0 && (
+          <>
+            <p className="muted small">{t("welcome.orTemplate")}</p>
+            <div className="welcome-templates">
+              {templates.slice(0, 12).map((tp) => (
+                <button
+                  type="button"
+                  key={tp.name}
+                  className="welcome-template"
+                  data-testid={`welcome.template.${tp.name}`}
+                  onClick={() => void openTemplate(tp.name)}
+                >
+                  <b>{tp.title}</b>
+                  <span>{tp.name}</span>
+                </button>
+              ))}
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import type { GraphSlice } from "./graphSlice.js";
+import type { RuntimeSlice } from "./runtimeSlice.js";
+import type { UiSlice } from "./uiSlice.js";
+
+/** The one store: three slices, read through narrow selectors. */
+export type AppState = GraphSlice & RuntimeSlice & UiSlice;

@@ -1,0 +1,84 @@
+/** The ui slice: selection, panels, locale, toasts. Never recorded in undo history. */
+import type { Diagnostic, RuntimeEventType } from "@zmqp/protocol";
+import type { StateCreator } from "zustand";
+import type { AppState } from "./types.js";
+
+export type Locale = "en" | "zh-TW";
+export type SidePanel = "inspector" | "lesson";
+
+export interface Toast {
+  id: number;
+  kind: "error" | "info";
+  text: string;
+}
+
+export interface UiSlice {
+  selection: { nodes: string[]; links: string[] };
+  sidePanel: SidePanel;
+  bottomOpen: boolean;
+  locale: Locale;
+  toasts: Toast[];
+  /** Set when Run was refused: the errors to fix, listed in a dialog. */
+  runBlockers: Diagnostic[] | null;
+  logFilter: { type: RuntimeEventType | "all"; node: string | "all" };
+  /** Whether particles are drawn (the UI benchmark turns them off to compare). */
+  animate: boolean;
+  /** Bumped when a whole document is opened, so the canvas frames it. */
+  viewEpoch: number;
+  select(sel: { nodes: string[]; links: string[] }): void;
+  setSidePanel(p: SidePanel): void;
+  setBottomOpen(open: boolean): void;
+  setLocale(l: Locale): void;
+  toast(kind: Toast["kind"], text: string): void;
+  dismissToast(id: number): void;
+  setRunBlockers(d: Diagnostic[] | null): void;
+  setLogFilter(f: Partial<UiSlice["logFilter"]>): void;
+  setAnimate(on: boolean): void;
+}
+
+let toastId = 0;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  selection: { nodes: [], links: [] },
+  sidePanel: "inspector",
+  bottomOpen: true,
+  locale: "en",
+  toasts: [],
+  runBlockers: null,
+  logFilter: { type: "all", node: "all" },
+  animate: true,
+  viewEpoch: 0,
+  select(selection) {
+    const cur = get().selection;
+    const same = (a: string[], b: string[]) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
+    if (same(cur.nodes, selection.nodes) && same(cur.links, selection.links)) return;
+    set({ selection });
+  },
+  setSidePanel(sidePanel) {
+    set({ sidePanel });
+  },
+  setBottomOpen(bottomOpen) {
+    set({ bottomOpen });
+  },
+  setLocale(locale) {
+    set({ locale });
+  },
+  toast(kind, text) {
+    const id = ++toastId;
+    // Keep the three newest: a burst of refusals should not cover the canvas.
+    set({ toasts: [...get().toasts, { id, kind, text }].slice(-3) });
+  },
+  dismissToast(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+  setRunBlockers(runBlockers) {
+    set({ runBlockers });
+  },
+  setLogFilter(f) {
+    set({ logFilter: { ...get().logFilter, ...f } });
+  },
+  setAnimate(animate) {
+    set({ animate });
+  },
+});
