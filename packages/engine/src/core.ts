@@ -148,11 +148,14 @@ export class Core {
 
   /**
    * The one receive path: correlates the message with the send it came from, counts it, reports
-   * it, then waits out the latency of the link it crossed.
+   * it, after the latency of the link it crossed.
    */
   async receive(entry: SocketEntry, frames: Buffer[]): Promise<ReceiveResult> {
     const match = this.correlator.match(entry.key, frames, entry.zmqType === "ROUTER");
     const from = match ? splitKey(match.from) : undefined;
+    // A slow link: the message is matched on arrival, and delivered (counted, shown, handled) later.
+    const latency = this.links.latencyOf(match?.link ?? null);
+    if (latency > 0) await this.sleep(latency);
     this.counters.received(
       entry.node,
       entry.socket,
@@ -183,8 +186,6 @@ export class Core {
       } else event.external = true;
       this.emit(event);
     }
-    const latency = this.links.latencyOf(match?.link ?? null);
-    if (latency > 0) await this.sleep(latency);
     return from ? { id, from } : { id };
   }
 
