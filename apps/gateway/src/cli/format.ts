@@ -37,5 +37,8 @@ export function formatEvent(e: RuntimeEvent): string | null {
       return `${at} timeline #${e.index}: ${e.step.action} ${e.step.node ?? e.step.link ?? ""}${e.step.note ? ` (${e.step.note})` : ""}`;
     case "log":
       return `${at} ${e.level}${e.node ? ` ${e.node}` : ""}: ${e.text}`;
+    default:
+      // Event kinds meant for the canvas (the wire inspector…) have no log line.
+      return null;
   }
 }

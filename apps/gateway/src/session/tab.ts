@@ -152,6 +152,10 @@ export class Tab {
         return this.hub.runtime.nodeAction(msg.node, msg.action, msg.payload);
       case "link":
         return this.hub.runtime.linkAction(msg.link, msg.action, msg.latencyMs);
+      case "wire":
+        return msg.action === "watch"
+          ? this.hub.runtime.watchLink(msg.link)
+          : this.hub.runtime.unwatchLink(msg.link);
       case "step":
         return this.hub.runtime.step(msg.action);
       case "speed":

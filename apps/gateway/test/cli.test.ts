@@ -1,0 +1,115 @@
+/** `zmqp run` and `zmqp validate` as child processes, on real sockets. */
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ERROR_CODES } from "@zmqp/protocol";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Summary } from "../src/cli/run.js";
+import { helloGraph } from "./helpers.js";
+import { killLeftovers, zmqp } from "./spawn.js";
+
+const dir = mkdtempSync(join(tmpdir(), "zmqp-cli-"));
+const file = (name: string, content: unknown) => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof content === "string" ? content : JSON.stringify(content));
+  return p;
+};
+const invalid = file("invalid.json", helloGraph(99999));
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:/);
+
+afterEach(killLeftovers);
+
+describe("zmqp run", () => {
+  it("runs 01-hello-world for 3 s: NDJSON events, then one summary where the client got replies", async () => {
+    const r = await zmqp(["run", "scenarios/01-hello-world.json", "--duration", "3", "--json"])
+      .done;
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string });
+    const summary = lines.at(-1) as Summary;
+    expect(summary.type).toBe("summary");
+    expect(lines.filter((l) => l.type === "summary")).toHaveLength(1);
+    expect(summary.nodes.client?.received).toBeGreaterThanOrEqual(2);
+    expect(summary.nodes.server?.received).toBeGreaterThanOrEqual(2);
+    expect(summary.nodes.client?.errors).toEqual([]);
+    expect(Object.values(summary.links)[0]?.forward).toBeGreaterThanOrEqual(2);
+    expect(summary.durationMs).toBeGreaterThanOrEqual(2900);
+    expect(lines.some((l) => l.type === "message")).toBe(true);
+  });
+
+  it("prints a readable log without --json and stops cleanly on SIGINT", async () => {
+    const p = zmqp(["run", file("fast.json", helloGraph(0, 50))]);
+    const start = Date.now();
+    while (!/<- reply/.test(p.stdout()) && Date.now() - start < 8000)
+      await new Promise((r) => setTimeout(r, 50));
+    p.child.kill("SIGINT");
+    const r = await p.done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/client\.req -> request: "Hello \d+"/);
+    expect(r.stdout).toMatch(/client\.req <- reply via l1: "World"/);
+    const summary = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Summary;
+    expect(summary.type).toBe("summary");
+    expect(summary.nodes.client?.received).toBeGreaterThan(0);
+  });
+
+  it("an invalid file exits 2 with each diagnostic's code, place and reason", async () => {
+    const r = await zmqp(["run", invalid]).done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error ZMQP_ERR_BAD_PORT at server\.rep: .*99999/);
+    noStack(r.stderr);
+    const j = await zmqp(["run", invalid, "--json"]).done;
+    expect(j.code).toBe(2);
+    const d = JSON.parse(j.stdout.trim().split("\n")[0]!);
+    expect(d).toMatchObject({ type: "diagnostic", code: ERROR_CODES.BAD_PORT, node: "server" });
+  });
+
+  it("a missing file, bad JSON or bad flag is one clear line, exit 2, no stack trace", async () => {
+    const cases: [string[], RegExp][] = [
+      [["run", join(dir, "nope.json")], /^zmqp: cannot read .*nope\.json: no such file\n$/],
+      [["run", file("bad.json", "{oops")], /^zmqp: .*bad\.json is not valid JSON: /],
+      [["run", invalid, "--duration", "soon"], /^zmqp: --duration must be a number/],
+      [["validate"], /^zmqp: zmqp validate needs one FILE/],
+      [["frobnicate"], /^zmqp: unknown command "frobnicate"/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => zmqp(args).done));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i]![0].join(" ")).toBe(2);
+      expect(r.stderr).toMatch(cases[i]![1]);
+      noStack(r.stderr);
+    });
+  });
+});
+
+describe("zmqp validate", () => {
+  it("exits 0 on a valid file and 2 with the codes on an invalid one", async () => {
+    const [ok, bad, ext, extOk] = await Promise.all([
+      zmqp(["validate", "scenarios/01-hello-world.json"]).done,
+      zmqp(["validate", invalid]).done,
+      zmqp([
+        "validate",
+        file(
+          "ext.json",
+          helloGraph(0).nodes && {
+            ...helloGraph(5555),
+            nodes: helloGraph(5555).nodes.map((n) =>
+              n.id === "server"
+                ? { ...n, sockets: [{ id: "rep", type: "REP", bind: ["tcp://0.0.0.0:5555"] }] }
+                : n,
+            ),
+          },
+        ),
+      ]).done,
+      zmqp(["validate", join(dir, "ext.json"), "--allow-external"]).done,
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/valid/);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(ERROR_CODES.BAD_PORT);
+    expect(ext.code).toBe(2);
+    expect(ext.stderr).toContain(ERROR_CODES.EXTERNAL_BIND);
+    expect(extOk.code).toBe(0);
+  });
+});
