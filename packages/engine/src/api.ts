@@ -47,6 +47,15 @@ export interface Runtime {
   nodeAction(node: string, action: NodeAction, payload?: string): Promise<void>;
   /** `cut` really disconnects the link's connecting socket; `restore` reconnects. `latencyMs` delays delivery on the link. */
   linkAction(link: string, action: "cut" | "restore", latencyMs?: number): Promise<void>;
+  /**
+   * Wire inspector: routes a tcp link through a relay (its connecting socket disconnects from the
+   * real endpoint and dials the relay) that decodes ZMTP both ways into `wire` events.
+   */
+  watchLink(link: string): Promise<void>;
+  /** Stops watching: the connecting socket dials the real endpoint again. The capture is kept. */
+  unwatchLink(link: string): Promise<void>;
+  /** The bytes captured on a watched link as a pcap file; null when it was never watched. */
+  capturePcap(link: string): Uint8Array | null;
   /** Step mode: `hold` queues every behaviour send; `next` releases exactly one; `release` lets all go. */
   step(action: "hold" | "next" | "release"): void;
   /** Multiplies the speed of every behaviour interval (2 = twice as fast). */

@@ -73,8 +73,16 @@ export class Core {
     return new Promise((r) => this.clock.setTimeout(r, ms));
   }
 
-  /** The address a link's connecting socket dials: its endpoint, or the bound socket's first. */
-  linkAddress(link: GraphDoc["links"][number]): string | null {
+  /** Watched links (wire inspector): link id → the relay address their connecting socket dials. */
+  readonly wireRoutes = new Map<string, string>();
+
+  /**
+   * The address a link's connecting socket dials: its endpoint, or the bound socket's first; the
+   * inspector's relay while the link is watched, unless `real` is asked for.
+   */
+  linkAddress(link: GraphDoc["links"][number], real = false): string | null {
+    const routed = real ? undefined : this.wireRoutes.get(link.id);
+    if (routed) return routed;
     const to = this.doc?.nodes.find((n) => n.id === link.to.node);
     const sock = to?.sockets.find((s) => s.id === link.to.socket);
     const raw = link.endpoint ?? sock?.bind[0];

@@ -12,6 +12,8 @@ import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
 import { socketKey } from "./sockets/registry.js";
 import { TimelinePlayer } from "./timeline.js";
+import { runtimeWireHost } from "./wire/host.js";
+import { WireInspector } from "./wire/inspector.js";
 
 export const realClock: Clock = {
   now: () => Date.now(),
@@ -34,6 +36,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   });
   const runners = new Map<string, NodeRunner>();
   const timeline = new TimelinePlayer(clock);
+  const wire = new WireInspector(runtimeWireHost(core, runners));
   let deployId = 0;
   let closed = false;
   let countersTimer: unknown;
@@ -109,6 +112,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   async function doStop() {
     timeline.cancel();
+    await wire.closeAll();
     clock.clearTimeout(countersTimer);
     const all = [...runners.values()];
     runners.clear();
@@ -142,6 +146,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const linkIds = new Set(next.links.map((l) => l.id));
     core.counters.retain(new Set(next.nodes.map((n) => n.id)), linkIds);
     core.links.retain(linkIds);
+    await wire.retain(linkIds);
     core.correlator.setTopology(
       next.links.map((l) => ({
         id: l.id,
@@ -186,6 +191,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       else core.step.release();
       log(`step ${action}${action === "hold" ? ": every send waits for Next" : ""}`);
     },
+    watchLink: (link) => exclusive(() => wire.watch(link)),
+    unwatchLink: (link) => exclusive(() => wire.unwatch(link)),
+    capturePcap: (link) => wire.pcap(link),
     setSpeed(factor) {
       core.speed = Math.min(10, Math.max(0.1, factor));
       for (const r of runners.values()) r.timers.respeed();
@@ -203,6 +211,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         stepMode: core.step.holding,
         speed: core.speed,
         cutLinks: [...core.links.cut],
+        watchedLinks: wire.watched(),
       };
     },
     async close() {

@@ -66,6 +66,40 @@ export interface FrameView {
   role?: FrameRole;
 }
 
+/** One field of a decoded ZMTP item with the bytes it came from (mirrors @zmqp/zmtp's ZmtpField). */
+export interface ZmtpFieldView {
+  /** RFC 23/37 name: `signature-start`, `major`, `flags`, `size`, `Socket-Type`… */
+  name: string;
+  /** Human reading: `3`, `0x01 MORE`, `REP`. */
+  value: string;
+  /** Byte offset in this direction's stream of this TCP connection. */
+  offset: number;
+  length: number;
+  /** The raw bytes, spaced lowercase hex, at most 64 bytes then `…`. */
+  hex: string;
+}
+
+/** One decoded ZMTP unit on a watched link (mirrors @zmqp/zmtp's ZmtpItem). */
+export interface ZmtpItemView {
+  kind: "signature" | "greeting" | "command" | "frame" | "raw" | "error";
+  offset: number;
+  length: number;
+  /** One line: `READY Socket-Type=REP`, `frame 1 5 B "hello"`. */
+  summary: string;
+  fields: ZmtpFieldView[];
+  version?: string;
+  mechanism?: string;
+  asServer?: boolean;
+  command?: string;
+  properties?: Record<string, string>;
+  more?: boolean;
+  long?: boolean;
+  size?: number;
+  text?: string;
+  subscription?: { action: "subscribe" | "cancel"; topic: string; form: "command" | "message" };
+  part?: number;
+}
+
 export type MessageKind = "request" | "reply" | "publish" | "task" | "result" | "data";
 
 export type RuntimeEvent =
@@ -117,6 +151,22 @@ export type RuntimeEvent =
       links: Record<string, LinkCounters>;
     }
   | { type: "timeline"; t: number; index: number; step: TimelineStep }
+  /**
+   * Bytes that crossed a watched tcp link (the wire inspector), decoded as ZMTP. `c2s` runs from
+   * the connecting socket to the binding one. `conn` numbers the link's TCP connections (1, 2…).
+   * `skipped`: items left out since the previous event because the link was too busy to show all.
+   */
+  | {
+      type: "wire";
+      t: number;
+      link: string;
+      conn: number;
+      direction: "c2s" | "s2c";
+      /** Bytes in this chunk (what one TCP read returned). */
+      bytes: number;
+      items: ZmtpItemView[];
+      skipped?: number;
+    }
   | { type: "log"; t: number; level: "info" | "warn"; node?: string; text: string };
 
 export type RuntimeEventType = RuntimeEvent["type"];

@@ -42,6 +42,8 @@ export const ClientMessageSchema = z.discriminatedUnion("type", [
     action: z.enum(["cut", "restore"]),
     latencyMs: z.number().int().min(0).max(LIMITS.maxDelayMs).optional(),
   }),
+  /** Wire inspector: route a tcp link through a decoding relay (`wire` events), or stop. */
+  z.strictObject({ type: z.literal("wire"), link: id, action: z.enum(["watch", "unwatch"]) }),
   /** Step mode: `hold` queues every send, `next` releases one, `release` lets all go and ends step mode. */
   z.strictObject({ type: z.literal("step"), action: z.enum(["hold", "next", "release"]) }),
   /** Multiplies every behaviour's interval by 1/factor (2 = twice as fast). */
@@ -62,6 +64,8 @@ export interface RuntimeSnapshot {
   speed: number;
   /** Cut links (their connecting socket is really disconnected). */
   cutLinks: string[];
+  /** Links routed through the wire inspector's relay. */
+  watchedLinks?: string[];
 }
 
 export type ServerMessage =

@@ -1,0 +1,155 @@
+/**
+ * The wire inspector: watching a tcp link puts a TcpRelay between its two sockets (the connecting
+ * socket dials the relay, the relay dials the real endpoint) and turns what crosses it into `wire`
+ * events, decoded as ZMTP, rate-limited so a busy link cannot flood the page. The capture of the
+ * last relay of each link stays available as a pcap file after unwatching.
+ */
+import { ERROR_CODES, parseEndpoint, type RuntimeEvent } from "@zmqp/protocol";
+import { TcpRelay, type WireChunk } from "./relay.js";
+
+/** What the inspector needs from the runtime. */
+export interface WireHost {
+  now(): number;
+  emit(event: RuntimeEvent): void;
+  /** The link's connecting node, or null when the link is not in the running document. */
+  linkFrom(link: string): string | null;
+  /** The address the link dials when not watched (`tcp://127.0.0.1:5555`), or null. */
+  realAddress(link: string): string | null;
+  /** Makes the link's connecting socket dial `address`; null: back to the real endpoint. */
+  reroute(link: string, address: string | null): Promise<void>;
+  /** The link left the document: drop its route. */
+  forget(link: string): void;
+}
+
+export interface InspectorLimits {
+  /** Decoded items sent per link per second; the rest are counted in `skipped`. Default 500. */
+  itemsPerSecond?: number;
+  /** Bytes of capture kept per link. Default 4 MiB. */
+  captureBytes?: number;
+}
+
+interface Watch {
+  relay: TcpRelay;
+  windowStart: number;
+  inWindow: number;
+  skipped: number;
+}
+
+export class WireInspector {
+  private watches = new Map<string, Watch>();
+  /** The latest relay of each link, open or closed: its capture is what `pcap` exports. */
+  private last = new Map<string, TcpRelay>();
+
+  constructor(
+    private readonly host: WireHost,
+    private readonly limits: InspectorLimits = {},
+  ) {}
+
+  watched(): string[] {
+    return [...this.watches.keys()];
+  }
+
+  /** Starts watching; reports problems as `error` events (the link stays as it was). */
+  async watch(link: string): Promise<void> {
+    if (this.watches.has(link)) return;
+    const node = this.host.linkFrom(link);
+    const address = this.host.realAddress(link);
+    if (!node || !address) {
+      this.log(`no running link "${link}" to watch`, "warn");
+      return;
+    }
+    const parsed = parseEndpoint(address);
+    if (!parsed.ok || parsed.endpoint.transport !== "tcp") {
+      this.host.emit({
+        type: "error",
+        t: this.host.now(),
+        node,
+        link,
+        code: ERROR_CODES.BAD_ENDPOINT,
+        message: `only tcp links can be watched: ${address} does not go through TCP`,
+      });
+      return;
+    }
+    const host = parsed.endpoint.host.replace(/^\[|\]$/g, "");
+    const w: Watch = {
+      relay: new TcpRelay({
+        target: { host, port: parsed.endpoint.port },
+        maxBytes: this.limits.captureBytes ?? 4 * 1024 * 1024,
+        onChunk: (c) => this.onChunk(link, w, c),
+        onConnection: (conn, state) =>
+          this.log(`link ${link}: TCP connection ${conn} through the relay ${state}`),
+      }),
+      windowStart: 0,
+      inWindow: 0,
+      skipped: 0,
+    };
+    await w.relay.listen();
+    this.watches.set(link, w);
+    this.last.set(link, w.relay);
+    await this.host.reroute(link, w.relay.endpoint);
+    this.log(
+      `watching link ${link}: ${node} now dials the relay ${w.relay.endpoint}, which dials ${address}`,
+    );
+  }
+
+  async unwatch(link: string): Promise<void> {
+    const w = this.watches.get(link);
+    if (!w) return;
+    this.watches.delete(link);
+    await this.host.reroute(link, null);
+    await w.relay.close();
+    this.log(`stopped watching link ${link}: it dials its endpoint directly again`);
+  }
+
+  /** The link's capture as a pcap file; null when it was never watched. */
+  pcap(link: string): Uint8Array | null {
+    return this.last.get(link)?.pcap() ?? null;
+  }
+
+  /** Forgets links gone from the document (their relays close; no reroute, the link is gone). */
+  async retain(links: Set<string>): Promise<void> {
+    for (const [link, w] of [...this.watches]) {
+      if (links.has(link)) continue;
+      this.watches.delete(link);
+      this.host.forget(link);
+      await w.relay.close();
+    }
+    for (const link of [...this.last.keys()]) if (!links.has(link)) this.last.delete(link);
+  }
+
+  /** Closes every relay (the runtime stops: its sockets are closing anyway). Captures stay. */
+  async closeAll(): Promise<void> {
+    const all = [...this.watches.entries()];
+    this.watches.clear();
+    for (const [link] of all) this.host.forget(link);
+    for (const [, w] of all) await w.relay.close();
+  }
+
+  private onChunk(link: string, w: Watch, c: WireChunk): void {
+    const now = this.host.now();
+    if (now - w.windowStart >= 1000) {
+      w.windowStart = now;
+      w.inWindow = 0;
+    }
+    const room = (this.limits.itemsPerSecond ?? 500) - w.inWindow;
+    const items = c.items.slice(0, Math.max(0, room));
+    w.skipped += c.items.length - items.length;
+    if (items.length === 0 && c.items.length > 0) return;
+    w.inWindow += items.length;
+    this.host.emit({
+      type: "wire",
+      t: now,
+      link,
+      conn: c.conn,
+      direction: c.direction,
+      bytes: c.bytes.length,
+      items,
+      ...(w.skipped > 0 ? { skipped: w.skipped } : {}),
+    });
+    w.skipped = 0;
+  }
+
+  private log(text: string, level: "info" | "warn" = "info"): void {
+    this.host.emit({ type: "log", t: this.host.now(), level, text });
+  }
+}
