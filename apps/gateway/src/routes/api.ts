@@ -33,19 +33,6 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
     return { ok: true };
   });
 
-  // The wire inspector's capture of one link, for Wireshark.
-  app.get<{ Params: { link: string } }>("/api/links/:link/pcap", async (req, reply) => {
-    const { link } = req.params;
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(link))
-      throw new HttpError(400, ERROR_CODES.BAD_MESSAGE, "link ids are letters, digits, _ . -");
-    const pcap = app.hub.runtime.capturePcap(link);
-    if (!pcap) throw new HttpError(404, ERROR_CODES.NOT_FOUND, `link ${link} was never watched`);
-    return reply
-      .type("application/vnd.tcpdump.pcap")
-      .header("Content-Disposition", `attachment; filename="${link}.pcap"`)
-      .send(Buffer.from(pcap.buffer, pcap.byteOffset, pcap.byteLength));
-  });
-
   app.get("/api/templates", async () => {
     let files: string[];
     try {
