@@ -63,6 +63,15 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
         .map((l) => core.linkAddress(l))
         .filter((a): a is string => a !== null);
     },
+    connectLinks(socket) {
+      return (core.doc?.links ?? [])
+        .filter((l) => l.from.node === node.id && l.from.socket === socket)
+        .filter((l) => !core.links.cut.has(l.id))
+        .flatMap((l) => {
+          const address = core.linkAddress(l);
+          return address ? [{ link: l.id, address }] : [];
+        });
+    },
     bindAddresses: (socket) => (sock(socket)?.bind ?? []).map((a) => core.resolveAddress(a)),
     report: {
       message(socket, direction, frames, kind: MessageKind, link = null) {

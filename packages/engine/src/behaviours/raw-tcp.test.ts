@@ -85,6 +85,8 @@ describe("raw-tcp client", () => {
     expect((await rt.deploy(doc)).ok).toBe(true);
     const echo = await waitFor("the echo", () => messages(events, "raw", "in")[0]);
     expect(echo.frames[0]!.text).toBe("hello 1\n");
+    expect(echo).toMatchObject({ link: "l", direction: "in" });
+    expect(echo.external).toBeUndefined();
     const streamIn = messages(events, "stream", "in");
     // [routing id, ""] for the connection, then [routing id, "hello 1\n"].
     expect(streamIn[0]!.frames.map((f) => f.size)).toEqual([5, 0]);

@@ -28,6 +28,8 @@ export const rawTcp: BehaviourSpec<Params> = {
     const p = ctx.params;
     const socketId = ctx.node.sockets[0]!.id;
     let conn: net.Socket | null = null;
+    /** The link of the current connection, so counters and the canvas put its bytes on it. */
+    let link: string | null = null;
     let connected: Promise<boolean> | null = null;
     let n = 0;
 
@@ -46,7 +48,9 @@ export const rawTcp: BehaviourSpec<Params> = {
     };
 
     const connect = (): Promise<boolean> => {
-      const address = ctx.connectAddresses(socketId)[0];
+      const dial = ctx.connectLinks(socketId)[0];
+      const address = dial?.address;
+      link = dial?.link ?? null;
       const target = address ? netTarget(address) : null;
       if (!address || !target) {
         ctx.error(
@@ -73,7 +77,7 @@ export const rawTcp: BehaviourSpec<Params> = {
           resolve(true);
         });
         c.on("data", (data: Buffer) => {
-          ctx.report.message(socketId, "in", [data], "data");
+          ctx.report.message(socketId, "in", [data], "data", link);
           ctx.setDetail(`received ${data.length} B`);
         });
         c.on("error", (err: NodeJS.ErrnoException) => {
@@ -101,7 +105,7 @@ export const rawTcp: BehaviourSpec<Params> = {
       connected ??= connect();
       if (!(await connected) || !conn || !ctx.running()) return;
       conn.write(bytes);
-      ctx.report.message(socketId, "out", [bytes], "data");
+      ctx.report.message(socketId, "out", [bytes], "data", link);
     };
 
     return {

@@ -54,6 +54,8 @@ export interface BehaviourContext<P = Record<string, unknown>> {
   reopen(socket: string): Promise<void>;
   /** Addresses this socket dials (its links' bind endpoints, ipc mapped into the sandbox). */
   connectAddresses(socket: string): string[];
+  /** The same, with the id of the link each address belongs to (raw TCP reports its link). */
+  connectLinks(socket: string): { link: string; address: string }[];
   /** Addresses this socket binds (ipc mapped into the sandbox). */
   bindAddresses(socket: string): string[];
   /** For behaviours that own their sockets (raw TCP): report what happened. */
