@@ -12,8 +12,9 @@ import { appStore, useApp } from "./store/index.js";
 export function App() {
   const { t } = useTranslation();
   const bottomOpen = useApp((s) => s.bottomOpen);
+  const offline = useApp((s) => s.everConnected && s.connection !== "open");
   return (
-    <div className={`app ${bottomOpen ? "" : "dock-closed"}`}>
+    <div className={`app ${bottomOpen ? "" : "dock-closed"} ${offline ? "offline" : ""}`}>
       <Toolbar />
       <Banner />
       <Palette />

@@ -189,6 +189,7 @@ export function Canvas() {
           position="bottom-right"
           pannable
           zoomable
+          style={{ width: 160, height: 110 }}
           nodeColor={(n) => GROUP_COLOR[ROLES[(n as ZmqFlowNode).data.node.role].group]}
           ariaLabel={t("canvas.minimap")}
         />

@@ -68,7 +68,7 @@ export function Toolbar() {
         <span className="logo" aria-hidden="true">
           ØMQ
         </span>
-        {t("app.title")}
+        <span className="brand-name">{t("app.title")}</span>
       </div>
       <div className="group">
         <button
