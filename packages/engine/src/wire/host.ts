@@ -21,6 +21,9 @@ export function runtimeWireHost(core: Core, runners: Map<string, NodeRunner>): W
     async reroute(id, address) {
       const link = find(id);
       const runner = link && runners.get(link.from.node);
+      // A REQ whose request is in flight would lose the reply with the old connection and wait
+      // forever: switch between two round trips (or after a short wait, if it is stuck anyway).
+      if (runner) await betweenRoundTrips(runner);
       runner?.disconnectLink(id);
       if (address) core.wireRoutes.set(id, address);
       else core.wireRoutes.delete(id);
@@ -36,4 +39,10 @@ export function runtimeWireHost(core: Core, runners: Map<string, NodeRunner>): W
     },
     forget: (id) => core.wireRoutes.delete(id),
   };
+}
+
+async function betweenRoundTrips(runner: NodeRunner, maxMs = 1000): Promise<void> {
+  const end = Date.now() + maxMs;
+  while (runner.status.activity === "waiting" && Date.now() < end)
+    await new Promise((r) => setTimeout(r, 2));
 }

@@ -62,6 +62,23 @@ describe("watchLink (wire inspector)", () => {
     expect(rt.capturePcap("c2s")).not.toBeNull();
   });
 
+  it("does not strand a plain REQ whose reply is in flight when the link switches", async () => {
+    rt = createRuntime();
+    const events = record(rt);
+    const doc = helloWorld(15624, { intervalMs: 10 });
+    doc.nodes[0]!.params = { reply: "prefix", text: "world", delayMs: 150 };
+    await rt.deploy(doc);
+    await waitFor("a request in flight", () => rt!.snapshot().nodes.client!.activity === "waiting");
+    await rt.watchLink("c2s");
+    await rt.unwatchLink("c2s");
+    await rt.watchLink("c2s");
+    const replies = messages(events, "client", "in").length;
+    await waitFor(
+      "replies keep coming",
+      () => messages(events, "client", "in").length >= replies + 3,
+    );
+  });
+
   it("shows a subscriber's SUBSCRIBE and the topics it receives", async () => {
     rt = createRuntime();
     const events = record(rt);
