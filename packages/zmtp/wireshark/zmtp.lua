@@ -1,7 +1,9 @@
 -- A small ZMTP 3.0/3.1 dissector for Wireshark/tshark (Lua 5.2+), written for the ZeroMQ Playground.
 -- Debian's Wireshark 4.0 has no built-in ZMTP dissector; load this one with
---   tshark -X lua_script:zmtp.lua -r capture.pcap -d tcp.port==5555,zmtp -V
--- or copy it to ~/.local/lib/wireshark/plugins/ and use "Decode As... ZMTP" on the port.
+--   tshark -X lua_script:zmtp.lua -r capture.pcap -V
+-- or copy it to ~/.local/lib/wireshark/plugins/. A stream that starts with a ZMTP 3 signature is
+-- recognised on any port (a heuristic); "Decode As... ZMTP" (-d tcp.port==5555,zmtp) also works,
+-- e.g. for a capture that starts after the greeting.
 -- It decodes the greeting (signature, version, mechanism, as-server), commands (READY and its
 -- properties, SUBSCRIBE, CANCEL, PING, PONG, ERROR) and message frames with MORE/LONG flags.
 -- Streams that are not ZMTP 3 (a raw TCP peer of a STREAM socket) are shown as data.
@@ -144,3 +146,14 @@ function zmtp.dissector(tvb, pinfo, tree)
 end
 
 DissectorTable.get("tcp.port"):add_for_decode_as(zmtp)
+
+-- Without "Decode As": a TCP stream whose first bytes are a ZMTP 3 signature (ff, 8 bytes, then
+-- a byte with bit 0 set) is taken as ZMTP, and the whole conversation sticks to this dissector.
+local function heuristic(tvb, pinfo, tree)
+  if tvb:len() < 10 then return false end
+  if tvb(0, 1):uint() ~= 0xff or bit32.band(tvb(9, 1):uint(), 1) ~= 1 then return false end
+  pinfo.conversation = zmtp
+  zmtp.dissector(tvb, pinfo, tree)
+  return true
+end
+zmtp:register_heuristic("tcp", heuristic)

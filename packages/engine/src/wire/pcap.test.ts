@@ -72,4 +72,13 @@ describe("pcap export", () => {
     expect(out).toMatch(/Text: again back/);
     expect(out).toMatch(/MORE: True/);
   });
+
+  it("is recognised as ZMTP on any port, without Decode As, from the greeting", () => {
+    const out = tshark("-X", `lua_script:${LUA}`);
+    // Info column lines: how TCP chunked the bytes varies, the decoded units do not.
+    expect(out).toMatch(/ZMTP \d+ .*Greeting 3\.1 NULL/);
+    expect(out).toMatch(/ZMTP \d+ .*READY Socket-Type=REP/);
+    expect(out).toMatch(/ZMTP \d+ .*READY Socket-Type=REQ Identity=me/);
+    expect(out).toMatch(/ZMTP \d+ .*Frame\+ \(empty\), Frame hello back/);
+  });
 });
