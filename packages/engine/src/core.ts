@@ -13,7 +13,7 @@ import {
   type RuntimeEvent,
 } from "@zmqp/protocol";
 import type { Clock } from "./api.js";
-import { Correlator } from "./correlate.js";
+import { Correlator, type PendingSend } from "./correlate.js";
 import { CounterStore } from "./counters.js";
 import { LinkFaults, StepGate } from "./faults.js";
 import { lazyFrames } from "./frames.js";
@@ -29,6 +29,9 @@ export interface ReceiveResult {
   id: number;
   from?: { node: string; socket: string };
 }
+
+/** How long a publish with no known subscriber may still be received before it counts as dropped. */
+const DROP_GRACE_MS = 200;
 
 const splitKey = (key: string) => {
   const i = key.indexOf("/");
@@ -99,13 +102,20 @@ export class Core {
    * The one send path: step mode, then the socket's serial queue; counts, correlates and reports.
    * Resolves true when zeromq took the message.
    */
-  async send(entry: SocketEntry, frames: Buffer[], kind: MessageKind): Promise<boolean> {
+  async send(
+    entry: SocketEntry,
+    frames: Buffer[],
+    kind: MessageKind,
+    dropReason?: string,
+  ): Promise<boolean> {
     const gate = this.step.pass(entry.key);
     if (gate !== true && !(await gate)) return false;
     if (entry.closed) return false;
     const id = this.nextId();
     const body = frames[frames.length - 1] ?? Buffer.alloc(0);
-    this.correlator.recordSend(entry.key, { id, body, t: this.now(), kind }, this.now());
+    const pending: PendingSend = { id, body, t: this.now(), kind };
+    if (frames.length > 1) pending.topic = frames[0]!;
+    this.correlator.recordSend(entry.key, pending, this.now());
     try {
       await this.registry.send(entry, frames);
     } catch (err) {
@@ -114,6 +124,23 @@ export class Core {
       return false;
     }
     this.counters.sent(entry.node, entry.socket);
+    if (dropReason) {
+      // Counted only if no receiver takes it shortly: a subscription may be on its way to us
+      // while libzmq already has it (the XPUB reports subscriptions after applying them).
+      pending.dropped = dropReason;
+      this.clock.setTimeout(() => {
+        if (pending.dropped !== dropReason) return;
+        this.counters.dropped(entry.node, entry.socket, dropReason);
+        this.emit({
+          type: "drop",
+          t: this.now(),
+          node: entry.node,
+          socket: entry.socket,
+          reason: dropReason,
+          count: 1,
+        });
+      }, DROP_GRACE_MS);
+    }
     if (this.listeners.size > 0)
       this.emit(
         lazyFrames(
@@ -171,6 +198,19 @@ export class Core {
       match?.link ?? null,
       match?.forward ?? false,
     );
+    // Not lost after all: its subscription was on its way when it was sent.
+    if (match?.send.dropped) delete match.send.dropped;
+    if (match && from && match.skipped > 0) {
+      this.counters.dropped(from.node, from.socket, "hwm", match.skipped);
+      this.emit({
+        type: "drop",
+        t: this.now(),
+        node: from.node,
+        socket: from.socket,
+        reason: "hwm",
+        count: match.skipped,
+      });
+    }
     const id = this.nextId();
     if (this.listeners.size > 0) {
       const event: Extract<RuntimeEvent, { type: "message" }> = lazyFrames(

@@ -13,6 +13,13 @@ export interface PendingSend {
   kind: MessageKind;
   /** Fan-out sends (PUB) may be matched once per receiver. */
   takenBy?: Set<string>;
+  /** Fan-out sends: the first frame, which subscriptions filter on. */
+  topic?: Buffer;
+  /**
+   * A publish no subscription matched, as far as the engine knew when sending: counted as dropped
+   * for this reason unless a receiver takes it within a short grace period.
+   */
+  dropped?: string;
 }
 
 export interface Peer {
@@ -25,6 +32,11 @@ export interface Peer {
 
 export interface Match {
   send: PendingSend;
+  /**
+   * Fan-out only: earlier sends this receiver subscribed to but never got, although it had already
+   * received from this sender. libzmq dropped them silently at the high-water mark.
+   */
+  skipped: number;
   from: string;
   link: string;
   forward: boolean;
@@ -37,6 +49,8 @@ const MAX_PENDING = 4_000;
 class SendList {
   items: (PendingSend | undefined)[] = [];
   head = 0;
+  /** Fan-out: the id of the last send each receiver got. */
+  private cursor = new Map<string, number>();
   constructor(readonly fanout: boolean) {}
 
   push(p: PendingSend, now: number) {
@@ -67,14 +81,34 @@ class SendList {
     return -1;
   }
 
-  take(i: number, receiver: string): PendingSend {
+  take(
+    i: number,
+    receiver: string,
+    wants?: (topic: Buffer) => boolean,
+  ): { send: PendingSend; skipped: number } {
     const p = this.items[i]!;
-    if (this.fanout) p.takenBy!.add(receiver);
-    else {
+    let skipped = 0;
+    if (this.fanout) {
+      const last = this.cursor.get(receiver);
+      if (last !== undefined && wants)
+        for (let j = this.head; j < i; j++) {
+          const q = this.items[j];
+          if (!q || q.id <= last || q.takenBy!.has(receiver) || !wants(q.topic ?? q.body)) continue;
+          q.takenBy!.add(receiver);
+          skipped++;
+        }
+      this.cursor.set(receiver, p.id);
+      p.takenBy!.add(receiver);
+    } else {
       this.items[i] = undefined;
       while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
     }
-    return p;
+    return { send: p, skipped };
+  }
+
+  /** A receiver reconnected (or was cut): what it missed meanwhile is not a high-water-mark drop. */
+  forget(receiver: string) {
+    this.cursor.delete(receiver);
   }
 
   /** Removes a send that failed. */
@@ -92,6 +126,20 @@ export class Correlator {
   private peers = new Map<string, Peer[]>();
   /** Routing ids we gave playground sockets, so a ROUTER receive names its sender exactly. */
   private routingIds = new Map<string, string>();
+  /** SUB sockets' prefix filters, to tell a high-water-mark drop from a filtered-out topic. */
+  private filters = new Map<string, Buffer[]>();
+
+  setFilters(receiver: string, prefixes: string[]) {
+    this.filters.set(
+      receiver,
+      prefixes.map((p) => Buffer.from(p)),
+    );
+  }
+
+  /** Forgets a receiver's place in every fan-out list (it disconnected or restarted). */
+  forgetReceiver(receiver: string) {
+    for (const list of this.lists.values()) list.forget(receiver);
+  }
 
   /** Rebuilds the linked-peer table from the document's links. */
   setTopology(links: { id: string; from: string; to: string }[]) {
@@ -121,6 +169,8 @@ export class Correlator {
 
   closeSocket(key: string) {
     this.lists.delete(key);
+    this.filters.delete(key);
+    this.forgetReceiver(key);
     for (const [id, k] of this.routingIds) if (k === key) this.routingIds.delete(id);
   }
 
@@ -150,8 +200,12 @@ export class Correlator {
       if (!best || list.items[i]!.id < best.list.items[best.i]!.id) best = { peer, list, i };
     }
     if (!best) return null;
-    const send = best.list.take(best.i, receiver);
-    return { send, from: best.peer.key, link: best.peer.link, forward: best.peer.forward };
+    const filters = this.filters.get(receiver);
+    const wants = filters
+      ? (topic: Buffer) => filters.some((f) => topic.subarray(0, f.length).equals(f))
+      : undefined;
+    const { send, skipped } = best.list.take(best.i, receiver, wants);
+    return { send, skipped, from: best.peer.key, link: best.peer.link, forward: best.peer.forward };
   }
 
   clear() {

@@ -65,7 +65,9 @@ export class CounterStore {
   dropped(node: string, socket: string, reason: string, count = 1): void {
     const n = this.node(node);
     n.dropped += count;
-    n.dropReasons[reason] = (n.dropReasons[reason] ?? 0) + count;
+    const left = (n.dropReasons[reason] ?? 0) + count;
+    if (left > 0) n.dropReasons[reason] = left;
+    else delete n.dropReasons[reason];
     this.socket(node, socket).dropped += count;
   }
 

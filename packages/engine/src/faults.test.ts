@@ -111,7 +111,8 @@ describe("links and node faults", () => {
 describe("deploy as a diff", () => {
   it("restarts only the nodes whose sockets, params or links changed", async () => {
     rt = createRuntime();
-    const base = helloWorld(15576);
+    // A Lazy Pirate client: a plain REQ whose request dies with the restarted server would be stuck.
+    const base = helloWorld(15576, { timeoutMs: 300, lazyPirate: true, retries: 10 });
     const doc = {
       ...base,
       nodes: [

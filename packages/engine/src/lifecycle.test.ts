@@ -44,6 +44,11 @@ const mixed = graph(
 describe("lifecycle", () => {
   it("200 deploy/stop cycles leave no open sockets or handles", async () => {
     const rt = createRuntime();
+    const errors: string[] = [];
+    rt.on((e) => {
+      if (e.type === "error" || (e.type === "log" && e.level === "warn"))
+        errors.push(JSON.stringify(e));
+    });
     // Warm up: the zeromq context opens its own descriptors once, on first use.
     await rt.deploy(mixed);
     await waitFor("a reply", () => (rt.counters().nodes.client?.received ?? 0) > 0);
@@ -54,13 +59,21 @@ describe("lifecycle", () => {
       const res = await rt.deploy(mixed);
       expect(res.ok).toBe(true);
       if (i % 50 === 0)
-        await waitFor("a reply", () => (rt.counters().nodes.client?.received ?? 0) > 0);
+        await waitFor("a reply", () => (rt.counters().nodes.client?.received ?? 0) > 0).catch(
+          (e: Error) => {
+            const s = rt.snapshot();
+            console.log(i, JSON.stringify(s.nodes), JSON.stringify(s.counters.nodes), errors);
+            throw e;
+          },
+        );
       await rt.stop();
     }
     await rt.close();
     // libzmq closes descriptors on its reaper thread: give it a moment.
     let after = await settledFds();
-    for (let i = 0; i < 20 && after > before; i++) after = await settledFds();
+    const trail = [after];
+    for (let i = 0; i < 50 && after > before; i++) trail.push((after = await settledFds()));
+    if (after > before) console.log("fds after close, one per 100 ms:", trail.join(" "));
     expect(after).toBeLessThanOrEqual(before);
     const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles()
       .length;

@@ -16,10 +16,10 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
     node,
     params,
     now: () => core.now(),
-    async send(socket, frames, kind) {
+    async send(socket, frames, kind, dropReason) {
       const entry = runner.entries.get(socket);
       if (!entry || !running()) return false;
-      return core.send(entry, frames.map(toBuffer), kind);
+      return core.send(entry, frames.map(toBuffer), kind, dropReason);
     },
     every: (ms, fn) => runner.timers.every(ms, fn),
     after: (ms, fn) => runner.timers.after(ms, fn),

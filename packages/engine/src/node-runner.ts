@@ -142,10 +142,15 @@ export class NodeRunner {
     }
     this.core.correlator.openSocket(entry.key, zmqType === "PUB" || zmqType === "XPUB");
     if (entry.routingId) this.core.correlator.setRoutingId(entry.routingId, entry.key);
+    const topics = this.params.topics;
+    if (zmqType === "SUB" && Array.isArray(topics))
+      this.core.correlator.setFilters(entry.key, topics as string[]);
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
     void watchSocket(entry, (ev) => {
       if (!this.isCurrent(entry)) return;
+      // Whatever a subscriber misses while disconnected is not a high-water-mark drop.
+      if (ev.event === "disconnect") this.core.correlator.forgetReceiver(entry.key);
       this.core.emit({ type: "monitor", t: this.core.now(), node: this.id, socket: s.id, ...ev });
       if (applyMonitor(status, ev)) this.emitStatus();
     });

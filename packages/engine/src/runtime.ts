@@ -89,6 +89,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     if (action === "cut" && !core.links.cut.has(id)) {
       core.links.cut.add(id);
       runner?.disconnectLink(id);
+      core.correlator.forgetReceiver(socketKey(link.from.node, link.from.socket));
+      core.correlator.forgetReceiver(socketKey(link.to.node, link.to.socket));
       log(`link ${id} cut: ${link.from.node}.${link.from.socket} disconnected`, link.from.node);
     } else if (action === "restore" && core.links.cut.has(id)) {
       core.links.cut.delete(id);

@@ -37,8 +37,7 @@ export const publisher: BehaviourSpec<Params> = {
       const body = override ?? fillPayload(p.payload, n, topic);
       const frames = topic ? [Buffer.from(topic), Buffer.from(body)] : [Buffer.from(body)];
       const heard = matched(frames[0]!);
-      const ok = await ctx.send(socket, frames, "publish");
-      if (ok && !heard) ctx.drop(socket, "no-subscriber");
+      await ctx.send(socket, frames, "publish", heard ? undefined : "no-subscriber");
     };
 
     return {

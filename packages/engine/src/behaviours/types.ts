@@ -36,7 +36,13 @@ export interface BehaviourContext<P = Record<string, unknown>> {
    * `message` events. Resolves true once zeromq took it, false when it failed (already reported
    * as an error or a drop) or the node stopped.
    */
-  send(socket: string, frames: (Buffer | string)[], kind: MessageKind): Promise<boolean>;
+  send(
+    socket: string,
+    frames: (Buffer | string)[],
+    kind: MessageKind,
+    /** Count it as dropped for this reason once sent (e.g. `no-subscriber`). */
+    dropReason?: string,
+  ): Promise<boolean>;
   /** Every `ms` (scaled by the speed factor, stopped while paused), until the node stops. */
   every(ms: number, fn: () => void): () => void;
   /** Once after `ms` (not scaled), unless the node stops first. */

@@ -33,10 +33,8 @@ it("11 HWM over tcp: nothing lost yet, the subscriber just falls behind (kernel 
   expect(c["fast-pub-tcp"]!.dropped).toBe(0);
 });
 
-// The engine does not count PUB drops at the high-water mark yet (libzmq drops them silently; only
-// `no-subscriber` is counted). it.fails keeps the suite green and turns red once it does: then
-// make this an it().
-it.fails("11 HWM: the publisher counts the inproc drops (reason hwm)", () => {
+// libzmq drops them silently; the engine sees the gaps in what the subscriber got and counts them.
+it("11 HWM: the publisher counts the inproc drops (reason hwm)", () => {
   const c = run.rt.counters().nodes;
   const lost = gaps(numbers("slow-sub"));
   expect(c["fast-pub"]!.dropReasons.hwm ?? 0).toBeGreaterThanOrEqual(lost);
