@@ -8,24 +8,28 @@ import { useApp } from "../store/index.js";
 import { GROUP_COLOR } from "./groups.js";
 import { NodeActions } from "./NodeActions.js";
 import { badgeFor } from "./nodeStatus.js";
-import { isBinding, type ZmqFlowNode } from "./toFlow.js";
+import { isBinding, type Side, type ZmqFlowNode } from "./toFlow.js";
 
-function SocketRow({ nodeId, socket }: { nodeId: string; socket: GraphSocket }) {
+function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSocket; side: Side }) {
   const { t } = useTranslation();
   const binding = isBinding(socket);
   return (
-    <div className={`zn-socket ${binding ? "binds" : "connects"}`}>
+    <div className={`zn-socket ${binding ? "binds" : "connects"} side-${side}`}>
       <Handle
         id={socket.id}
         type={binding ? "target" : "source"}
-        position={binding ? Position.Left : Position.Right}
+        position={side === "left" ? Position.Left : Position.Right}
         className="zn-handle"
         aria-label={`${socket.id} ${socket.type}`}
         data-testid={`node.${nodeId}.socket.${socket.id}`}
       />
       <span className="zn-type">{socket.type}</span>
       <span className="zn-addr" title={socket.bind.join(", ")}>
-        {binding ? socket.bind.join(", ") : t("node.connects")}
+        {binding
+          ? socket.bind.join(", ")
+          : side === "right"
+            ? `${t("node.connects")} →`
+            : `← ${t("node.connects")}`}
       </span>
     </div>
   );
@@ -91,7 +95,7 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
       </div>
       <div className="zn-sockets">
         {node.sockets.map((s) => (
-          <SocketRow key={s.id} nodeId={id} socket={s} />
+          <SocketRow key={s.id} nodeId={id} socket={s} side={data.sides[s.id] ?? "right"} />
         ))}
       </div>
       {b?.detail && (

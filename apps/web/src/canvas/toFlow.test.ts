@@ -108,3 +108,18 @@ describe("status badge", () => {
     );
   });
 });
+
+describe("handle sides", () => {
+  it("a socket faces the nodes it is linked to", () => {
+    let d = doc();
+    // Move the client to the right of the server: its REQ handle now faces left, the REP right.
+    d = {
+      ...d,
+      nodes: d.nodes.map((n) => (n.id === "client" ? { ...n, position: { x: 900, y: 0 } } : n)),
+    };
+    const nodes = toFlowNodes(d);
+    expect(nodes.find((n) => n.id === "client")?.data.sides).toEqual({ req: "left" });
+    expect(nodes.find((n) => n.id === "server")?.data.sides).toEqual({ rep: "right" });
+    expect(toFlowNodes(doc()).find((n) => n.id === "server")?.data.sides).toEqual({ rep: "left" });
+  });
+});

@@ -6,7 +6,12 @@ import type { Connection, Edge, Node } from "@xyflow/react";
 import type { GraphDoc, GraphNode } from "@zmqp/protocol";
 import type { SocketRef } from "../store/graphOps.js";
 
-export type ZmqNodeData = { node: GraphNode };
+export type Side = "left" | "right";
+export type ZmqNodeData = {
+  node: GraphNode;
+  /** Which side each socket's handle sits on, facing the nodes it is linked to. */
+  sides: Record<string, Side>;
+};
 export type ZmqFlowNode = Node<ZmqNodeData, "zmq">;
 export type LinkEdgeData = { cut: boolean };
 export type LinkFlowEdge = Edge<LinkEdgeData, "link">;
@@ -22,6 +27,42 @@ export function isBinding(socket: GraphNode["sockets"][number]): boolean {
 }
 
 /**
+ * Handle sides: by default a binding socket takes links on the left and a connecting one sends them
+ * from the right; a socket whose linked peers sit mostly on the other side faces them instead (a
+ * worker connecting to a broker on its left has its handle on the left).
+ */
+export function socketSides(doc: GraphDoc): Map<string, Record<string, Side>> {
+  const x = new Map(doc.nodes.map((n, i) => [n.id, (n.position ?? fallbackPosition(i)).x]));
+  const votes = new Map<string, number>();
+  const vote = (node: string, socket: string, peer: string) => {
+    const a = x.get(node);
+    const b = x.get(peer);
+    if (a === undefined || b === undefined || a === b) return;
+    const k = `${node}\u0000${socket}`;
+    votes.set(k, (votes.get(k) ?? 0) + (b > a ? 1 : -1));
+  };
+  for (const l of doc.links) {
+    vote(l.from.node, l.from.socket, l.to.node);
+    vote(l.to.node, l.to.socket, l.from.node);
+  }
+  const out = new Map<string, Record<string, Side>>();
+  for (const n of doc.nodes) {
+    const sides: Record<string, Side> = {};
+    for (const s of n.sockets) {
+      const v = votes.get(`${n.id}\u0000${s.id}`) ?? 0;
+      sides[s.id] = v > 0 ? "right" : v < 0 ? "left" : isBinding(s) ? "left" : "right";
+    }
+    out.set(n.id, sides);
+  }
+  return out;
+}
+
+function sameSides(a: Record<string, Side>, b: Record<string, Side>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/**
  * Document nodes as flow nodes. `prev` keeps what React Flow measured (a controlled flow must hand
  * back `measured`, or nodes and their edges are drawn only after a new measurement).
  */
@@ -31,7 +72,9 @@ export function toFlowNodes(
   selected: ReadonlySet<string> = new Set(),
 ): ZmqFlowNode[] {
   const old = new Map(prev.map((n) => [n.id, n]));
+  const allSides = socketSides(doc);
   return doc.nodes.map((node, i) => {
+    const sides = allSides.get(node.id) ?? {};
     const before = old.get(node.id);
     // While a person drags, the flow's position leads; the document catches up on drop.
     const position = before?.dragging
@@ -41,6 +84,7 @@ export function toFlowNodes(
     if (
       before &&
       before.data.node === node &&
+      sameSides(before.data.sides, sides) &&
       before.selected === isSelected &&
       before.position.x === position.x &&
       before.position.y === position.y
@@ -50,11 +94,15 @@ export function toFlowNodes(
       id: node.id,
       type: "zmq",
       position: { ...position },
-      data: { node },
+      data: { node, sides },
       selected: isSelected,
     };
-    // Keep the measurement unless the sockets changed (then the handles move: measure again).
-    if (before?.measured && before.data.node.sockets === node.sockets)
+    // Keep the measurement unless the sockets or sides changed (the handles move: measure again).
+    if (
+      before?.measured &&
+      before.data.node.sockets === node.sockets &&
+      sameSides(before.data.sides, sides)
+    )
       flow.measured = before.measured;
     return flow;
   });
