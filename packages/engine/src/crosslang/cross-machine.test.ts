@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventOf, RuntimeEvent } from "@zmqp/protocol";
 import { runCli } from "./cli-run.js";
-import { createNetnsPair, pythonUnavailable, runPeer, type NetnsPair } from "./harness.js";
+import {
+  createNetnsPair,
+  ENGINE_REPORTS_OUTSIDE,
+  pythonUnavailable,
+  runPeer,
+  type NetnsPair,
+} from "./harness.js";
 
 const noPython = pythonUnavailable();
 const made = noPython ? { reason: noPython } : createNetnsPair();
@@ -29,7 +35,7 @@ const text = (m: Msg) => m.frames[m.frames.length - 1]?.text ?? "";
 const bound = (node: string, socket: string) => (e: RuntimeEvent) =>
   e.type === "monitor" && e.node === node && e.socket === socket && e.event === "bind";
 
-describe.skipIf(skip !== null)("cross machine over a veth pair", () => {
+describe.skipIf(skip !== null)("cross machine over a veth pair", { timeout: 45_000 }, () => {
   let n: NetnsPair;
   beforeAll(() => {
     n = net!;
@@ -37,7 +43,7 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", () => {
 
   it("06: a client on the other machine is served by the server bound on tcp://*:5555", async () => {
     const run = runCli("scenarios/06-cross-machine.json", 20, n.a);
-    await run.waitFor(bound("server", "rep"), 8000, "bind of server.rep");
+    await run.waitFor(bound("server", "rep"), 15_000, "bind of server.rep");
     const py = runPeer({
       type: "REQ",
       connect: [`tcp://${n.addrA}:5555`],
@@ -60,11 +66,22 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", () => {
     expect(summary.nodes.server!.received).toBe(atServer.length);
     expect(summary.nodes.server!.errors).toEqual([]);
     expect(summary.nodes.client!.received).toBeGreaterThan(0);
+    if (!ENGINE_REPORTS_OUTSIDE) return;
+    // The external node names the other machine on accept and disconnect.
+    const fromB = new RegExp(`^tcp://${n.addrB.replace(/\./g, "\\.")}:\\d+$`);
+    const shown = (event: string) =>
+      run.events.filter(
+        (e) => e.type === "monitor" && e.node === "remote-client" && e.event === event,
+      );
+    expect(shown("accept").map((e) => (e as { address?: string }).address)).toEqual([
+      expect.stringMatching(fromB),
+    ]);
+    expect(shown("disconnect")).toHaveLength(1);
   });
 
   it("07: a client and a worker on the other machine use the broker on 5559 and 5560", async () => {
     const run = runCli("scenarios/07-cross-machine-broker.json", 20, n.a);
-    await run.waitFor(bound("broker", "backend"), 8000, "bind of broker.backend");
+    await run.waitFor(bound("broker", "backend"), 15_000, "bind of broker.backend");
     const worker = runPeer({
       type: "REP",
       connect: [`tcp://${n.addrA}:5560`],
@@ -102,6 +119,15 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", () => {
     ).toBe(true);
     expect(summary.nodes.broker!.received).toBe(requests.length + replies.length);
     expect(summary.nodes.broker!.errors).toEqual([]);
+    if (!ENGINE_REPORTS_OUTSIDE) return;
+    for (const node of ["remote-client", "remote-worker"]) {
+      const accepts = run.events.filter(
+        (e) => e.type === "monitor" && e.node === node && e.event === "accept",
+      );
+      expect(accepts.map((e) => (e as { address?: string }).address)).toEqual([
+        expect.stringContaining(`tcp://${n.addrB}:`),
+      ]);
+    }
   });
 
   it("a server bound on 127.0.0.1 stays out of reach of the other machine", async () => {
