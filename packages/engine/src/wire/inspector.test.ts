@@ -79,6 +79,27 @@ describe("watchLink (wire inspector)", () => {
     );
   });
 
+  it("keeps watching across a deploy that moves the bound endpoint", async () => {
+    rt = createRuntime();
+    const events = record(rt);
+    await rt.deploy(helloWorld(15625, { intervalMs: 20 }));
+    await rt.watchLink("c2s");
+    await rt.deploy(helloWorld(15626, { intervalMs: 20 }));
+    expect(rt.snapshot().watchedLinks).toEqual(["c2s"]);
+    // Only the new relay: the client left the old one (it would queue requests to a dead pipe).
+    const dialled = rt.snapshot().nodes.client!.sockets.req!.connecting;
+    expect(dialled).toHaveLength(1);
+    expect(dialled[0]).not.toBe("tcp://127.0.0.1:15626");
+    const before = events.length;
+    await waitFor("decoded replies from the moved server", () =>
+      events
+        .slice(before)
+        .some((e) => e.type === "wire" && e.items.some((i) => i.text?.startsWith("world"))),
+    );
+    await rt.unwatchLink("c2s");
+    expect(rt.snapshot().nodes.client!.sockets.req!.connecting).toEqual(["tcp://127.0.0.1:15626"]);
+  });
+
   it("shows a subscriber's SUBSCRIBE and the topics it receives", async () => {
     rt = createRuntime();
     const events = record(rt);

@@ -30,6 +30,8 @@ export interface InspectorLimits {
 
 interface Watch {
   relay: TcpRelay;
+  /** The real endpoint the relay dials. */
+  address: string;
   windowStart: number;
   inWindow: number;
   skipped: number;
@@ -51,11 +53,13 @@ export class WireInspector {
 
   /** Starts watching; reports problems as `error` events (the link stays as it was). */
   async watch(link: string): Promise<void> {
-    if (this.watches.has(link)) return;
+    const old = this.watches.get(link);
+    if (old && old.address === this.host.realAddress(link)) return;
     const node = this.host.linkFrom(link);
     const address = this.host.realAddress(link);
     if (!node || !address) {
       this.log(`no running link "${link}" to watch`, "warn");
+      if (old) await this.unwatch(link);
       return;
     }
     const parsed = parseEndpoint(address);
@@ -68,6 +72,7 @@ export class WireInspector {
         code: ERROR_CODES.BAD_ENDPOINT,
         message: `only tcp links can be watched: ${address} does not go through TCP`,
       });
+      if (old) await this.unwatch(link);
       return;
     }
     const host = parsed.endpoint.host.replace(/^\[|\]$/g, "");
@@ -79,6 +84,7 @@ export class WireInspector {
         onConnection: (conn, state) =>
           this.log(`link ${link}: TCP connection ${conn} through the relay ${state}`),
       }),
+      address,
       windowStart: 0,
       inWindow: 0,
       skipped: 0,
@@ -86,7 +92,9 @@ export class WireInspector {
     await w.relay.listen();
     this.watches.set(link, w);
     this.last.set(link, w.relay);
+    // From the old relay (a moved endpoint) or the real endpoint, straight to the new relay.
     await this.host.reroute(link, w.relay.endpoint);
+    await old?.relay.close();
     this.log(
       `watching link ${link}: ${node} now dials the relay ${w.relay.endpoint}, which dials ${address}`,
     );
@@ -106,10 +114,17 @@ export class WireInspector {
     return this.last.get(link)?.pcap() ?? null;
   }
 
-  /** Forgets links gone from the document (their relays close; no reroute, the link is gone). */
+  /**
+   * After a deploy: forgets links gone from the document (no reroute, the link is gone) and
+   * re-creates the relay of a watched link whose endpoint changed.
+   */
   async retain(links: Set<string>): Promise<void> {
     for (const [link, w] of [...this.watches]) {
-      if (links.has(link)) continue;
+      if (links.has(link)) {
+        // watch() replaces the relay when the real endpoint moved, and does nothing otherwise.
+        await this.watch(link);
+        continue;
+      }
       this.watches.delete(link);
       this.host.forget(link);
       await w.relay.close();
