@@ -168,7 +168,7 @@ test.describe("seed templates: what each lesson says, on the page", () => {
       await p.expectCountAbove(n, "received", 1);
     await logRows(p, "broker", "message");
     await p.page
-      .locator(".eventlog .row.ev-message", { hasText: /^request ← c1-frontend/ })
+      .locator(".eventlog .row.ev-message", { hasText: /request ← c1-frontend/ })
       .last()
       .click();
     const view = p.page.getByTestId("messageview");
