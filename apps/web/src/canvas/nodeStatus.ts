@@ -66,9 +66,11 @@ export function badgeFor(status: NodeStatus | undefined): Badge {
     default:
       break;
   }
+  // inproc has no handshake for the monitor to report: a dialled inproc peer counts as connected.
   const dialling = sockets.filter((s) => s.connecting.length > 0);
-  if (dialling.length && dialling.every((s) => s.peers === 0))
-    return badge("connecting", status.detail);
+  const waiting = (s: (typeof sockets)[number]) =>
+    s.peers === 0 && s.connecting.some((a) => !a.startsWith("inproc://"));
+  if (dialling.length && dialling.every(waiting)) return badge("connecting", status.detail);
   if (dialling.length) return badge("connected", status.detail);
   if (sockets.some((s) => s.bound.length > 0)) return badge("bound", status.detail);
   return badge("running", status.detail);

@@ -1,5 +1,6 @@
 /** The inspector for the selected node or link. */
 import { ROLES, type GraphLink, type GraphNode } from "@zmqp/protocol";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NodeActions } from "../canvas/NodeActions.js";
 import { gateway } from "../gateway/session.js";
@@ -89,6 +90,14 @@ function LinkInspector({ link }: { link: GraphLink }) {
   const target = doc.nodes
     .find((n) => n.id === link.to.node)
     ?.sockets.find((s) => s.id === link.to.socket);
+  const [latency, setLatency] = useState(0);
+  const applyLatency = () =>
+    gateway.send({
+      type: "link",
+      link: link.id,
+      action: cut ? "cut" : "restore",
+      latencyMs: latency,
+    });
   const toggle = () => {
     const action = cut ? "restore" : "cut";
     if (gateway.send({ type: "link", link: link.id, action }))
@@ -147,6 +156,27 @@ function LinkInspector({ link }: { link: GraphLink }) {
         >
           {cut ? t("inspector.restore") : t("inspector.cut")}
         </button>
+      )}
+      {running && (
+        <div className="field">
+          <label htmlFor="link-latency">{t("inspector.latency")}</label>
+          <div className="inline">
+            <input
+              id="link-latency"
+              type="number"
+              min={0}
+              max={60000}
+              step={50}
+              value={latency}
+              onChange={(e) =>
+                setLatency(Math.max(0, Math.min(60000, Number(e.target.value) || 0)))
+              }
+            />
+            <button type="button" className="btn" onClick={applyLatency}>
+              {t("inspector.setLatency")}
+            </button>
+          </div>
+        </div>
       )}
     </div>
   );
