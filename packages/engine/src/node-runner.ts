@@ -15,10 +15,13 @@ import {
 import { BEHAVIOUR_SPECS } from "./behaviours/index.js";
 import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
 import type { Core } from "./core.js";
-import { applyMonitor, watchSocket } from "./monitor.js";
+import { applyMonitor, watchSocket, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
 import { NodeTimers } from "./timers.js";
+
+/** Longest wait for libzmq to close a listener after unbind, ms. */
+const UNBIND_WAIT_MS = 300;
 
 export class NodeRunner {
   readonly status: NodeStatus;
@@ -28,6 +31,7 @@ export class NodeRunner {
   private spec: BehaviourSpec | undefined;
   private params: Record<string, unknown> = {};
   private generation = new Map<string, number>();
+  private unbindWaiters = new Map<SocketEntry, (ev: MonitorEvent) => void>();
   /** Bumped on every start and stop, so late async work of an old run does nothing. */
   private run = 0;
 
@@ -97,7 +101,7 @@ export class NodeRunner {
         if (run !== this.run) return;
         if (!ok) {
           const failed = this.status.sockets[s.id]?.error?.message ?? "socket failed";
-          this.closeSockets(false);
+          await this.closeSockets(false);
           this.setState("error", failed);
           return;
         }
@@ -148,6 +152,7 @@ export class NodeRunner {
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
     void watchSocket(entry, (ev) => {
+      this.unbindWaiters.get(entry)?.(ev);
       if (!this.isCurrent(entry)) return;
       // Whatever a subscriber misses while disconnected is not a high-water-mark drop.
       if (ev.event === "disconnect") this.core.correlator.forgetReceiver(entry.key);
@@ -246,14 +251,15 @@ export class NodeRunner {
     const s = this.node.sockets.find((x) => x.id === socketId);
     const old = this.entries.get(socketId);
     if (!s || !old || !this.active) return;
-    this.closeEntry(old, false);
+    await this.closeEntry(old, false);
     const ok = await this.openSocket(s);
     const entry = this.entries.get(socketId);
     if (ok && entry && this.active) this.startReceiving(entry);
   }
 
-  private closeEntry(entry: SocketEntry, killed: boolean) {
+  private async closeEntry(entry: SocketEntry, killed: boolean) {
     const held = this.core.step.cancel(entry.key);
+    await this.unbindAll(entry);
     const queued = this.core.registry.close(entry);
     if (held + queued > 0)
       this.core.counters.dropped(
@@ -265,8 +271,36 @@ export class NodeRunner {
     this.core.correlator.closeSocket(entry.key);
   }
 
-  private closeSockets(killed: boolean) {
-    for (const entry of this.entries.values()) this.closeEntry(entry, killed);
+  /**
+   * close() returns before libzmq's I/O thread closes the listening fd, so a deploy right after a
+   * stop could get "Address already in use" from our own old socket (and an old ipc listener
+   * deletes the new one's file when it finally closes; an inproc name is also released late). So
+   * unbind first and wait for the monitor's `close` of each tcp/ipc listener (bounded wait).
+   */
+  private async unbindAll(entry: SocketEntry) {
+    const bound = this.status.sockets[entry.socket]?.bound ?? [];
+    if (bound.length === 0 || entry.closed || !this.isCurrent(entry)) return;
+    // inproc names are released by unbind itself, and their listeners report no `close`.
+    let left = bound.filter((a) => !a.startsWith("inproc://")).length;
+    const closed = new Promise<void>((resolve) => {
+      this.unbindWaiters.set(entry, (ev) => {
+        if (ev.event === "close" && --left <= 0) resolve();
+      });
+      this.core.clock.setTimeout(resolve, UNBIND_WAIT_MS);
+    });
+    for (const raw of bound) {
+      try {
+        await entry.sock.unbind(this.core.resolveAddress(raw));
+      } catch {
+        if (!raw.startsWith("inproc://")) left--;
+      }
+    }
+    if (left > 0) await closed;
+    this.unbindWaiters.delete(entry);
+  }
+
+  private async closeSockets(killed: boolean) {
+    await Promise.all([...this.entries.values()].map((e) => this.closeEntry(e, killed)));
     this.entries.clear();
   }
 
@@ -282,7 +316,7 @@ export class NodeRunner {
     } catch {
       // a behaviour failing to stop must not keep its sockets open
     }
-    this.closeSockets(kind === "killed");
+    await this.closeSockets(kind === "killed");
     for (const s of this.node.sockets) this.status.sockets[s.id] = freshSocketStatus(s);
     this.setState(kind);
   }

@@ -39,10 +39,12 @@ export function createClient(ctx: BehaviourContext<Params>) {
     }
   };
 
-  const request = (override?: string) => {
+  const request = (override?: string, byHand = false) => {
     if (!ctx.running()) return;
     if (waiting) {
-      ctx.log(`${ctx.node.id} is still waiting for a reply: a REQ cannot send twice`, "warn");
+      // On the interval this is just a skipped tick; asked by hand, say why nothing happens.
+      if (byHand)
+        ctx.log(`${ctx.node.id} is still waiting for a reply: a REQ cannot send twice`, "warn");
       return;
     }
     if (override === undefined && p.maxRequests > 0 && n >= p.maxRequests) return;
@@ -92,7 +94,7 @@ export function createClient(ctx: BehaviourContext<Params>) {
       ctx.setActivity("idle", `"${body}" → "${reply}"`);
     },
     sendNow(payload?: string) {
-      request(payload);
+      request(payload, true);
     },
   };
 }
