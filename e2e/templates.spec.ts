@@ -235,6 +235,7 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await p.expectCountAbove("slow-sub", "received", 30);
     await p.expectCountAbove("slow-sub-tcp", "received", 30);
     expect(await p.count("fast-pub", "sent")).toBeGreaterThan(300);
+    await expect(p.counters("fast-pub").locator(".warn")).toHaveAttribute("title", /hwm: \d+/);
     const ticks = async (node: string) =>
       (await logRows(p, node, "message")).map((r) => Number(/tick (\d+)$/.exec(r)?.[1]));
     const inproc = await ticks("slow-sub");
