@@ -1,0 +1,144 @@
+/**
+ * The gateway as a child process of the benchmark: started with a fixed token, driven over its
+ * REST API, its memory read from /proc, and always stopped (SIGTERM, then SIGKILL).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { RuntimeSnapshot } from "@zmqp/protocol";
+
+export class Gateway {
+  private child: ChildProcess | null = null;
+  /** The gateway's stderr, kept for the report when something fails. */
+  stderr = "";
+
+  constructor(
+    readonly root: string,
+    readonly port: number,
+    readonly token: string,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<void> {
+    // `node bin/zmqp.mjs` directly (no pnpm or shell in between): the pid is the gateway's own.
+    const child = spawn(
+      process.execPath,
+      [join(this.root, "apps/gateway/bin/zmqp.mjs"), "serve", "--port", String(this.port)],
+      { cwd: this.root, env: { ...process.env, ZMQP_TOKEN: this.token }, stdio: "pipe" },
+    );
+    this.child = child;
+    child.stdout?.resume();
+    child.stderr?.on("data", (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString()).slice(-4000);
+    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) break;
+      try {
+        if ((await fetch(`${this.url}/api/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`the gateway on port ${this.port} did not start: ${this.stderr.trim()}`);
+  }
+
+  private async api(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as unknown;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  deploy(doc: unknown): Promise<unknown> {
+    return this.api("POST", "/api/deploy", doc);
+  }
+
+  async snapshot(): Promise<RuntimeSnapshot> {
+    return (await this.api("GET", "/api/runtime")) as RuntimeSnapshot;
+  }
+
+  /** Resident memory of the gateway process, MiB (VmRSS in /proc/<pid>/status). */
+  rssMiB(): number | null {
+    const pid = this.pid;
+    if (!pid) return null;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      return m ? Number(m[1]) / 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Bytes queued in the kernel on the gateway's side of the page's WebSocket (ss Send-Q): when it
+   * sits at its maximum, the tab really stopped reading.
+   */
+  sendQueueBytes(): number | null {
+    const r = spawnSync("ss", ["-Htn", "state", "established", `( sport = :${this.port} )`], {
+      encoding: "utf8",
+    });
+    if (r.status !== 0) return null;
+    let max = 0;
+    for (const line of r.stdout.trim().split("\n")) {
+      const sendQ = Number(line.trim().split(/\s+/)[1]);
+      if (Number.isFinite(sendQ)) max = Math.max(max, sendQ);
+    }
+    return max;
+  }
+
+  /** Stops the process (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once("exit", () => r()));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Last resort on exit paths that cannot await. */
+  killNow(): void {
+    this.child?.kill("SIGKILL");
+  }
+}
+
+/** Messages sent and received so far, summed over every node (exact counters). */
+export function trafficTotals(s: RuntimeSnapshot): { sent: number; received: number } {
+  let sent = 0;
+  let received = 0;
+  for (const c of Object.values(s.counters.nodes)) {
+    sent += c.sent;
+    received += c.received;
+  }
+  return { sent, received };
+}
+
+/** Builds the web app when apps/web/dist is missing (the gateway serves that folder). */
+export function ensureWebBuild(root: string, force: boolean): boolean {
+  const web = join(root, "apps/web");
+  if (!force && existsSync(join(web, "dist/index.html"))) return false;
+  const vite = join(web, "node_modules/vite/bin/vite.js");
+  const r = spawnSync(process.execPath, [vite, "build"], { cwd: web, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`the web build failed (exit ${r.status ?? r.signal})`);
+  return true;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

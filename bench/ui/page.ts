@@ -1,0 +1,183 @@
+/**
+ * The benchmark's side of the browser: one page on the gateway, a count of the WebSocket frames it
+ * receives, frame-rate windows measured in the page with requestAnimationFrame, main-thread time
+ * from CDP, and the animation switch (the store's `animate`, reached through `window.__zmqp`).
+ */
+import type { Browser, CDPSession, Page } from "@playwright/test";
+
+export interface WsCount {
+  frames: number;
+  bytes: number;
+}
+
+export interface FpsWindow {
+  fps: number;
+  frames: number;
+  seconds: number;
+  /** Frame intervals, ms. */
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  /** Intervals over 50 ms (visible jank). */
+  longFrames: number;
+  /** Particles drawn for the first time during the window (0 when animation is off). */
+  particlesDrawn: number;
+  wsFrames: number;
+  wsFramesPerSecond: number;
+  wsKiBPerSecond: number;
+  /** Share of the window the renderer's main thread was busy (CDP TaskDuration). */
+  mainThreadBusy: number;
+}
+
+interface StoreHandle {
+  getState(): {
+    animate: boolean;
+    setAnimate(on: boolean): void;
+    setBottomOpen(open: boolean): void;
+    run: { state: string };
+    connection: string;
+  };
+}
+type ZmqpWindow = Window & { __zmqp?: { store: StoreHandle } };
+
+export class BenchPage {
+  readonly ws: WsCount = { frames: 0, bytes: 0 };
+
+  private constructor(
+    readonly page: Page,
+    readonly cdp: CDPSession,
+  ) {}
+
+  static async open(browser: Browser, url: string): Promise<BenchPage> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const bench = new BenchPage(page, cdp);
+    // Registered before navigation so the first WebSocket is counted too.
+    page.on("websocket", (ws) => {
+      ws.on("framereceived", (f) => {
+        bench.ws.frames++;
+        bench.ws.bytes += typeof f.payload === "string" ? f.payload.length : f.payload.byteLength;
+      });
+    });
+    // tsx (esbuild keepNames) wraps named functions in `__name(...)`; the functions handed to
+    // page.evaluate are serialised with that call inside, so the page needs the helper too.
+    await page.addInitScript("globalThis.__name = (f) => f;");
+    await cdp.send("Performance.enable");
+    await page.goto(url);
+    return bench;
+  }
+
+  /** Waits until the page shows the running graph: every node and link on the canvas. */
+  async waitForGraph(nodes: number, links: number, timeoutMs = 30_000): Promise<void> {
+    await this.page.waitForFunction(
+      ([n, l]) => {
+        const st = (window as ZmqpWindow).__zmqp?.store.getState();
+        return (
+          st?.connection === "open" &&
+          st.run.state === "running" &&
+          document.querySelectorAll(".react-flow__node").length >= n &&
+          document.querySelectorAll(".react-flow__edge").length >= l
+        );
+      },
+      [nodes, links] as const,
+      { timeout: timeoutMs, polling: 250 },
+    );
+  }
+
+  setAnimate(on: boolean): Promise<void> {
+    return this.page.evaluate((v) => {
+      const store = (window as ZmqpWindow).__zmqp?.store;
+      if (!store) throw new Error("window.__zmqp.store is missing: is the web build current?");
+      store.getState().setAnimate(v);
+    }, on);
+  }
+
+  /** Opens or closes the bottom dock (event log and message view), which unmounts them. */
+  setDock(open: boolean): Promise<void> {
+    return this.page.evaluate((v) => {
+      (window as ZmqpWindow).__zmqp?.store.getState().setBottomOpen(v);
+    }, open);
+  }
+
+  private async taskSeconds(): Promise<number> {
+    const { metrics } = (await this.cdp.send("Performance.getMetrics")) as {
+      metrics: { name: string; value: number }[];
+    };
+    return metrics.find((m) => m.name === "TaskDuration")?.value ?? 0;
+  }
+
+  /** Counts animation frames in the page for `ms`, with the WebSocket frames that came meanwhile. */
+  async measure(ms: number): Promise<FpsWindow> {
+    const ws0 = { ...this.ws };
+    const task0 = await this.taskSeconds();
+    const t0 = Date.now();
+    const inPage = await this.page.evaluate(async (duration) => {
+      const drawnNow = () =>
+        Number(
+          document.querySelector<HTMLCanvasElement>("[data-testid='canvas.particles']")?.dataset
+            .drawn ?? 0,
+        );
+      const drawn0 = drawnNow();
+      const gaps: number[] = [];
+      const start = performance.now();
+      let last = start;
+      await new Promise<void>((done) => {
+        const tick = (now: number) => {
+          gaps.push(now - last);
+          last = now;
+          if (now - start >= duration) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      return { gaps, seconds: (last - start) / 1000, drawn: drawnNow() - drawn0 };
+    }, ms);
+    const wall = (Date.now() - t0) / 1000;
+    const busy = (await this.taskSeconds()) - task0;
+    const gaps = inPage.gaps.slice(1).sort((a, b) => a - b);
+    const pct = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] ?? 0;
+    const wsFrames = this.ws.frames - ws0.frames;
+    return {
+      fps: round(inPage.gaps.length / inPage.seconds, 1),
+      frames: inPage.gaps.length,
+      seconds: round(inPage.seconds, 2),
+      p50Ms: round(pct(0.5), 1),
+      p95Ms: round(pct(0.95), 1),
+      maxMs: round(gaps.at(-1) ?? 0, 1),
+      longFrames: gaps.filter((g) => g > 50).length,
+      particlesDrawn: inPage.drawn,
+      wsFrames,
+      wsFramesPerSecond: round(wsFrames / wall, 1),
+      wsKiBPerSecond: round((this.ws.bytes - ws0.bytes) / 1024 / wall, 1),
+      mainThreadBusy: round(Math.min(1, busy / wall), 3),
+    };
+  }
+
+  /**
+   * Stalls the tab: the debugger pauses its JavaScript, so nothing reads the WebSocket any more
+   * and, through Chromium's flow control and TCP, the gateway's writes back up.
+   */
+  async pause(): Promise<void> {
+    await this.cdp.send("Debugger.enable");
+    const paused = new Promise<void>((r) => this.cdp.once("Debugger.paused", () => r()));
+    await this.cdp.send("Debugger.pause");
+    // The page runs JavaScript every frame (rAF, WebSocket messages), so the pause lands at once.
+    await Promise.race([paused, new Promise((r) => setTimeout(r, 5000))]);
+  }
+
+  async resume(): Promise<void> {
+    await this.cdp.send("Debugger.resume");
+    await this.cdp.send("Debugger.disable");
+  }
+
+  /** The page's view after a stall: connected, still running, and what it drew. */
+  state(): Promise<{ connection: string; run: string }> {
+    return this.page.evaluate(() => {
+      const st = (window as ZmqpWindow).__zmqp?.store.getState();
+      return { connection: st?.connection ?? "none", run: st?.run.state ?? "none" };
+    });
+  }
+}
+
+export const round = (x: number, digits = 0) => Number(x.toFixed(digits));

@@ -1,0 +1,225 @@
+/**
+ * `pnpm bench:ui`: the UI benchmark of issue 3. Deploys the stress graph on a gateway child
+ * process, opens the page in headless Chromium, and prints one JSON line per measure, then a
+ * verdict line against the goals:
+ *   - frames per second with animation on >= 0.9 x with animation off;
+ *   - at most 60 WebSocket frames a second to the tab;
+ *   - gateway memory flat over a minute with the tab stalled (debugger-paused).
+ * Animation on and off alternate in rounds, so a busy neighbour on the machine slows both alike.
+ * Exit code: 0 when every goal is met, 1 when one is missed, 2 on a failure or the watchdog.
+ *
+ *   pnpm bench:ui [--port 7790] [--seconds 10] [--rounds 2] [--stall 60] [--build] [--profile DIR]
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium, type Browser } from "@playwright/test";
+import { parseGraph } from "@zmqp/protocol";
+import { ensureWebBuild, Gateway, sleep, trafficTotals } from "./gateway.js";
+import { BenchPage, round, type FpsWindow } from "./page.js";
+import { combine, slope, wsRates } from "./stats.js";
+import { stressGraph } from "./stress-graph.js";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "7790" },
+    seconds: { type: "string", default: "10" },
+    rounds: { type: "string", default: "2" },
+    stall: { type: "string", default: "60" },
+    sample: { type: "string", default: "5" },
+    build: { type: "boolean", default: false },
+    profile: { type: "string" },
+  },
+});
+const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const seconds = Number(values.seconds);
+const rounds = Math.max(1, Number(values.rounds));
+const stallS = Number(values.stall);
+const sampleS = Number(values.sample);
+/** The whole run stops by itself after this, whatever hangs. */
+const WATCHDOG_MS = 175_000;
+/** Memory counts as flat when the fitted growth over the stall stays under both of these. */
+const FLAT_MIB = 8;
+const FLAT_SHARE = 0.05;
+
+const started = Date.now();
+/** One JSON line, with the seconds since the start (`at`) to see where a run spends its time. */
+const out = (o: Record<string, unknown>) =>
+  console.log(JSON.stringify({ ...o, at: round((Date.now() - started) / 1000, 1) }));
+const gateway = new Gateway(ROOT, Number(values.port), "ui-bench-token-0123456789abcdef");
+let browser: Browser | null = null;
+
+async function cleanup() {
+  await browser?.close().catch(() => undefined);
+  browser = null;
+  await gateway.stop().catch(() => gateway.killNow());
+}
+const watchdog = setTimeout(() => {
+  out({ measure: "error", error: `watchdog: still running after ${WATCHDOG_MS / 1000} s` });
+  void cleanup().finally(() => process.exit(2));
+}, WATCHDOG_MS);
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.once(sig, () => void cleanup().finally(() => process.exit(2)));
+process.once("exit", () => gateway.killNow());
+
+async function main(): Promise<number> {
+  const { doc, expectedDeliveriesPerSecond } = stressGraph();
+  const parsed = parseGraph(doc);
+  if (!parsed.ok) throw new Error(`stress graph invalid: ${JSON.stringify(parsed.diagnostics)}`);
+  out({
+    measure: "graph",
+    nodes: parsed.doc.nodes.length,
+    links: parsed.doc.links.length,
+    expectedDeliveriesPerSecond,
+  });
+  const built = ensureWebBuild(ROOT, values.build);
+  await gateway.start();
+  await gateway.deploy(doc);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = await BenchPage.open(browser, `${gateway.url}/?token=${gateway.token}`);
+  await page.waitForGraph(parsed.doc.nodes.length, parsed.doc.links.length);
+  await sleep(3000); // warm-up: layout, fitView, first particles
+
+  // Frame rate, animation on and off in alternating rounds, with the traffic measured meanwhile:
+  // first the page as a person sees it, then with the bottom dock (event log) closed, which
+  // isolates what the canvas and its particles cost.
+  const traffic0 = trafficTotals(await gateway.snapshot());
+  const t0 = Date.now();
+  const profiles: string[] = [];
+  const pass = async (dock: "open" | "closed", secondsPerMode: number) => {
+    await page.setDock(dock === "open");
+    const windows: Record<"on" | "off", FpsWindow[]> = { on: [], off: [] };
+    for (let r = 0; r < rounds; r++)
+      for (const mode of ["on", "off"] as const) {
+        await page.setAnimate(mode === "on");
+        await sleep(1000);
+        if (values.profile) await page.cdp.send("Profiler.enable");
+        if (values.profile) await page.cdp.send("Profiler.start");
+        windows[mode].push(await page.measure((secondsPerMode * 1000) / rounds));
+        if (values.profile) {
+          const { profile } = await page.cdp.send("Profiler.stop");
+          mkdirSync(values.profile, { recursive: true });
+          const file = join(values.profile, `page-dock-${dock}-${mode}-${r}.cpuprofile`);
+          writeFileSync(file, JSON.stringify(profile));
+          profiles.push(file);
+        }
+      }
+    const on = combine(windows.on);
+    const off = combine(windows.off);
+    out({ measure: "fps", dock, animation: "on", ...on });
+    out({ measure: "fps", dock, animation: "off", ...off });
+    return { ratio: round(on.fps / off.fps, 3), windows: [...windows.on, ...windows.off] };
+  };
+  const open = await pass("open", seconds);
+  const closed = await pass("closed", seconds / 2);
+  await page.setDock(true);
+  await page.setAnimate(true);
+  const traffic1 = trafficTotals(await gateway.snapshot());
+  const trafficS = (Date.now() - t0) / 1000;
+  out({
+    measure: "traffic",
+    sentPerSecond: round((traffic1.sent - traffic0.sent) / trafficS),
+    receivedPerSecond: round((traffic1.received - traffic0.received) / trafficS),
+    expectedDeliveriesPerSecond,
+    seconds: round(trafficS, 1),
+    webBuilt: built,
+  });
+  const ws = wsRates([...open.windows, ...closed.windows]);
+  out({ measure: "websocket", framesPerSecond: ws.perSecond, peakWindow: ws.peak });
+  if (profiles.length) out({ measure: "profiles", files: profiles });
+
+  // The stall: the tab's JavaScript paused for a minute while the gateway's memory is sampled.
+  const reading = gateway.rssMiB();
+  await page.pause();
+  const pausedAt = Date.now();
+  const samples: { t: number; rssMiB: number; sendQ: number | null }[] = [];
+  while (true) {
+    const t = (Date.now() - pausedAt) / 1000;
+    samples.push({
+      t: round(t, 1),
+      rssMiB: round(gateway.rssMiB() ?? 0, 1),
+      sendQ: gateway.sendQueueBytes(),
+    });
+    if (t >= stallS - 0.5) break;
+    await sleep(Math.max(0, pausedAt + samples.length * sampleS * 1000 - Date.now()));
+  }
+  const framesDuringStall = page.ws.frames;
+  await page.resume();
+  await sleep(3000);
+  const ws0 = page.ws.frames;
+  await sleep(3000);
+  const afterStall = {
+    ...(await page.state()),
+    wsFramesPerSecond: round((page.ws.frames - ws0) / 3, 1),
+    framesDuringStall: ws0 - framesDuringStall,
+  };
+  const rss = samples.map((s) => s.rssMiB);
+  const fitted =
+    slope(
+      samples.map((s) => s.t),
+      rss,
+    ) * stallS;
+  const growthLimit = Math.max(FLAT_MIB, FLAT_SHARE * rss[0]!);
+  out({
+    measure: "gateway-memory",
+    stallSeconds: stallS,
+    rssWhileReadingMiB: round(reading ?? 0, 1),
+    firstMiB: rss[0],
+    lastMiB: rss.at(-1),
+    maxMiB: Math.max(...rss),
+    fittedGrowthMiB: round(fitted, 1),
+    growthLimitMiB: round(growthLimit, 1),
+    samples,
+    afterStall,
+  });
+
+  const goals = {
+    fpsRatio: { value: open.ratio, goal: ">= 0.9", met: open.ratio >= 0.9 },
+    fpsRatioDockClosed: { value: closed.ratio, goal: ">= 0.9", met: closed.ratio >= 0.9 },
+    wsFramesPerSecond: {
+      value: ws.perSecond,
+      peakWindow: ws.peak,
+      goal: "<= 60",
+      met: ws.peak <= 60,
+    },
+    memoryFlat: {
+      value: round(fitted, 1),
+      goal: `fitted growth over ${stallS} s < ${round(growthLimit, 1)} MiB`,
+      met: fitted < growthLimit,
+    },
+    recovered: {
+      value: afterStall.wsFramesPerSecond,
+      goal: "page connected, running and receiving after the stall",
+      met:
+        afterStall.connection === "open" &&
+        afterStall.run === "running" &&
+        afterStall.wsFramesPerSecond > 0,
+    },
+  };
+  const met = Object.values(goals).every((g) => g.met);
+  out({ verdict: met ? "met" : "missed", goals });
+  return met ? 0 : 1;
+}
+
+let code = 2;
+try {
+  code = await main();
+} catch (error) {
+  out({ measure: "error", error: error instanceof Error ? error.message : String(error) });
+  if (gateway.stderr) out({ measure: "gateway-stderr", text: gateway.stderr.slice(-1500) });
+} finally {
+  clearTimeout(watchdog);
+  await cleanup();
+}
+process.exit(code);
