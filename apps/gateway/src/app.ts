@@ -14,6 +14,7 @@ import { authPlugin } from "./plugins/auth.js";
 import { runtimePlugin } from "./plugins/runtime.js";
 import { apiRoutes } from "./routes/api.js";
 import { staticRoutes } from "./routes/static.js";
+import { wireRoutes } from "./routes/wire.js";
 import { wsRoutes } from "./routes/ws.js";
 import type { TabOptions } from "./session/tab.js";
 
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     scenariosDir: options.scenariosDir ?? DEFAULTS.scenariosDir,
   });
   await app.register(wsRoutes, options.tab ?? {});
+  await app.register(wireRoutes);
   await app.register(staticRoutes, {
     webDir: options.webDir ?? DEFAULTS.webDir,
     token: options.token,
