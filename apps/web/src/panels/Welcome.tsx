@@ -3,6 +3,11 @@ import { useTranslation } from "react-i18next";
 import { openTemplate } from "../actions.js";
 import { useTemplates } from "./TemplatesMenu.js";
 
+/** "01 · Hello world: REQ/REP over tcp" → "01 · Hello world": the card stays small. */
+export function shortTitle(title: string): string {
+  return title.split(":")[0]!.trim();
+}
+
 export function Welcome() {
   const { t } = useTranslation();
   const templates = useTemplates();
@@ -17,16 +22,17 @@ export function Welcome() {
           <>
             <p className="muted small">{t("welcome.orTemplate")}</p>
             <div className="welcome-templates">
-              {templates.slice(0, 12).map((tp) => (
+              {templates.map((tp) => (
                 <button
                   type="button"
                   key={tp.name}
                   className="welcome-template"
+                  title={tp.description || tp.title}
+                  aria-label={tp.title}
                   data-testid={`welcome.template.${tp.name}`}
                   onClick={() => void openTemplate(tp.name)}
                 >
-                  <b>{tp.title}</b>
-                  <span>{tp.name}</span>
+                  <b>{shortTitle(tp.title)}</b>
                 </button>
               ))}
             </div>
