@@ -147,9 +147,13 @@ export class WireInspector {
       w.inWindow = 0;
     }
     const room = (this.limits.itemsPerSecond ?? 500) - w.inWindow;
-    const items = c.items.slice(0, Math.max(0, room));
+    if (room <= 0) {
+      // Over the budget: nothing is sent until the next second, whose first event says how much.
+      w.skipped += c.items.length;
+      return;
+    }
+    const items = c.items.slice(0, room);
     w.skipped += c.items.length - items.length;
-    if (items.length === 0 && c.items.length > 0) return;
     w.inWindow += items.length;
     this.host.emit({
       type: "wire",
