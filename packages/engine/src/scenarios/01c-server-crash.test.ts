@@ -1,8 +1,9 @@
-import { afterEach, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { waitFor } from "../test-helpers.js";
 import {
   activities,
   body,
+  errors,
   received,
   runTemplate,
   sent,
@@ -11,9 +12,8 @@ import {
 } from "./template-harness.js";
 
 let run: TemplateRun | undefined;
-afterEach(async () => {
+afterAll(async () => {
   await run?.rt.close();
-  run = undefined;
 });
 
 it("01c server crash: the plain REQ ends stuck, the Lazy Pirate resends and recovers", async () => {
@@ -65,4 +65,12 @@ it("01c server crash: the plain REQ ends stuck, the Lazy Pirate resends and reco
   expect(answer.t).toBeGreaterThan(restartedAt);
   expect(rt.counters().nodes["pirate-client"]!.dropReasons.timeout).toBe(1);
   expect(rt.snapshot().nodes["pirate-client"]!.activity).toBe("idle");
+});
+
+// Engine bug (reported): on restart the REP reports ZMQP_ERR_SOCKET "Socket is blocked by a bind or
+// unbind operation" once, shown as "errors 1" on the server. it.fails turns red once that is
+// fixed: then make it an it().
+it.fails("01c server crash: the killed server restarts without an error", () => {
+  expect(run).toBeDefined();
+  expect(errors(run!.events)).toEqual([]);
 });
