@@ -3,6 +3,8 @@
  * receives, frame-rate windows measured in the page with requestAnimationFrame, main-thread time
  * from CDP, and the animation switch (the store's `animate`, reached through `window.__zmqp`).
  */
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Browser, CDPSession, Page } from "@playwright/test";
 
 export interface WsCount {
@@ -48,9 +50,32 @@ export class BenchPage {
     readonly cdp: CDPSession,
   ) {}
 
-  static async open(browser: Browser, url: string): Promise<BenchPage> {
+  /**
+   * `webDist`: serve the page and its assets from another build of the web app (a change being
+   * tried) instead of the gateway's apps/web/dist; the gateway still answers the page's
+   * request (its cookie carries the token), only the body is swapped.
+   */
+  static async open(browser: Browser, url: string, webDist?: string): Promise<BenchPage> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    if (webDist) {
+      const origin = new URL(url).origin;
+      await page.route(`${origin}/assets/**`, (route) =>
+        route.fulfill({
+          path: join(webDist, "assets", basename(new URL(route.request().url()).pathname)),
+        }),
+      );
+      await page.route(
+        (u) => u.origin === origin && u.pathname === "/",
+        async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({
+            response,
+            body: readFileSync(join(webDist, "index.html"), "utf8"),
+          });
+        },
+      );
+    }
     const cdp = await context.newCDPSession(page);
     const bench = new BenchPage(page, cdp);
     // Registered before navigation so the first WebSocket is counted too.

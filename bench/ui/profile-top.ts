@@ -3,12 +3,14 @@
  * maps each frame of the minified web build back to its source through apps/web/dist's source
  * map, and prints self time per source function and inclusive time per apps/web/src function.
  *
- *   node --import tsx bench/ui/profile-top.ts /tmp/prof/page-on-0.cpuprofile [...]
+ *   node --import tsx bench/ui/profile-top.ts [--dist DIR] /tmp/prof/page-on-0.cpuprofile [...]
+ * (`--dist`: the build the profile ran, when it was not apps/web/dist: see run.ts --web-dist)
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 interface ProfileNode {
   id: number;
@@ -22,7 +24,8 @@ interface Profile {
 }
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const ASSETS = join(ROOT, "apps/web/dist/assets");
+const args = parseArgs({ options: { dist: { type: "string" } }, allowPositionals: true });
+const ASSETS = join(resolve(args.values.dist ?? join(ROOT, "apps/web/dist")), "assets");
 const maps = new Map<string, SourceMap | null>();
 
 function mapFor(url: string): SourceMap | null {
@@ -67,7 +70,7 @@ function label(n: ProfileNode): { text: string; ours: boolean } {
   };
 }
 
-for (const file of process.argv.slice(2)) {
+for (const file of args.positionals) {
   const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const labels = new Map(p.nodes.map((n) => [n.id, label(n)]));
