@@ -43,10 +43,10 @@ const checkDiagnostics = (ds: Diagnostic[]) => {
 };
 
 describe("fuzzing graph documents", () => {
-  it("parseGraph: 5000 random and mutated documents, no throw, a diagnostic for each refusal", () => {
+  it("parseGraph: 4000 random and mutated documents, no throw, a diagnostic for each refusal", () => {
     const r = rng(12);
     let refused = 0;
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 4000; i++) {
       const seed = seeds[i % seeds.length];
       let doc = i % 5 === 0 ? randomValue(r) : mutate(seed, r);
       if (i % 3 === 0) doc = mutate(doc, r);
@@ -56,14 +56,14 @@ describe("fuzzing graph documents", () => {
         checkDiagnostics(out.diagnostics.filter((d) => d.severity === "error"));
       }
     }
-    expect(refused).toBeGreaterThan(2500);
+    expect(refused).toBeGreaterThan(2000);
     expect(({} as Record<string, unknown>).x).toBeUndefined(); // no prototype was touched
   });
 
-  it("POST /api/deploy: 1500 documents, each a 200 or a 400 with a code; the gateway stays up", async () => {
+  it("POST /api/deploy: 1000 documents, each a 200 or a 400 with a code; the gateway stays up", async () => {
     const r = rng(34);
     let deployed = 0;
-    for (let i = 0; i < 1500; i++) {
+    for (let i = 0; i < 1000; i++) {
       const doc = i % 4 === 0 ? randomValue(r) : mutate(seeds[i % seeds.length], r);
       const res = await app.inject({
         method: "POST",
@@ -87,7 +87,7 @@ describe("fuzzing graph documents", () => {
 });
 
 describe("fuzzing WebSocket messages", () => {
-  it("3000 random and mutated messages: each invalid one gets `rejected` with a code, no crash", async () => {
+  it("2000 random and mutated messages: each invalid one gets `rejected` with a code, no crash", async () => {
     const c = await connect(base);
     c.send({ type: "hello", protocol: PROTOCOL_VERSION });
     await c.next("welcome");
@@ -102,7 +102,7 @@ describe("fuzzing WebSocket messages", () => {
     ];
     const r = rng(56);
     let invalid = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 2000; i++) {
       const m = i % 3 === 0 ? randomValue(r) : mutate(valid[i % valid.length], r);
       const text = i % 50 === 0 ? `${JSON.stringify(m)}}` : (JSON.stringify(m) ?? "undefined");
       let ok: boolean;
