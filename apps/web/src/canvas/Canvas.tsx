@@ -139,7 +139,10 @@ export function Canvas() {
 
   const onSelectionChange = useCallback(
     ({ nodes: ns, edges: es }: { nodes: ZmqFlowNode[]; edges: LinkFlowEdge[] }) => {
-      appStore.getState().select({ nodes: ns.map((n) => n.id), links: es.map((e) => e.id) });
+      const st = appStore.getState();
+      st.select({ nodes: ns.map((n) => n.id), links: es.map((e) => e.id) });
+      // Picking something on the canvas means "show me its details".
+      if (ns.length + es.length > 0) st.setSidePanel("inspector");
     },
     [],
   );

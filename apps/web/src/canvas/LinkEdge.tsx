@@ -9,7 +9,9 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } =
     props;
   const cut = useApp((s) => s.run.cutLinks.includes(id));
-  const c = useApp((s) => s.counters.links[id]);
+  // Primitives, so an edge re-renders only when its own counts change.
+  const forward = useApp((s) => s.counters.links[id]?.forward ?? 0);
+  const backward = useApp((s) => s.counters.links[id]?.backward ?? 0);
   const bad = useApp((s) => linkDiagnostics(s.doc, id).some((d) => d.severity === "error"));
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
@@ -25,14 +27,14 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   return (
     <>
       <BaseEdge id={id} path={path} className={cls} interactionWidth={18} />
-      {(cut || (c && c.forward + c.backward > 0)) && (
+      {(cut || forward + backward > 0) && (
         <EdgeLabelRenderer>
           <div
             className={`zl-label ${cut ? "cut" : ""}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`link.${id}.label`}
           >
-            {cut ? "✂" : `→${c?.forward ?? 0} ←${c?.backward ?? 0}`}
+            {cut ? "✂" : `→${forward} ←${backward}`}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -35,31 +35,36 @@ function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSock
   );
 }
 
+/** Counters read as primitives: a node re-renders only when one of its own numbers changes. */
 function Counters({ id }: { id: string }) {
   const { t } = useTranslation();
-  const c = useApp((s) => s.counters.nodes[id]);
-  if (!c) return null;
+  const has = useApp((s) => s.counters.nodes[id] !== undefined);
+  const sent = useApp((s) => s.counters.nodes[id]?.sent ?? 0);
+  const received = useApp((s) => s.counters.nodes[id]?.received ?? 0);
+  const dropped = useApp((s) => s.counters.nodes[id]?.dropped ?? 0);
+  const errors = useApp((s) => s.counters.nodes[id]?.errors ?? 0);
+  const reasons = useApp((s) =>
+    Object.entries(s.counters.nodes[id]?.dropReasons ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(", "),
+  );
+  if (!has) return null;
   return (
     <div className="zn-counters" data-testid={`node.${id}.counters`}>
       <span title={t("counters.sent")}>
-        ↑ <b data-testid={`node.${id}.sent`}>{c.sent}</b>
+        ↑ <b data-testid={`node.${id}.sent`}>{sent}</b>
       </span>
       <span title={t("counters.received")}>
-        ↓ <b data-testid={`node.${id}.received`}>{c.received}</b>
+        ↓ <b data-testid={`node.${id}.received`}>{received}</b>
       </span>
-      {c.dropped > 0 && (
-        <span
-          className="warn"
-          title={Object.entries(c.dropReasons)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join(", ")}
-        >
-          {t("counters.dropped")} <b>{c.dropped}</b>
+      {dropped > 0 && (
+        <span className="warn" title={reasons}>
+          {t("counters.dropped")} <b>{dropped}</b>
         </span>
       )}
-      {c.errors > 0 && (
+      {errors > 0 && (
         <span className="bad">
-          {t("counters.errors")} <b>{c.errors}</b>
+          {t("counters.errors")} <b>{errors}</b>
         </span>
       )}
     </div>

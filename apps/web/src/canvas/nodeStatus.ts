@@ -71,6 +71,8 @@ export function badgeFor(status: NodeStatus | undefined): Badge {
   const waiting = (s: (typeof sockets)[number]) =>
     s.peers === 0 && s.connecting.some((a) => !a.startsWith("inproc://"));
   if (dialling.length && dialling.every(waiting)) return badge("connecting", status.detail);
+  // A connected REQ between round trips: "idle" is its state machine's word for ready.
+  if (status.activity === "idle") return { ...badge("idle", status.detail), tone: "ok" };
   if (dialling.length) return badge("connected", status.detail);
   if (sockets.some((s) => s.bound.length > 0)) return badge("bound", status.detail);
   return badge("running", status.detail);

@@ -106,6 +106,9 @@ describe("status badge", () => {
     expect(badgeFor({ state: "running", sockets: { req: { ...dial, peers: 1 } } }).key).toBe(
       "connected",
     );
+    const ready = { state: "running" as const, activity: "idle" as const };
+    expect(badgeFor({ ...ready, sockets: { req: { ...dial, peers: 1 } } }).key).toBe("idle");
+    expect(badgeFor({ ...ready, sockets: { req: dial } }).key).toBe("connecting");
   });
 });
 

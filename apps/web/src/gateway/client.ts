@@ -13,6 +13,7 @@ import {
 import ReconnectingWebSocket from "partysocket/ws";
 import { i18n } from "../i18n/index.js";
 import type { AppStore } from "../store/index.js";
+import { routeWire } from "../wire/route.js";
 import { getToken } from "./token.js";
 
 type Batch = { events: RuntimeEvent[]; sampled: number };
@@ -106,6 +107,7 @@ export class GatewayClient {
         const first = !st.everConnected;
         this.queue = [];
         st.applySnapshot(msg.snapshot);
+        st.syncWatched(msg.snapshot.watchedLinks ?? []);
         st.setConnection("open");
         this.welcomed = true;
         this.hooks.onWelcome?.(msg.snapshot, first);
@@ -145,6 +147,7 @@ export class GatewayClient {
     const batch = this.queue.length > 4 ? fold(this.queue) : this.queue[0]!;
     this.queue = this.queue.length > 4 ? [] : this.queue.slice(1);
     this.store.getState().applyBatch(batch.events, batch.sampled);
+    routeWire(batch.events, this.store, (m) => this.send(m));
     const messages = batch.events.filter((e): e is MessageEvent_ => e.type === "message");
     if (messages.length) for (const fn of this.messageListeners) fn(messages);
     if (this.queue.length) this.frame = requestAnimationFrame(() => this.flush());

@@ -3,7 +3,13 @@ import type { RuntimeEventType } from "@zmqp/protocol";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { LogEntry } from "../store/runtimeSlice.js";
-import { appStore, useApp } from "../store/index.js";
+import { appStore, useApp, type AppState } from "../store/index.js";
+import { useThrottledApp } from "../store/useThrottled.js";
+
+/** How often the log redraws, ms. */
+const LOG_REFRESH_MS = 150;
+const selectLog = (s: AppState) => s.log;
+const selectSampled = (s: AppState) => s.sampled;
 
 const TYPES: (RuntimeEventType | "all")[] = [
   "all",
@@ -48,8 +54,8 @@ function nodeOf(e: LogEntry): string | undefined {
 
 export function EventLog() {
   const { t } = useTranslation();
-  const log = useApp((s) => s.log);
-  const sampled = useApp((s) => s.sampled);
+  const log = useThrottledApp(selectLog, LOG_REFRESH_MS);
+  const sampled = useThrottledApp(selectSampled, LOG_REFRESH_MS);
   const filter = useApp((s) => s.logFilter);
   const selected = useApp((s) => s.selectedMessage);
   const nodes = useApp((s) => s.doc.nodes);

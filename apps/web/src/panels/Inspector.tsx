@@ -7,6 +7,7 @@ import { gateway } from "../gateway/session.js";
 import { linkDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { appStore, useApp } from "../store/index.js";
 import { BindEditor } from "./BindEditor.js";
+import { WirePanel } from "../wire/WirePanel.js";
 import { ParamsForm } from "./ParamsForm.js";
 
 function Diags({ list }: { list: { severity: string; message: string; code: string }[] }) {
@@ -178,6 +179,7 @@ function LinkInspector({ link }: { link: GraphLink }) {
           </div>
         </div>
       )}
+      <WirePanel link={link} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { createGraphSlice } from "./graphSlice.js";
 import { createRuntimeSlice } from "./runtimeSlice.js";
 import type { AppState } from "./types.js";
 import { createUiSlice } from "./uiSlice.js";
+import { createWireSlice } from "../wire/wireSlice.js";
 
 export type { AppState } from "./types.js";
 
@@ -22,6 +23,7 @@ export function createAppStore() {
         ...createGraphSlice(...a),
         ...createRuntimeSlice(...a),
         ...createUiSlice(...a),
+        ...createWireSlice(...a),
       }),
       {
         partialize: (s) => ({ doc: s.doc }),

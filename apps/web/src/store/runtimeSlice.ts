@@ -52,9 +52,9 @@ export interface RuntimeSlice {
   patchRun(patch: Partial<RuntimeSlice["run"]>): void;
 }
 
-/** Events worth a line in the log; counters and status are shown on the nodes instead. */
+/** Events worth a line in the log; counters and status are shown on the nodes, wire in its table. */
 function logged(e: RuntimeEvent): boolean {
-  return e.type !== "counters" && e.type !== "status";
+  return e.type !== "counters" && e.type !== "status" && e.type !== "wire";
 }
 
 export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = (set, get) => ({
