@@ -78,6 +78,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `zmqp run x.json | head`: a reader that goes away ends the run quietly, not with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
