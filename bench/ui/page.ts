@@ -51,30 +51,27 @@ export class BenchPage {
   ) {}
 
   /**
-   * `webDist`: serve the page and its assets from another build of the web app (a change being
-   * tried) instead of the gateway's apps/web/dist; the gateway still answers the page's
-   * request (its cookie carries the token), only the body is swapped.
+   * `webDist`: run another build of the web app (a change being tried) instead of the gateway's
+   * apps/web/dist.
    */
   static async open(browser: Browser, url: string, webDist?: string): Promise<BenchPage> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     if (webDist) {
+      // The gateway still serves the page (its answer sets the token cookie); only the script
+      // and stylesheet it names are swapped for the other build's entry files.
+      const html = readFileSync(join(webDist, "index.html"), "utf8");
+      const entry = (ext: string) =>
+        new RegExp(`/assets/([^"']+\\.${ext})["']`).exec(html)?.[1] ?? "";
+      const files = { js: entry("js"), css: entry("css") };
       const origin = new URL(url).origin;
-      await page.route(`${origin}/assets/**`, (route) =>
-        route.fulfill({
-          path: join(webDist, "assets", basename(new URL(route.request().url()).pathname)),
-        }),
-      );
-      await page.route(
-        (u) => u.origin === origin && u.pathname === "/",
-        async (route) => {
-          const response = await route.fetch();
-          await route.fulfill({
-            response,
-            body: readFileSync(join(webDist, "index.html"), "utf8"),
-          });
-        },
-      );
+      await page.route(`${origin}/assets/**`, (route) => {
+        const name = basename(new URL(route.request().url()).pathname);
+        const ext = name.endsWith(".css") ? "css" : name.endsWith(".js") ? "js" : null;
+        return ext
+          ? route.fulfill({ path: join(webDist, "assets", files[ext]) })
+          : route.continue();
+      });
     }
     const cdp = await context.newCDPSession(page);
     const bench = new BenchPage(page, cdp);
@@ -95,6 +92,25 @@ export class BenchPage {
 
   /** Waits until the page shows the running graph: every node and link on the canvas. */
   async waitForGraph(nodes: number, links: number, timeoutMs = 30_000): Promise<void> {
+    try {
+      await this.waitForGraphOnce(nodes, links, timeoutMs);
+    } catch (error) {
+      const seen = await this.page
+        .evaluate(() => {
+          const st = (window as ZmqpWindow).__zmqp?.store.getState();
+          return {
+            store: st ? { connection: st.connection, run: st.run.state } : "window.__zmqp missing",
+            nodes: document.querySelectorAll(".react-flow__node").length,
+            edges: document.querySelectorAll(".react-flow__edge").length,
+            text: document.body.innerText.slice(0, 300),
+          };
+        })
+        .catch((e: unknown) => String(e));
+      throw new Error(`the graph did not show: ${JSON.stringify(seen)}`, { cause: error });
+    }
+  }
+
+  private async waitForGraphOnce(nodes: number, links: number, timeoutMs: number): Promise<void> {
     await this.page.waitForFunction(
       ([n, l]) => {
         const st = (window as ZmqpWindow).__zmqp?.store.getState();
