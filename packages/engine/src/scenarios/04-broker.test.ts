@@ -58,7 +58,9 @@ it("04 broker: both clients served, both workers used, the envelope visible at e
   const w2 = c["worker-2"]!.received;
   expect(w1).toBeGreaterThanOrEqual(2);
   expect(w2).toBeGreaterThanOrEqual(2);
-  expect(Math.abs(w1 - w2)).toBeLessThanOrEqual(1);
+  // In turn among the workers connected at that moment: a request sent before worker-2's
+  // handshake finished goes to worker-1 as well, so the counts may start two apart.
+  expect(Math.abs(w1 - w2), `worker-1 ${w1}, worker-2 ${w2}`).toBeLessThanOrEqual(2);
   expect(c["worker-1"]!.peers.broker!.received).toBe(w1);
   expect(errors(events)).toEqual([]);
 });
