@@ -97,11 +97,7 @@ export function WirePanel({ link }: { link: GraphLink }) {
         >
           {t("wire.clear")}
         </button>
-        {wide ? (
-          <button type="button" className="btn" onClick={() => setWide(false)}>
-            {t("wire.closeWide")}
-          </button>
-        ) : (
+        {!wide && (
           <button type="button" className="link-btn" onClick={() => setWide(true)}>
             {t("wire.wide")}
           </button>
@@ -159,7 +155,18 @@ export function WirePanel({ link }: { link: GraphLink }) {
             role="dialog"
             aria-label={t("wire.table", { link: link.id })}
           >
-            <h3>{t("wire.table", { link: link.id })}</h3>
+            <div className="wire-overlay-head">
+              <h3>{t("wire.table", { link: link.id })}</h3>
+              <button
+                type="button"
+                className="btn icon"
+                aria-label={t("wire.closeWide")}
+                title={t("wire.closeWide")}
+                onClick={() => setWide(false)}
+              >
+                ×
+              </button>
+            </div>
             {body}
           </div>
         ) : (

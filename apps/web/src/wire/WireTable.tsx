@@ -27,6 +27,7 @@ function rest(item: ZmtpItemView): string {
     return item.summary.slice(item.command.length).trim();
   if (item.kind === "greeting" && item.version)
     return item.asServer ? "greeting as-server" : "greeting";
+  if (item.kind === "frame" && item.more) return item.summary.replace(" MORE", "");
   return item.summary;
 }
 
