@@ -7,6 +7,8 @@ export const E2E_TOKEN = "e2e-token-0123456789abcdef";
 
 export default defineConfig({
   testDir: "e2e",
+  // Several people (or agents) may run the suite side by side: each can keep its own artifacts.
+  outputDir: process.env.ZMQP_E2E_OUTPUT ?? "test-results",
   timeout: 60_000,
   workers: 1,
   retries: 0,
