@@ -13,7 +13,7 @@ import {
 import ReconnectingWebSocket from "partysocket/ws";
 import { i18n } from "../i18n/index.js";
 import type { AppStore } from "../store/index.js";
-import { routeWire } from "../wire/route.js";
+import { routeWire, trimWire } from "../wire/route.js";
 import { getToken } from "./token.js";
 
 type Batch = { events: RuntimeEvent[]; sampled: number };
@@ -173,5 +173,5 @@ export function fold(batches: Batch[]): Batch {
       }
       events.push(e);
     }
-  return { events, sampled };
+  return { events: trimWire(events), sampled };
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ZmtpDecoder } from "../../../../packages/zmtp/src/decoder.js";
 import { frame, greeting, readyRep } from "../../../../packages/zmtp/src/fixtures.test-helpers.js";
 import { createAppStore } from "../store/index.js";
-import { routeWire } from "./route.js";
+import { routeWire, trimWire } from "./route.js";
 import { HANDSHAKE_KEEP, WIRE_CAPACITY, type WireEvent } from "./wireSlice.js";
 
 /** The server side of each TCP connection, decoded chunk by chunk as the relay does. */
@@ -118,5 +118,19 @@ describe("wire slice", () => {
     store.getState().syncWatched([]);
     routeWire([{ type: "runtime", t: 2, state: "running", deployId: 3 }], store, send);
     expect(sent).toHaveLength(1);
+  });
+
+  it("folds a hidden tab's backlog to what the table can show, counting the rest as skipped", () => {
+    const events: RuntimeEvent[] = [handshake()];
+    for (let i = 0; i < 1000; i++) events.push(replies(1));
+    const status: RuntimeEvent = { type: "log", t: 1, level: "info", text: "kept" };
+    events.splice(500, 0, status);
+    const out = trimWire(events);
+    const wire = out.filter((e): e is WireEvent => e.type === "wire");
+    expect(out).toContain(status);
+    expect(wire[0]?.items.map((i) => i.kind)).toEqual(["signature", "greeting", "command"]);
+    expect(wire.slice(1).flatMap((e) => e.items)).toHaveLength(WIRE_CAPACITY);
+    expect(wire[1]?.skipped).toBe(2000 - WIRE_CAPACITY);
+    expect(trimWire(out)).toBe(out);
   });
 });
