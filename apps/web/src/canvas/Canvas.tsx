@@ -188,14 +188,16 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
         <Controls position="bottom-left" />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          style={{ width: 160, height: 110 }}
-          nodeColor={(n) => GROUP_COLOR[ROLES[(n as ZmqFlowNode).data.node.role].group]}
-          ariaLabel={t("canvas.minimap")}
-        />
+        {doc.nodes.length > 0 && (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            style={{ width: 160, height: 110 }}
+            nodeColor={(n) => GROUP_COLOR[ROLES[(n as ZmqFlowNode).data.node.role].group]}
+            ariaLabel={t("canvas.minimap")}
+          />
+        )}
         <ParticleOverlay />
       </ReactFlow>
       {doc.nodes.length === 0 && <Welcome />}

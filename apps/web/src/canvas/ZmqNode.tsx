@@ -3,7 +3,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { ROLES, type GraphSocket } from "@zmqp/protocol";
 import { memo, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
-import { nodeDiagnostics } from "../store/diagnostics.js";
+import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
 import { GROUP_COLOR } from "./groups.js";
 import { NodeActions } from "./NodeActions.js";
@@ -77,7 +77,7 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
   const spec = ROLES[node.role];
   const status = useApp((s) => s.status[id]);
   const running = useApp((s) => s.run.state === "running");
-  const diagnostics = useApp((s) => nodeDiagnostics(s.doc, id));
+  const diagnostics = useApp((s) => canvasDiagnostics(nodeDiagnostics(s.doc, id)));
   const b = running || status ? badgeFor(status) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
   const label = node.label ?? node.id;

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ROLE_MIME } from "../canvas/Canvas.js";
 import { GROUP_COLOR, GROUP_ORDER } from "../canvas/groups.js";
 import { appStore } from "../store/index.js";
+import { freeSpot } from "../store/placement.js";
 
 export function Palette() {
   const { t } = useTranslation();
@@ -16,12 +17,11 @@ export function Palette() {
   const add = (role: Role) => {
     const el = document.querySelector(".canvas");
     const r = el?.getBoundingClientRect();
-    const n = appStore.getState().doc.nodes.length;
-    // Cascade click-added nodes so they do not stack exactly on each other.
-    const screen = r
-      ? { x: r.left + r.width / 2 + (n % 5) * 30 - 100, y: r.top + r.height / 3 + (n % 5) * 30 }
-      : { x: 300, y: 200 };
-    const id = appStore.getState().addNode(role, rf.screenToFlowPosition(screen));
+    const centre = rf.screenToFlowPosition(
+      r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 400, y: 300 },
+    );
+    const at = freeSpot(appStore.getState().doc, { x: centre.x - 110, y: centre.y - 60 });
+    const id = appStore.getState().addNode(role, at);
     appStore.getState().select({ nodes: [id], links: [] });
   };
 

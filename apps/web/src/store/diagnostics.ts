@@ -2,9 +2,26 @@
  * `validateGraph` as the person wires: computed once per document object and shared by every node,
  * edge and the Run button (stable array references, so narrow selectors do not re-render).
  */
-import { validateGraph, type Diagnostic, type GraphDoc } from "@zmqp/protocol";
+import { ERROR_CODES, validateGraph, type Diagnostic, type GraphDoc } from "@zmqp/protocol";
 
 const EMPTY: Diagnostic[] = [];
+/**
+ * What a node shows on the canvas: a node just dropped is obviously not linked yet, so "unconnected"
+ * stays in the inspector instead of shouting on every new node.
+ */
+const QUIET_ON_CANVAS = new Set<string>([ERROR_CODES.UNCONNECTED]);
+const onCanvasCache = new WeakMap<Diagnostic[], Diagnostic[]>();
+
+export function canvasDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  let out = onCanvasCache.get(list);
+  if (!out) {
+    out = list.filter((d) => !QUIET_ON_CANVAS.has(d.code));
+    if (out.length === list.length) out = list;
+    onCanvasCache.set(list, out);
+  }
+  return out;
+}
+
 const cache = new WeakMap<
   GraphDoc,
   { all: Diagnostic[]; byNode: Map<string, Diagnostic[]>; byLink: Map<string, Diagnostic[]> }

@@ -209,3 +209,17 @@ describe("autosave", () => {
     expect(loadSaved({ getItem: () => "{not json" })).toBeNull();
   });
 });
+
+describe("click-to-add placement", () => {
+  it("puts a new node where no other node is", async () => {
+    const { freeSpot } = await import("./placement.js");
+    const { store } = helloWorld();
+    const doc = store.getState().doc;
+    const p = freeSpot(doc, { x: 0, y: 0 });
+    expect(p).not.toEqual({ x: 0, y: 0 });
+    for (const n of doc.nodes)
+      expect(Math.abs(n.position!.x - p.x) >= 240 || Math.abs(n.position!.y - p.y) >= 130).toBe(
+        true,
+      );
+  });
+});

@@ -1,0 +1,24 @@
+/** Where a click-added node goes: near the centre of the view, in the first spot no node covers. */
+import type { GraphDoc } from "@zmqp/protocol";
+
+/** Room a node takes on the canvas, px (a little more than a node, so they do not touch). */
+const CELL = { w: 260, h: 150 };
+
+export function freeSpot(doc: GraphDoc, start: { x: number; y: number }): { x: number; y: number } {
+  const taken = (p: { x: number; y: number }) =>
+    doc.nodes.some(
+      (n) =>
+        n.position &&
+        Math.abs(n.position.x - p.x) < CELL.w - 20 &&
+        Math.abs(n.position.y - p.y) < CELL.h - 20,
+    );
+  // Rings around the start: right, left, below, above, then the diagonals, farther each ring.
+  for (let ring = 0; ring < 6; ring++)
+    for (let dy = -ring; dy <= ring; dy++)
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const p = { x: Math.round(start.x + dx * CELL.w), y: Math.round(start.y + dy * CELL.h) };
+        if (!taken(p)) return p;
+      }
+  return start;
+}
