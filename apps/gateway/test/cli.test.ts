@@ -1,12 +1,12 @@
 /** `zmqp run` and `zmqp validate` as child processes, on real sockets. */
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ERROR_CODES } from "@zmqp/protocol";
 import { afterAll, describe, it } from "vitest";
 import type { Summary } from "../src/cli/run.js";
 import { helloGraph } from "./helpers.js";
-import { killLeftovers, zmqp } from "./spawn.js";
+import { REPO, killLeftovers, zmqp } from "./spawn.js";
 
 const dir = mkdtempSync(join(tmpdir(), "zmqp-cli-"));
 const file = (name: string, content: unknown) => {
@@ -57,6 +57,25 @@ describe.concurrent("zmqp run", () => {
     const summary = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Summary;
     expect(summary.type).toBe("summary");
     expect(summary.nodes.client?.received).toBeGreaterThan(0);
+  });
+
+  it("a server that cannot bind is named in the summary with its error code", async ({
+    expect,
+  }) => {
+    // 03's two servers bind one address; moved off 5555, which the hello-world run uses meanwhile.
+    const text = readFileSync(
+      join(REPO, "scenarios", "03-n-clients-m-servers-failed.json"),
+      "utf8",
+    );
+    const f = file("03.json", text.replaceAll(":5555", ":5657"));
+    const r = await zmqp(["run", f, "--duration", "2", "--json"]).done;
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Summary;
+    const failed = Object.entries(summary.nodes).filter(([, n]) => n.errors.length > 0);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]![1].errors).toContain(ERROR_CODES.ADDRESS_IN_USE);
+    const served = summary.nodes["client-1"]!.received + summary.nodes["client-2"]!.received;
+    expect(served).toBeGreaterThan(0);
   });
 
   it("an invalid file exits 2 with each diagnostic's code, place and reason", async ({
