@@ -104,10 +104,18 @@ test.describe("wire inspector", () => {
       p.page.getByTestId("wire.pcap").click(),
     ]);
     expect(download.suggestedFilename()).toBe("client-server.pcap");
-    const bytes = await readFile(await download.path());
+    await download.saveAs("/tmp/shots/wire-client-server.pcap");
+    const bytes = await readFile("/tmp/shots/wire-client-server.pcap");
     expect(bytes.readUInt32LE(0)).toBe(0xa1b2c3d4);
     expect(bytes.includes(Buffer.from("Socket-Type\x00\x00\x00\x03REQ", "latin1"))).toBe(true);
-    await expect(p.page.getByText(/packages\/zmtp\/wireshark\/zmtp\.lua/)).toBeVisible();
+    await expect(
+      p.page.getByText(/decode it with packages\/zmtp\/wireshark\/zmtp\.lua/),
+    ).toBeVisible();
+    await expect(p.page.locator(".wire-cmd")).toHaveText(
+      "tshark -X lua_script:packages/zmtp/wireshark/zmtp.lua -d tcp.port==5555,zmtp -r client-server.pcap -V",
+    );
+    await p.page.locator(".wire-cmd").scrollIntoViewIfNeeded();
+    await p.shot("wire-pcap");
 
     // Unwatching: the toggle goes off and the client keeps talking to the server directly.
     await toggle.uncheck();

@@ -37,6 +37,9 @@ export function WirePanel({ link }: { link: GraphLink }) {
   const address = linkAddress(doc, link);
   const transport = address?.split("://")[0] ?? "—";
   const tcp = transport === "tcp";
+  // The capture keeps the real endpoint's port; the dissector is told to decode that port as ZMTP.
+  const port = /:(\d+)$/.exec(address ?? "")?.[1] ?? "5555";
+  const tshark = `tshark -X lua_script:packages/zmtp/wireshark/zmtp.lua -d tcp.port==${port},zmtp -r ${link.id}.pcap -V`;
 
   // Keep the newest row in view while the person is reading at the bottom, not when scrolled up.
   useLayoutEffect(() => {
@@ -182,7 +185,9 @@ export function WirePanel({ link }: { link: GraphLink }) {
         >
           {t("wire.pcap")}
         </button>
-        <p className="help">{t("wire.pcapHint", { file: `${link.id}.pcap` })}</p>
+        <p className="help">
+          {t("wire.pcapHint", { port })} <code className="wire-cmd">{tshark}</code>
+        </p>
       </div>
     </section>
   );

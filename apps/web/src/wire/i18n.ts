@@ -26,7 +26,7 @@ const en = {
   pcap: "Download .pcap",
   pcapFailed: "Could not download the capture: {{reason}}",
   pcapHint:
-    "Wireshark or tshark opens it with packages/zmtp/wireshark/zmtp.lua (tshark -X lua_script:zmtp.lua -r {{file}} -V).",
+    "Wireshark and tshark decode it with packages/zmtp/wireshark/zmtp.lua (in Wireshark: Decode As… ZMTP on port {{port}}):",
   counts: "{{rows}} items",
   skipped: "{{count}} left out (link too busy)",
   evicted: "{{count}} older items dropped",
@@ -58,7 +58,7 @@ const zhTW: typeof en = {
   pcap: "下載 .pcap",
   pcapFailed: "無法下載擷取檔：{{reason}}",
   pcapHint:
-    "Wireshark 或 tshark 可搭配 packages/zmtp/wireshark/zmtp.lua 開啟（tshark -X lua_script:zmtp.lua -r {{file}} -V）。",
+    "Wireshark 或 tshark 可搭配 packages/zmtp/wireshark/zmtp.lua 開啟（在 Wireshark 中：對埠 {{port}} 使用 Decode As… ZMTP）：",
   counts: "{{rows}} 個項目",
   skipped: "略過 {{count}} 個（連線太忙）",
   evicted: "已丟棄 {{count}} 個較舊的項目",
