@@ -1,6 +1,10 @@
 /** Boot: token, locale, the document (template from the URL, else autosave), gateway, shortcuts. */
 import "@xyflow/react/dist/style.css";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/chrome.css";
+import "./styles/canvas.css";
+import "./styles/panels.css";
+import "./styles/dock.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
