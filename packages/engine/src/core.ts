@@ -16,7 +16,7 @@ import type { Clock } from "./api.js";
 import { Correlator, type PendingSend } from "./correlate.js";
 import { CounterStore } from "./counters.js";
 import { LinkFaults, StepGate } from "./faults.js";
-import { lazyFrames } from "./frames.js";
+import { LazyMessage } from "./frames.js";
 import { SocketRegistry, type SocketEntry } from "./sockets/registry.js";
 
 export interface CoreOptions {
@@ -113,9 +113,10 @@ export class Core {
     if (entry.closed) return false;
     const id = this.nextId();
     const body = frames[frames.length - 1] ?? Buffer.alloc(0);
-    const pending: PendingSend = { id, body, t: this.now(), kind };
+    const now = this.now();
+    const pending: PendingSend = { id, body, t: now, kind };
     if (frames.length > 1) pending.topic = frames[0]!;
-    this.correlator.recordSend(entry.key, pending, this.now());
+    this.correlator.recordSend(entry.key, pending, now);
     try {
       await this.registry.send(entry, frames);
     } catch (err) {
@@ -143,14 +144,13 @@ export class Core {
     }
     if (this.listeners.size > 0)
       this.emit(
-        lazyFrames(
+        new LazyMessage(
           {
-            type: "message" as const,
             t: this.now(),
             id,
             node: entry.node,
             socket: entry.socket,
-            direction: "out" as const,
+            direction: "out",
             kind,
             link: null,
           },
@@ -213,14 +213,13 @@ export class Core {
     }
     const id = this.nextId();
     if (this.listeners.size > 0) {
-      const event: Extract<RuntimeEvent, { type: "message" }> = lazyFrames(
+      const event = new LazyMessage(
         {
-          type: "message" as const,
           t: this.now(),
           id,
           node: entry.node,
           socket: entry.socket,
-          direction: "in" as const,
+          direction: "in",
           kind: match?.send.kind ?? "data",
           link: match?.link ?? null,
         },

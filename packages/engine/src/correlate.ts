@@ -44,7 +44,8 @@ export interface Match {
 
 /** Sends older than this are forgotten: their receiver is gone or filtered them out. */
 const MAX_AGE_MS = 30_000;
-const MAX_PENDING = 4_000;
+// In flight at once: both high-water marks plus what the kernel buffers (many small tcp messages).
+const MAX_PENDING = 200_000;
 
 class SendList {
   items: (PendingSend | undefined)[] = [];

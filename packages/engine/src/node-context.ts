@@ -1,7 +1,7 @@
 /** Builds the context a behaviour gets (see behaviours/types.ts) from its node runner. */
 import type { MessageKind, SocketStatus } from "@zmqp/protocol";
 import type { BehaviourContext } from "./behaviours/types.js";
-import { lazyFrames } from "./frames.js";
+import { LazyMessage } from "./frames.js";
 import type { NodeRunner } from "./node-runner.js";
 
 const toBuffer = (f: Buffer | string) => (typeof f === "string" ? Buffer.from(f) : f);
@@ -16,9 +16,9 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
     node,
     params,
     now: () => core.now(),
-    async send(socket, frames, kind, dropReason) {
+    send(socket, frames, kind, dropReason) {
       const entry = runner.entries.get(socket);
-      if (!entry || !running()) return false;
+      if (!entry || !running()) return Promise.resolve(false);
       return core.send(entry, frames.map(toBuffer), kind, dropReason);
     },
     every: (ms, fn) => runner.timers.every(ms, fn),
@@ -78,18 +78,13 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
         const type = sock(socket)?.type ?? "TCP";
         if (direction === "out") core.counters.sent(node.id, socket);
         else core.counters.received(node.id, socket, null, link, false);
-        const event = {
-          type: "message" as const,
-          t: core.now(),
-          id: core.nextId(),
-          node: node.id,
-          socket,
-          direction,
-          kind,
-          link,
-          ...(direction === "in" && !link ? { external: true } : {}),
-        };
-        core.emit(lazyFrames(event, type, frames));
+        const event = new LazyMessage(
+          { t: core.now(), id: core.nextId(), node: node.id, socket, direction, kind, link },
+          type,
+          frames,
+        );
+        if (direction === "in" && !link) event.external = true;
+        core.emit(event);
       },
       monitor(socket, event, address, detail) {
         core.emit({

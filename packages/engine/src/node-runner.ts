@@ -15,7 +15,7 @@ import {
 import { BEHAVIOUR_SPECS } from "./behaviours/index.js";
 import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
 import type { Core } from "./core.js";
-import { applyMonitor, watchSocket, type MonitorEvent } from "./monitor.js";
+import { applyMonitor, cloneStatus, watchSocket, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
 import { NodeTimers } from "./timers.js";
@@ -61,7 +61,7 @@ export class NodeRunner {
       type: "status",
       t: this.core.now(),
       node: this.id,
-      status: structuredClone(this.status),
+      status: cloneStatus(this.status),
     });
   }
 
@@ -259,6 +259,8 @@ export class NodeRunner {
 
   private async closeEntry(entry: SocketEntry, killed: boolean) {
     const held = this.core.step.cancel(entry.key);
+    entry.closing = true;
+    entry.wake?.();
     await this.unbindAll(entry);
     const queued = this.core.registry.close(entry);
     if (held + queued > 0)
@@ -279,7 +281,7 @@ export class NodeRunner {
    */
   private async unbindAll(entry: SocketEntry) {
     const bound = this.status.sockets[entry.socket]?.bound ?? [];
-    if (bound.length === 0 || entry.closed || !this.isCurrent(entry)) return;
+    if (bound.length === 0 || entry.closed || this.entries.get(entry.socket) !== entry) return;
     // inproc names are released by unbind itself, and their listeners report no `close`.
     let left = bound.filter((a) => !a.startsWith("inproc://")).length;
     const closed = new Promise<void>((resolve) => {
@@ -340,7 +342,8 @@ export class NodeRunner {
     this.setState("running");
   }
 
-  async sendNow(payload?: string): Promise<void> {
+  /** Not async on purpose: "Send now" can come thousands of times a second (the bench). */
+  sendNow(payload?: string): void | Promise<void> {
     if (this.status.state !== "running" || !this.behaviour?.sendNow) {
       this.core.emit({
         type: "log",
@@ -351,7 +354,7 @@ export class NodeRunner {
       });
       return;
     }
-    await this.behaviour.sendNow(payload);
+    return this.behaviour.sendNow(payload);
   }
 }
 

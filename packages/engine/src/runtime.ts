@@ -185,7 +185,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     deploy: (doc) => exclusive(() => doDeploy(doc)),
     stop: () => exclusive(doStop),
-    nodeAction: (node, action, payload) => exclusive(() => doNodeAction(node, action, payload)),
+    // "Send now" skips the queue: it changes no sockets, and it may come thousands of times a second.
+    nodeAction: (node, action, payload) =>
+      action === "send"
+        ? doNodeAction(node, action, payload)
+        : exclusive(() => doNodeAction(node, action, payload)),
     linkAction: (link, action, latencyMs) => exclusive(() => doLinkAction(link, action, latencyMs)),
     step(action) {
       if (action === "hold") core.step.hold();

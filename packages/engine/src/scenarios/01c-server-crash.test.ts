@@ -67,11 +67,7 @@ it("01c server crash: the plain REQ ends stuck, the Lazy Pirate resends and reco
   expect(rt.snapshot().nodes["pirate-client"]!.activity).toBe("idle");
 });
 
-// Engine bug (reported): killing the REP while it sleeps before its reply (delayMs) reports one
-// ZMQP_ERR_SOCKET "Socket is blocked by a bind or unbind operation", shown as "errors 1" on the
-// server (the same happens when a run stops during the delay). it.fails turns red once that is
-// fixed: then make it an it().
-it.fails("01c server crash: killing the server reports no socket error", () => {
+it("01c server crash: killing the server reports no socket error", () => {
   expect(run).toBeDefined();
   expect(errors(run!.events)).toEqual([]);
 });

@@ -59,6 +59,8 @@ export interface SocketEntry {
   sock: ZSocket;
   routingId?: string;
   closed: boolean;
+  /** Being closed (unbinding first): any call now fails with EBUSY, and that is not an error. */
+  closing: boolean;
   paused: boolean;
   queue: QueuedSend[];
   sending: boolean;
@@ -98,6 +100,7 @@ export class SocketRegistry {
       zmqType: spec.zmqType,
       sock,
       closed: false,
+      closing: false,
       paused: false,
       queue: [],
       sending: false,
@@ -113,11 +116,23 @@ export class SocketRegistry {
   }
 
   /** Queues a send; resolves when zeromq took it, rejects with its error (EAGAIN on timeout). */
-  send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
-    if (entry.closed) return Promise.reject(closedError());
+  async send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
+    if (entry.closed || entry.closing) throw closedError();
+    if (!entry.sending) {
+      // Nothing in flight: send directly (the common case), skipping the queue's promise.
+      entry.sending = true;
+      try {
+        await entry.sock.send(frames);
+      } catch (err) {
+        throw entry.closed || entry.closing ? closedError() : err;
+      } finally {
+        entry.sending = false;
+        if (entry.queue.length > 0 && !entry.closed) void drain(entry);
+      }
+      return;
+    }
     return new Promise((resolve, reject) => {
       entry.queue.push({ frames, done: (err) => (err ? reject(err) : resolve()) });
-      if (!entry.sending) void drain(entry);
     });
   }
 
@@ -130,15 +145,15 @@ export class SocketRegistry {
     handle: (frames: Buffer[]) => void | Promise<void>,
     onError: (err: Error) => void,
   ): Promise<void> {
-    while (!entry.closed) {
+    while (!entry.closed && !entry.closing) {
       if (entry.paused) await new Promise<void>((r) => (entry.wake = r));
-      if (entry.closed) break;
+      if (entry.closed || entry.closing) break;
       let frames: Buffer[];
       try {
         frames = await entry.sock.receive();
       } catch (err) {
         // A pending receive rejects with EAGAIN when its socket closes: a normal end.
-        if (entry.closed || entry.sock.closed) break;
+        if (entry.closed || entry.closing || entry.sock.closed) break;
         onError(err as Error);
         break;
       }
@@ -190,7 +205,7 @@ async function drain(entry: SocketEntry) {
       await entry.sock.send(q.frames);
       q.done(null);
     } catch (err) {
-      q.done(entry.closed ? closedError() : (err as Error));
+      q.done(entry.closed || entry.closing ? closedError() : (err as Error));
     }
   }
   entry.sending = false;
