@@ -10,7 +10,7 @@ const [which = "throughput", count = "100000"] = process.argv.slice(2);
 const n = Number(count);
 if (which === "throughput") {
   const r = await engineThroughput(5795, n);
-  console.log(JSON.stringify({ case: which, msgPerS: Math.round(r.value), counted: r.counted }));
+  console.log(JSON.stringify({ case: which, ...r.value, counted: r.counted }));
 } else {
   const r = await engineRoundTrips(5796, n);
   const s = [...r.value].sort((a, b) => a - b);

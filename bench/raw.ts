@@ -3,12 +3,13 @@
  * send, one `for await` receive loop, tcp loopback, 16-byte messages, high-water marks 10000.
  */
 import { Pull, Push, Reply, Request } from "zeromq";
+import { startClock, type Rate } from "./clock.js";
 
 export const MESSAGE = Buffer.alloc(16, "x");
 const HWM = 10_000;
 
 /** PUSH→PULL: messages per second from the first send to the last receive. */
-export async function rawThroughput(port: number, n: number): Promise<number> {
+export async function rawThroughput(port: number, n: number): Promise<Rate> {
   const pull = new Pull({ linger: 0, receiveHighWaterMark: HWM });
   const push = new Push({ linger: 0, sendHighWaterMark: HWM });
   try {
@@ -18,14 +19,13 @@ export async function rawThroughput(port: number, n: number): Promise<number> {
     await push.send(MESSAGE);
     await pull.receive();
     let received = 0;
-    const t0 = process.hrtime.bigint();
+    const stop = startClock();
     const receiving = (async () => {
       for await (const _ of pull) if (++received === n) break;
     })();
     for (let i = 0; i < n; i++) await push.send(MESSAGE);
     await receiving;
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    return n / s;
+    return stop(n);
   } finally {
     push.close();
     pull.close();
