@@ -29,6 +29,12 @@ export interface FpsWindow {
   wsKiBPerSecond: number;
   /** Share of the window the renderer's main thread was busy (CDP TaskDuration). */
   mainThreadBusy: number;
+  /**
+   * CPU seconds used per second by Chromium's renderer and GPU (software compositing) processes:
+   * unlike frames per second, this hardly depends on how busy the rest of the machine is.
+   */
+  rendererCpu: number;
+  gpuCpu: number;
 }
 
 interface StoreHandle {
@@ -48,6 +54,7 @@ export class BenchPage {
   private constructor(
     readonly page: Page,
     readonly cdp: CDPSession,
+    private readonly browserCdp: CDPSession,
   ) {}
 
   /**
@@ -74,7 +81,7 @@ export class BenchPage {
       });
     }
     const cdp = await context.newCDPSession(page);
-    const bench = new BenchPage(page, cdp);
+    const bench = new BenchPage(page, cdp, await browser.newBrowserCDPSession());
     // Registered before navigation so the first WebSocket is counted too.
     page.on("websocket", (ws) => {
       ws.on("framereceived", (f) => {
@@ -141,6 +148,16 @@ export class BenchPage {
     }, open);
   }
 
+  /** CPU seconds so far per Chromium process type (renderers summed). */
+  private async processCpu(): Promise<{ renderer: number; gpu: number }> {
+    const { processInfo } = (await this.browserCdp.send("SystemInfo.getProcessInfo")) as {
+      processInfo: { type: string; cpuTime: number }[];
+    };
+    const sum = (type: string) =>
+      processInfo.filter((p) => p.type === type).reduce((a, p) => a + p.cpuTime, 0);
+    return { renderer: sum("renderer"), gpu: sum("GPU") };
+  }
+
   private async taskSeconds(): Promise<number> {
     const { metrics } = (await this.cdp.send("Performance.getMetrics")) as {
       metrics: { name: string; value: number }[];
@@ -152,6 +169,7 @@ export class BenchPage {
   async measure(ms: number): Promise<FpsWindow> {
     const ws0 = { ...this.ws };
     const task0 = await this.taskSeconds();
+    const cpu0 = await this.processCpu();
     const t0 = Date.now();
     const inPage = await this.page.evaluate(async (duration) => {
       const drawnNow = () =>
@@ -176,6 +194,7 @@ export class BenchPage {
     }, ms);
     const wall = (Date.now() - t0) / 1000;
     const busy = (await this.taskSeconds()) - task0;
+    const cpu1 = await this.processCpu();
     const gaps = inPage.gaps.slice(1).sort((a, b) => a - b);
     const pct = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] ?? 0;
     const wsFrames = this.ws.frames - ws0.frames;
@@ -192,6 +211,8 @@ export class BenchPage {
       wsFramesPerSecond: round(wsFrames / wall, 1),
       wsKiBPerSecond: round((this.ws.bytes - ws0.bytes) / 1024 / wall, 1),
       mainThreadBusy: round(Math.min(1, busy / wall), 3),
+      rendererCpu: round((cpu1.renderer - cpu0.renderer) / wall, 3),
+      gpuCpu: round((cpu1.gpu - cpu0.gpu) / wall, 3),
     };
   }
 

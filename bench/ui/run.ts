@@ -27,7 +27,7 @@ const { values } = parseArgs({
   options: {
     port: { type: "string", default: "7790" },
     seconds: { type: "string", default: "10" },
-    rounds: { type: "string", default: "2" },
+    rounds: { type: "string", default: "3" },
     stall: { type: "string", default: "60" },
     sample: { type: "string", default: "5" },
     build: { type: "boolean", default: false },
@@ -115,7 +115,7 @@ async function main(): Promise<number> {
     for (let r = 0; r < rounds; r++)
       for (const mode of ["on", "off"] as const) {
         await page.setAnimate(mode === "on");
-        await sleep(1000);
+        await sleep(500);
         if (values.profile) await page.cdp.send("Profiler.enable");
         if (values.profile) await page.cdp.send("Profiler.start");
         windows[mode].push(await page.measure((secondsPerMode * 1000) / rounds));
@@ -134,7 +134,7 @@ async function main(): Promise<number> {
     return { ratio: round(on.fps / off.fps, 3), on: windows.on, off: windows.off };
   };
   const open = await pass("open", seconds);
-  const closed = await pass("closed", seconds / 2);
+  const closed = await pass("closed", seconds);
   await page.setDock(true);
   await page.setAnimate(true);
   const traffic1 = trafficTotals(await gateway.snapshot());

@@ -6,8 +6,9 @@ export function combine(ws: FpsWindow[]) {
   const secs = ws.reduce((a, w) => a + w.seconds, 0);
   const frames = ws.reduce((a, w) => a + w.frames, 0);
   const wsFrames = ws.reduce((a, w) => a + w.wsFrames, 0);
-  const avg = (k: "p50Ms" | "p95Ms" | "mainThreadBusy" | "wsKiBPerSecond") =>
-    round(ws.reduce((a, w) => a + w[k], 0) / ws.length, 3);
+  const avg = (
+    k: "p50Ms" | "p95Ms" | "mainThreadBusy" | "wsKiBPerSecond" | "rendererCpu" | "gpuCpu",
+  ) => round(ws.reduce((a, w) => a + w[k], 0) / ws.length, 3);
   return {
     fps: round(frames / secs, 1),
     seconds: round(secs, 1),
@@ -19,6 +20,8 @@ export function combine(ws: FpsWindow[]) {
     wsFramesPerSecond: round(wsFrames / secs, 1),
     wsKiBPerSecond: avg("wsKiBPerSecond"),
     mainThreadBusy: avg("mainThreadBusy"),
+    rendererCpu: avg("rendererCpu"),
+    gpuCpu: avg("gpuCpu"),
     windows: ws.map((w) => w.fps),
   };
 }
