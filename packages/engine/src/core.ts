@@ -129,7 +129,8 @@ export class Core {
       // Counted only if no receiver takes it shortly: a subscription may be on its way to us
       // while libzmq already has it (the XPUB reports subscriptions after applying them).
       pending.dropped = dropReason;
-      this.clock.setTimeout(() => {
+      // Real time: the grace is for in-flight I/O, which an injected test clock does not drive.
+      setTimeout(() => {
         if (pending.dropped !== dropReason) return;
         this.counters.dropped(entry.node, entry.socket, dropReason);
         this.emit({
@@ -140,7 +141,7 @@ export class Core {
           reason: dropReason,
           count: 1,
         });
-      }, DROP_GRACE_MS);
+      }, DROP_GRACE_MS).unref();
     }
     if (this.listeners.size > 0)
       this.emit(

@@ -1,2 +1,3 @@
 export type { Clock, DeployResult, Runtime, RuntimeOptions } from "./api.js";
 export { createRuntime } from "./runtime.js";
+export { realClock, SimulatedClock } from "./clock.js";

@@ -288,7 +288,8 @@ export class NodeRunner {
       this.unbindWaiters.set(entry, (ev) => {
         if (ev.event === "close" && --left <= 0) resolve();
       });
-      this.core.clock.setTimeout(resolve, UNBIND_WAIT_MS);
+      // Real time, not the injected clock: this waits for I/O, and a test clock may stand still.
+      setTimeout(resolve, UNBIND_WAIT_MS).unref();
     });
     for (const raw of bound) {
       try {

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseGraph, type GraphDoc, type NodeAction, type RuntimeSnapshot } from "@zmqp/protocol";
-import type { Clock, DeployResult, Runtime, RuntimeOptions } from "./api.js";
+import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
+import { realClock } from "./clock.js";
 import { Core } from "./core.js";
 import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
@@ -14,12 +15,6 @@ import { socketKey } from "./sockets/registry.js";
 import { TimelinePlayer } from "./timeline.js";
 import { runtimeWireHost } from "./wire/host.js";
 import { WireInspector } from "./wire/inspector.js";
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
 
 /** How often a `counters` event is emitted while running, ms. */
 const COUNTERS_EVERY_MS = 500;

@@ -1,0 +1,49 @@
+import { afterEach, expect, it } from "vitest";
+import type { Runtime } from "./api.js";
+import { SimulatedClock } from "./clock.js";
+import { createRuntime } from "./runtime.js";
+import { graph, helloWorld, link, messages, node, record, sleep, waitFor } from "./test-helpers.js";
+
+let rt: Runtime | undefined;
+afterEach(async () => {
+  await rt?.close();
+  rt = undefined;
+});
+
+it("intervals, REQ timeouts and the timeline run on the injected clock (sockets stay real)", async () => {
+  const clock = new SimulatedClock(1_000_000);
+  rt = createRuntime({ clock });
+  const events = record(rt);
+  await rt.deploy(helloWorld(15585, { intervalMs: 1000 }));
+  // The first request goes at start; the next one only when the clock says a second passed.
+  await waitFor("reply 1", () => messages(events, "client", "in").length === 1);
+  await sleep(150);
+  expect(messages(events, "client", "out")).toHaveLength(1);
+  clock.advance(999);
+  await sleep(100);
+  expect(messages(events, "client", "out")).toHaveLength(1);
+  clock.advance(1);
+  await waitFor("reply 2", () => messages(events, "client", "in").length === 2);
+  expect(messages(events, "client", "in")[1]!.t).toBe(1_001_000);
+});
+
+it("a plain REQ with no server turns stuck after 2 s of simulated time", async () => {
+  const clock = new SimulatedClock();
+  rt = createRuntime({ clock });
+  await rt.deploy(
+    graph(
+      [
+        node("client", "client", [{ id: "req", type: "REQ" }], { intervalMs: 0 }),
+        node("ext", "external", [{ id: "peer", type: "REP", bind: ["tcp://127.0.0.1:15586"] }]),
+      ],
+      [link("l", "client.req", "ext.peer")],
+      [{ atMs: 500, action: "send", node: "client" }],
+    ),
+  );
+  clock.advance(500);
+  await waitFor("waiting", () => rt!.snapshot().nodes.client!.activity === "waiting");
+  clock.advance(1999);
+  expect(rt.snapshot().nodes.client!.activity).toBe("waiting");
+  clock.advance(1);
+  expect(rt.snapshot().nodes.client!.activity).toBe("stuck");
+});
