@@ -35,12 +35,21 @@ test.describe("building hello world by hand", () => {
     await expect(p.page.getByTestId("toolbar.state")).toHaveText("not running");
   });
 
-  test("keyboard users add nodes from the palette without dragging", async ({ playground: p }) => {
+  test("keyboard users add nodes from the palette and link them from the inspector", async ({
+    playground: p,
+  }) => {
     await p.goto();
+    await p.page.getByRole("button", { name: "Add Server" }).focus();
+    await p.page.keyboard.press("Enter");
     await p.page.getByRole("button", { name: "Add Client" }).focus();
     await p.page.keyboard.press("Enter");
-    await p.page.getByRole("button", { name: "Add Server" }).click();
     await expect(p.node("client")).toBeVisible();
     await expect(p.node("server")).toBeVisible();
+    // The new client is selected: its inspector offers the sockets it may connect to.
+    const pick = p.page.getByRole("combobox", { name: "Connect to" });
+    await pick.selectOption({ label: "Server · REP tcp://127.0.0.1:5555" });
+    await p.page.getByRole("button", { name: "Link", exact: true }).click();
+    await expect(p.edges()).toHaveCount(1);
+    await p.shot("02b-keyboard-linked");
   });
 });

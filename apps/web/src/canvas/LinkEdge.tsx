@@ -9,6 +9,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } =
     props;
   const cut = useApp((s) => s.run.cutLinks.includes(id));
+  const running = useApp((s) => s.run.state === "running");
   // Primitives, so an edge re-renders only when its own counts change.
   const forward = useApp((s) => s.counters.links[id]?.forward ?? 0);
   const backward = useApp((s) => s.counters.links[id]?.backward ?? 0);
@@ -27,7 +28,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   return (
     <>
       <BaseEdge id={id} path={path} className={cls} interactionWidth={18} />
-      {(cut || forward + backward > 0) && (
+      {(cut || (running && forward + backward > 0)) && (
         <EdgeLabelRenderer>
           <div
             className={`zl-label ${cut ? "cut" : ""}`}

@@ -78,7 +78,8 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
   const status = useApp((s) => s.status[id]);
   const running = useApp((s) => s.run.state === "running");
   const diagnostics = useApp((s) => canvasDiagnostics(nodeDiagnostics(s.doc, id)));
-  const b = running || status ? badgeFor(status) : null;
+  // Idle, the last run's statuses would describe nodes that are not running: show none.
+  const b = running ? badgeFor(status) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
   const label = node.label ?? node.id;
   return (

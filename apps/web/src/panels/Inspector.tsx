@@ -7,6 +7,7 @@ import { gateway } from "../gateway/session.js";
 import { linkDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { appStore, useApp } from "../store/index.js";
 import { BindEditor } from "./BindEditor.js";
+import { LinkPicker } from "./LinkPicker.js";
 import { WirePanel } from "../wire/WirePanel.js";
 import { ParamsForm } from "./ParamsForm.js";
 
@@ -60,6 +61,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
               <b>{s.id}</b> <span className="chip">{s.type}</span>
             </div>
             <BindEditor node={node} socket={s} />
+            {s.bind.length === 0 && <LinkPicker node={node} socket={s} />}
           </div>
         ))}
       </section>

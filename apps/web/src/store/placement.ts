@@ -12,13 +12,20 @@ export function freeSpot(doc: GraphDoc, start: { x: number; y: number }): { x: n
         Math.abs(n.position.x - p.x) < CELL.w - 20 &&
         Math.abs(n.position.y - p.y) < CELL.h - 20,
     );
-  // Rings around the start: right, left, below, above, then the diagonals, farther each ring.
-  for (let ring = 0; ring < 6; ring++)
+  // Rings around the start, nearest first; in a ring the same row first, to the right first.
+  for (let ring = 0; ring < 6; ring++) {
+    const cells: [number, number][] = [];
     for (let dy = -ring; dy <= ring; dy++)
-      for (let dx = -ring; dx <= ring; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const p = { x: Math.round(start.x + dx * CELL.w), y: Math.round(start.y + dy * CELL.h) };
-        if (!taken(p)) return p;
-      }
+      for (let dx = -ring; dx <= ring; dx++)
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push([dx, dy]);
+    cells.sort(
+      ([ax, ay], [bx, by]) =>
+        Math.abs(ay) - Math.abs(by) || Math.abs(ax) - Math.abs(bx) || bx - ax || by - ay,
+    );
+    for (const [dx, dy] of cells) {
+      const p = { x: Math.round(start.x + dx * CELL.w), y: Math.round(start.y + dy * CELL.h) };
+      if (!taken(p)) return p;
+    }
+  }
   return start;
 }

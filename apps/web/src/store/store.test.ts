@@ -223,3 +223,12 @@ describe("click-to-add placement", () => {
       );
   });
 });
+
+describe("click-to-add order", () => {
+  it("the second node goes to the right of the first, on the same row", async () => {
+    const { freeSpot } = await import("./placement.js");
+    const store = createAppStore();
+    store.getState().addNode("server", { x: 0, y: 0 });
+    expect(freeSpot(store.getState().doc, { x: 0, y: 0 })).toEqual({ x: 260, y: 0 });
+  });
+});
