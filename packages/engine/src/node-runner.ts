@@ -17,11 +17,10 @@ import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
 import type { Core } from "./core.js";
 import { applyMonitor, cloneStatus, watchSocket, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
+import { connectLink, disconnectLink, wantsRoutingId } from "./node-links.js";
+import { unbindAndWait } from "./sockets/unbind.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
 import { NodeTimers } from "./timers.js";
-
-/** Longest wait for libzmq to close a listener after unbind, ms. */
-const UNBIND_WAIT_MS = 300;
 
 export class NodeRunner {
   readonly status: NodeStatus;
@@ -133,7 +132,7 @@ export class NodeRunner {
       type: s.type,
       zmqType,
       ...(s.options ? { options: s.options } : {}),
-      ...(this.wantsRoutingId(s)
+      ...(wantsRoutingId(this.core, this.id, s)
         ? { routingId: gen > 1 ? `${this.id}.${s.id}.${gen}` : `${this.id}.${s.id}` }
         : {}),
       sendTimeoutMs: this.core.options.sendTimeoutMs,
@@ -182,49 +181,12 @@ export class NodeRunner {
 
   /** Dials a link from one of this node's sockets (start, or restore after a cut). */
   connectLink(linkId: string): void {
-    const link = this.core.doc?.links.find((l) => l.id === linkId);
-    const entry = link && this.entries.get(link.from.socket);
-    const status = link && this.status.sockets[link.from.socket];
-    if (!link || !entry || !status || entry.closed) return;
-    const addr = this.core.linkAddress(link);
-    if (!addr) return;
-    try {
-      entry.sock.connect(addr);
-      if (!status.connecting.includes(addr)) status.connecting.push(addr);
-    } catch (err) {
-      this.core.socketError(this.id, link.from.socket, err as Error);
-    }
+    connectLink(this, linkId);
   }
 
   /** Really disconnects a link's connecting socket (a cut). */
   disconnectLink(linkId: string): void {
-    const link = this.core.doc?.links.find((l) => l.id === linkId);
-    const entry = link && this.entries.get(link.from.socket);
-    const status = link && this.status.sockets[link.from.socket];
-    if (!link || !entry || !status || entry.closed) return;
-    const addr = this.core.linkAddress(link);
-    if (!addr) return;
-    try {
-      entry.sock.disconnect(addr);
-    } catch {
-      // not connected to it (e.g. cut twice)
-    }
-    status.connecting = status.connecting.filter((a) => a !== addr);
-    this.emitStatus();
-  }
-
-  private wantsRoutingId(s: GraphSocket): boolean {
-    const doc = this.core.doc;
-    if (!doc) return false;
-    // A readable routing id in the envelope (and exact correlation) when a ROUTER is on the other side.
-    return doc.links.some((l) => {
-      const mine = l.from.node === this.id && l.from.socket === s.id;
-      const theirs = l.to.node === this.id && l.to.socket === s.id;
-      if (!mine && !theirs) return false;
-      const other = mine ? l.to : l.from;
-      const peer = doc.nodes.find((n) => n.id === other.node);
-      return peer?.sockets.find((x) => x.id === other.socket)?.type === "ROUTER";
-    });
+    disconnectLink(this, linkId);
   }
 
   private startReceiving(entry: SocketEntry) {
@@ -261,7 +223,12 @@ export class NodeRunner {
     const held = this.core.step.cancel(entry.key);
     entry.closing = true;
     entry.wake?.();
-    await this.unbindAll(entry);
+    const bound = this.status.sockets[entry.socket]?.bound ?? [];
+    if (bound.length > 0 && !entry.closed && this.entries.get(entry.socket) === entry)
+      await unbindAndWait(entry, bound, this.core, (on) => {
+        if (on) this.unbindWaiters.set(entry, on);
+        else this.unbindWaiters.delete(entry);
+      });
     const queued = this.core.registry.close(entry);
     if (held + queued > 0)
       this.core.counters.dropped(
@@ -271,35 +238,6 @@ export class NodeRunner {
         held + queued,
       );
     this.core.correlator.closeSocket(entry.key);
-  }
-
-  /**
-   * close() returns before libzmq's I/O thread closes the listening fd, so a deploy right after a
-   * stop could get "Address already in use" from our own old socket (and an old ipc listener
-   * deletes the new one's file when it finally closes; an inproc name is also released late). So
-   * unbind first and wait for the monitor's `close` of each tcp/ipc listener (bounded wait).
-   */
-  private async unbindAll(entry: SocketEntry) {
-    const bound = this.status.sockets[entry.socket]?.bound ?? [];
-    if (bound.length === 0 || entry.closed || this.entries.get(entry.socket) !== entry) return;
-    // inproc names are released by unbind itself, and their listeners report no `close`.
-    let left = bound.filter((a) => !a.startsWith("inproc://")).length;
-    const closed = new Promise<void>((resolve) => {
-      this.unbindWaiters.set(entry, (ev) => {
-        if (ev.event === "close" && --left <= 0) resolve();
-      });
-      // Real time, not the injected clock: this waits for I/O, and a test clock may stand still.
-      setTimeout(resolve, UNBIND_WAIT_MS).unref();
-    });
-    for (const raw of bound) {
-      try {
-        await entry.sock.unbind(this.core.resolveAddress(raw));
-      } catch {
-        if (!raw.startsWith("inproc://")) left--;
-      }
-    }
-    if (left > 0) await closed;
-    this.unbindWaiters.delete(entry);
   }
 
   private async closeSockets(killed: boolean) {
