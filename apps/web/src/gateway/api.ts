@@ -9,7 +9,9 @@ export interface TemplateInfo {
 }
 
 async function get<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Authorization: `Bearer ${getToken()}` } });
+  // No token in this tab: the gateway's cookie (set when the page was opened with ?token=) may still do.
+  const token = getToken();
+  const res = await fetch(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }

@@ -45,7 +45,9 @@ export class GatewayClient {
     if (this.ws) return;
     const url = () => {
       const proto = window.location.protocol === "https:" ? "wss" : "ws";
-      return `${proto}://${window.location.host}/ws?token=${encodeURIComponent(getToken())}`;
+      const token = getToken();
+      const query = token ? `?token=${encodeURIComponent(token)}` : "";
+      return `${proto}://${window.location.host}/ws${query}`;
     };
     const ws = new ReconnectingWebSocket(url, [], {
       minReconnectionDelay: 300,

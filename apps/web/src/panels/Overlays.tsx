@@ -1,6 +1,7 @@
 /** Things that float over the page: the disconnect banner, toasts, and the refused-Run dialog. */
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { getToken } from "../gateway/token.js";
 import { appStore, useApp } from "../store/index.js";
 
 export function Banner() {
@@ -8,9 +9,15 @@ export function Banner() {
   const show = useApp((s) => s.everConnected && s.connection !== "open");
   const never = useApp((s) => !s.everConnected && s.connection === "closed");
   if (!show && !never) return null;
+  // Without the session token every request is refused: say where the token comes from.
+  const text = show
+    ? t("banner.disconnected")
+    : getToken()
+      ? t("banner.noGateway")
+      : t("banner.noToken");
   return (
     <div className="banner" role="status" data-testid="banner.disconnected">
-      {show ? t("banner.disconnected") : t("banner.noGateway")}
+      {text}
     </div>
   );
 }
