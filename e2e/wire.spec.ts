@@ -4,8 +4,18 @@
  * field beside its raw bytes; then download the capture as a pcap file.
  */
 import { readFile } from "node:fs/promises";
-import type { Locator } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.js";
+
+/** Selects a link by clicking the middle of its curve (React Flow's paths have no height to click). */
+async function selectLink(page: Page, id: string) {
+  const edge = await page.locator(`.react-flow__edge[data-id="${id}"]`).boundingBox();
+  if (!edge) throw new Error(`link ${id} is not on screen`);
+  await page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
+  await page.getByTestId("side.inspector").click();
+  await expect(page.getByTestId("inspector.link")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Wire (ZMTP)" })).toHaveAttribute("data-link", id);
+}
 
 /** A decoded item's row, found by its accessible name (the item's summary) and its direction. */
 function item(table: Locator, direction: "c2s" | "s2c", summary: RegExp): Locator {
@@ -19,12 +29,7 @@ test.describe("wire inspector", () => {
     playground: p,
   }) => {
     await p.goto({ template: "01-hello-world" });
-    // The link is a nearly flat curve (no height for Playwright's visibility check): click its middle.
-    const edge = await p.page.locator('.react-flow__edge[data-id="client-server"]').boundingBox();
-    if (!edge) throw new Error("the link is not on screen");
-    await p.page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
-    await p.page.getByTestId("side.inspector").click();
-    await expect(p.page.getByTestId("inspector.link")).toBeVisible();
+    await selectLink(p.page, "client-server");
 
     // Watching before Run: the wish is kept and sent when the graph runs.
     const toggle = p.page.getByRole("checkbox", { name: "Watch the wire" });
@@ -121,5 +126,44 @@ test.describe("wire inspector", () => {
     await toggle.uncheck();
     const received = await p.count("client", "received");
     await p.expectCountAbove("client", "received", received + 1);
+  });
+
+  test("08 pub-sub: run, then watch a subscriber's link: its subscription and the weather updates", async ({
+    playground: p,
+  }) => {
+    await p.goto({ template: "08-pub-sub" });
+    await selectLink(p.page, "pub-weather");
+    await p.run();
+    await p.expectCountAbove("sub-weather", "received", 0);
+    await p.page.getByTestId("wire.toggle").check();
+    const table = p.page.getByTestId("wire.table");
+    // The SUB reconnects through the relay and subscribes again with a SUBSCRIBE command (ZMTP 3.1).
+    await expect(item(table, "s2c", /READY Socket-Type=XPUB/).first()).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(item(table, "c2s", /READY Socket-Type=SUB/).first()).toBeVisible();
+    const sub = item(table, "c2s", /SUBSCRIBE "weather"/).first();
+    await expect(sub).toBeVisible();
+    await expect(sub.locator(".wire-badge")).toHaveText(["SUBSCRIBE"]);
+    // Each update is two frames: the topic flagged MORE, then the body.
+    const topic = item(table, "s2c", /frame 0 MORE 7 B "weather"/).first();
+    await expect(topic).toBeVisible({ timeout: 10_000 });
+    await expect(topic.locator(".wire-badge")).toHaveText(["MORE"]);
+    await expect(item(table, "s2c", /frame 1 \d+ B "weather update \d+"/).first()).toBeVisible();
+    await expect(item(table, "s2c", /"news/)).toHaveCount(0);
+    await p.shot("wire-pubsub");
+  });
+
+  test("10 transports: only the tcp link can be watched", async ({ playground: p }) => {
+    await p.goto({ template: "10-transports" });
+    await selectLink(p.page, "inproc-link");
+    await expect(p.page.getByTestId("wire.toggle")).toBeDisabled();
+    await expect(
+      p.page.getByText("Only tcp links can be watched; this one uses inproc."),
+    ).toBeVisible();
+    await expect(p.page.getByTestId("wire.pcap")).toHaveCount(0);
+    await p.shot("wire-transports");
+    await selectLink(p.page, "tcp-link");
+    await expect(p.page.getByTestId("wire.toggle")).toBeEnabled();
   });
 });

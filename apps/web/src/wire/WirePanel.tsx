@@ -32,6 +32,7 @@ export function WirePanel({ link }: { link: GraphLink }) {
   const [open, setOpen] = useState<Set<number>>(() => new Set());
   const [wide, setWide] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   const follow = useRef(true);
 
   const address = linkAddress(doc, link);
@@ -58,6 +59,8 @@ export function WirePanel({ link }: { link: GraphLink }) {
     if (running && !gateway.send({ type: "wire", link: link.id, action: on ? "watch" : "unwatch" }))
       return;
     appStore.getState().setWatched(link.id, on);
+    // The table opens below the link's other settings: bring it up where the person can see it.
+    if (on) requestAnimationFrame(() => section.current?.scrollIntoView({ block: "start" }));
   };
   const toggleRow = (key: number) =>
     setOpen((prev) => {
@@ -124,7 +127,7 @@ export function WirePanel({ link }: { link: GraphLink }) {
   );
 
   return (
-    <section className="wire" aria-label={t("wire.title")}>
+    <section className="wire" aria-label={t("wire.title")} data-link={link.id} ref={section}>
       <h3>{t("wire.title")}</h3>
       <div className="field field-boolean">
         <label htmlFor={`wire-${link.id}`}>{t("wire.toggle")}</label>
@@ -175,20 +178,22 @@ export function WirePanel({ link }: { link: GraphLink }) {
         ) : (
           body
         ))}
-      <div className="wire-pcap">
-        <button
-          type="button"
-          className="btn"
-          data-testid="wire.pcap"
-          disabled={!watched && log.rows.length === 0}
-          onClick={() => void pcap()}
-        >
-          {t("wire.pcap")}
-        </button>
-        <p className="help">
-          {t("wire.pcapHint", { port })} <code className="wire-cmd">{tshark}</code>
-        </p>
-      </div>
+      {tcp && (
+        <div className="wire-pcap">
+          <button
+            type="button"
+            className="btn"
+            data-testid="wire.pcap"
+            disabled={!watched && log.rows.length === 0}
+            onClick={() => void pcap()}
+          >
+            {t("wire.pcap")}
+          </button>
+          <p className="help">
+            {t("wire.pcapHint", { port })} <code className="wire-cmd">{tshark}</code>
+          </p>
+        </div>
+      )}
     </section>
   );
 }

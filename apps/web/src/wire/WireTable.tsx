@@ -18,7 +18,8 @@ export function badges(item: ZmtpItemView): string[] {
   if (item.more) out.push("MORE");
   if (item.long) out.push("LONG");
   if (item.subscription) out.push(item.subscription.action.toUpperCase());
-  return out;
+  // A SUBSCRIBE command is also a subscription: one badge.
+  return [...new Set(out)];
 }
 
 /** The summary without what the badges already say. */
