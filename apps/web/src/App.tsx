@@ -1,4 +1,5 @@
 /** The page: toolbar, palette, canvas, side panel (inspector, lesson), and the event log below. */
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Canvas } from "./canvas/Canvas.js";
 import { EventLog } from "./panels/EventLog.js";
@@ -13,6 +14,11 @@ export function App() {
   const { t } = useTranslation();
   const bottomOpen = useApp((s) => s.bottomOpen);
   const offline = useApp((s) => s.everConnected && s.connection !== "open");
+  const title = useApp((s) => s.doc.title ?? s.doc.name);
+  const appTitle = t("app.title");
+  useEffect(() => {
+    document.title = title ? `${title} · ${appTitle}` : appTitle;
+  }, [title, appTitle]);
   return (
     <div className={`app ${bottomOpen ? "" : "dock-closed"} ${offline ? "offline" : ""}`}>
       <Toolbar />
