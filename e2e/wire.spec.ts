@@ -1,7 +1,8 @@
 /**
  * The wire inspector (issue 6) from the canvas: watch 01-hello-world's tcp link, run, and read the
  * ZMTP stream the way a learner would: greeting, READY, then the request and reply frames, each
- * field beside its raw bytes; then download the capture as a pcap file.
+ * field beside its raw bytes; then download the capture as a pcap file. Also: watching a running
+ * PUB/SUB link shows the subscription, and only tcp links offer the toggle.
  */
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
@@ -9,12 +10,16 @@ import { expect, test } from "./fixtures.js";
 
 /** Selects a link by clicking the middle of its curve (React Flow's paths have no height to click). */
 async function selectLink(page: Page, id: string) {
-  const edge = await page.locator(`.react-flow__edge[data-id="${id}"]`).boundingBox();
-  if (!edge) throw new Error(`link ${id} is not on screen`);
-  await page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
-  await page.getByTestId("side.inspector").click();
+  const region = page.getByRole("region", { name: "Wire (ZMTP)" });
+  // Retried: right after a template opens, the canvas may still be fitting the view.
+  await expect(async () => {
+    const edge = await page.locator(`.react-flow__edge[data-id="${id}"]`).boundingBox();
+    if (!edge) throw new Error(`link ${id} is not on screen`);
+    await page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.getByTestId("side.inspector").click();
+    await expect(region).toHaveAttribute("data-link", id, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await expect(page.getByTestId("inspector.link")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Wire (ZMTP)" })).toHaveAttribute("data-link", id);
 }
 
 /** A decoded item's row, found by its accessible name (the item's summary) and its direction. */
