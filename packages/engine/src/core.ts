@@ -110,7 +110,10 @@ export class Core {
   ): Promise<boolean> {
     const gate = this.step.pass(entry.key);
     if (gate !== true && !(await gate)) return false;
-    if (entry.closed) return false;
+    if (entry.closed || entry.closing) {
+      this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
+      return false;
+    }
     const id = this.nextId();
     const body = frames[frames.length - 1] ?? Buffer.alloc(0);
     const now = this.now();
@@ -163,8 +166,8 @@ export class Core {
   }
 
   private sendFailed(entry: SocketEntry, err: NodeJS.ErrnoException) {
-    if (err.code === "ECLOSED" || entry.closed) {
-      this.counters.dropped(entry.node, entry.socket, "closed");
+    if (err.code === "ECLOSED" || entry.closed || entry.closing) {
+      this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
       return;
     }
     const timeout = err.code === "EAGAIN";

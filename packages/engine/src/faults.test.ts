@@ -103,8 +103,15 @@ describe("links and node faults", () => {
     await rt.nodeAction("sink", "start");
     expect(rt.snapshot().nodes.sink!.sockets.pull!.bound).toEqual(["tcp://127.0.0.1:15575"]);
     await waitFor("flow", () => received(rt!, "sink") > 3);
+    // A kill flushes nothing: sends held in step mode are dropped, counted once, as killed.
+    rt.step("hold");
+    await sleep(60);
     await rt.nodeAction("vent", "kill");
     expect(rt.snapshot().nodes.vent!.state).toBe("killed");
+    const vent = rt.counters().nodes.vent!;
+    expect(vent.dropReasons.killed).toBeGreaterThanOrEqual(1);
+    expect(vent.dropped).toBe(vent.dropReasons.killed);
+    rt.step("release");
   });
 });
 

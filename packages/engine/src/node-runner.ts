@@ -220,8 +220,13 @@ export class NodeRunner {
   }
 
   private async closeEntry(entry: SocketEntry, killed: boolean) {
-    const held = this.core.step.cancel(entry.key);
+    const reason = killed ? "killed" : "closed";
     entry.closing = true;
+    entry.closeReason = reason;
+    // Held (step mode) sends never reached the socket: count them here. Queued and in-flight
+    // ones fail as closed and are counted on their way out (Core.send).
+    const held = this.core.step.cancel(entry.key);
+    if (held > 0) this.core.counters.dropped(this.id, entry.socket, reason, held);
     entry.wake?.();
     const bound = this.status.sockets[entry.socket]?.bound ?? [];
     if (bound.length > 0 && !entry.closed && this.entries.get(entry.socket) === entry)
@@ -229,14 +234,7 @@ export class NodeRunner {
         if (on) this.unbindWaiters.set(entry, on);
         else this.unbindWaiters.delete(entry);
       });
-    const queued = this.core.registry.close(entry);
-    if (held + queued > 0)
-      this.core.counters.dropped(
-        this.id,
-        entry.socket,
-        killed ? "killed" : "closed",
-        held + queued,
-      );
+    this.core.registry.close(entry);
     this.core.correlator.closeSocket(entry.key);
   }
 

@@ -99,11 +99,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     timeline.play(doc.timeline, (step, index) => {
       core.emit({ type: "timeline", t: core.now(), index, step });
       if (step.note) log(step.note, step.node);
-      void exclusive(async () => {
+      exclusive(async () => {
         if (step.action === "cut" || step.action === "restore") {
           if (step.link) await doLinkAction(step.link, step.action);
         } else if (step.node) await doNodeAction(step.node, step.action, step.payload);
-      });
+      }).catch((err: Error) =>
+        log(`timeline step ${index} failed: ${err.message}`, step.node, "warn"),
+      );
     });
   }
 

@@ -61,6 +61,8 @@ export interface SocketEntry {
   closed: boolean;
   /** Being closed (unbinding first): any call now fails with EBUSY, and that is not an error. */
   closing: boolean;
+  /** Why it closed, as the drop reason of the sends it took down (`closed` or `killed`). */
+  closeReason?: string;
   paused: boolean;
   queue: QueuedSend[];
   sending: boolean;
@@ -172,11 +174,10 @@ export class SocketRegistry {
     if (!paused) entry.wake?.();
   }
 
-  /** Closes with linger 0: nothing queued is flushed. Pending sends fail as closed. */
-  close(entry: SocketEntry): number {
-    if (entry.closed) return 0;
+  /** Closes with linger 0: nothing queued is flushed. Queued sends fail as closed. */
+  close(entry: SocketEntry): void {
+    if (entry.closed) return;
     entry.closed = true;
-    const dropped = entry.queue.length;
     for (const q of entry.queue.splice(0)) q.done(closedError());
     try {
       entry.sock.close();
@@ -185,7 +186,6 @@ export class SocketRegistry {
     }
     entry.wake?.();
     if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
-    return dropped;
   }
 
   closeAll() {
