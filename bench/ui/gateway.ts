@@ -27,6 +27,10 @@ export class Gateway {
   }
 
   async start(): Promise<void> {
+    // A gateway left over on this port would answer the health check in place of ours, and every
+    // figure would then be measured on the wrong process.
+    if (await this.healthy())
+      throw new Error(`port ${this.port} already answers: stop that gateway or pass --port`);
     // `node bin/zmqp.mjs` directly (no pnpm or shell in between): the pid is the gateway's own.
     const child = spawn(
       process.execPath,
@@ -41,14 +45,18 @@ export class Gateway {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) break;
-      try {
-        if ((await fetch(`${this.url}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
+      if (await this.healthy()) return;
       await sleep(200);
     }
     throw new Error(`the gateway on port ${this.port} did not start: ${this.stderr.trim()}`);
+  }
+
+  private async healthy(): Promise<boolean> {
+    try {
+      return (await fetch(`${this.url}/api/health`)).ok;
+    } catch {
+      return false; // not listening (yet)
+    }
   }
 
   private async api(method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
@@ -80,6 +88,20 @@ export class Gateway {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       return m ? Number(m[1]) / 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** CPU seconds the gateway process has used so far (utime + stime from /proc/<pid>/stat). */
+  cpuSeconds(): number | null {
+    const pid = this.pid;
+    if (!pid) return null;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces), 1-based: utime 14, stime 15.
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(f[11]) + Number(f[12])) / 100;
     } catch {
       return null;
     }

@@ -107,6 +107,7 @@ async function main(): Promise<number> {
   // first the page as a person sees it, then with the bottom dock (event log) closed, which
   // isolates what the canvas and its particles cost.
   const traffic0 = trafficTotals(await gateway.snapshot());
+  const cpu0 = gateway.cpuSeconds() ?? 0;
   const t0 = Date.now();
   const profiles: string[] = [];
   const pass = async (dock: "open" | "closed", secondsPerMode: number) => {
@@ -139,11 +140,13 @@ async function main(): Promise<number> {
   await page.setAnimate(true);
   const traffic1 = trafficTotals(await gateway.snapshot());
   const trafficS = (Date.now() - t0) / 1000;
+  const gatewayCpu = round(((gateway.cpuSeconds() ?? 0) - cpu0) / trafficS, 2);
   out({
     measure: "traffic",
     sentPerSecond: round((traffic1.sent - traffic0.sent) / trafficS),
     receivedPerSecond: round((traffic1.received - traffic0.received) / trafficS),
     expectedDeliveriesPerSecond,
+    gatewayCpu,
     seconds: round(trafficS, 1),
     webBuilt: built,
   });
