@@ -52,6 +52,11 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", { timeout: 45_0
       netns: n.b,
     });
     const done = await py.done;
+    if (ENGINE_REPORTS_OUTSIDE) {
+      const left = (e: RuntimeEvent) =>
+        e.type === "monitor" && e.node === "remote-client" && e.event === "disconnect";
+      await run.waitFor(left, 5000, "the remote client's disconnect");
+    }
     const summary = await run.finish();
 
     expect(done).toMatchObject({ sent: 10, received: 10, error: null });

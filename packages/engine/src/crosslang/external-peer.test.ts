@@ -29,7 +29,14 @@ describe.skipIf(noPython !== null || !linux || !ENGINE_REPORTS_OUTSIDE)(
       expect((await rt.deploy(template("06-cross-machine"))).ok).toBe(true);
       // The local client connects too; it is the playground's own, so it is not reported.
       await until(() => rec.monitor("server", "handshake").length > 0, 3000, "the local client");
-      const py = runPeer({ type: "REQ", connect: ["tcp://127.0.0.1:5555"], count: 3, timeoutS: 5 });
+      // Spaced requests keep the connection open while the test looks at it.
+      const py = runPeer({
+        type: "REQ",
+        connect: ["tcp://127.0.0.1:5555"],
+        count: 3,
+        timeoutS: 5,
+        delayS: 0.3,
+      });
       const accepted = () => rec.monitor("remote-client", "accept");
       await until(() => accepted().length === 1, 3000, "an accept on remote-client");
       expect(rt.snapshot().nodes["remote-client"]?.sockets.peer?.peers).toBe(1);
