@@ -7,6 +7,7 @@ import { gateway } from "../gateway/session.js";
 import { linkDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { appStore, useApp } from "../store/index.js";
 import { BindEditor } from "./BindEditor.js";
+import { ConnectSnippets } from "./ConnectSnippets.js";
 import { LinkPicker } from "./LinkPicker.js";
 import { WirePanel } from "../wire/WirePanel.js";
 import { ParamsForm } from "./ParamsForm.js";
@@ -65,6 +66,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
           </div>
         ))}
       </section>
+      <ConnectSnippets node={node} />
       <section>
         <h3>{t("inspector.params")}</h3>
         <p className="help">{spec.behaviour}</p>
