@@ -67,13 +67,25 @@ function requestReply(port: number): GraphInput {
 async function withRuntime<T>(
   doc: GraphInput,
   node: string,
-  body: (rt: Runtime, arrivals: () => Promise<void>, seen: () => number) => Promise<T>,
+  body: (
+    rt: Runtime,
+    arrivals: () => Promise<void>,
+    seen: () => number,
+    idle: () => Promise<void>,
+  ) => Promise<T>,
 ): Promise<EngineCase<T>> {
   const rt = createRuntime({});
   let counted = 0;
   let correlated = 0;
   let wake: (() => void) | null = null;
+  // A REQ client's activity, from its status events: "waiting" until it has taken its reply.
+  let busy = false;
+  let ready: (() => void) | null = null;
   rt.on((e: RuntimeEvent) => {
+    if (e.type === "status" && e.node === node) {
+      busy = e.status.activity === "waiting";
+      if (!busy) ready?.();
+    }
     if (e.type !== "message" || e.direction !== "in" || e.node !== node) return;
     counted++;
     if (e.link !== null && !e.external) correlated++;
@@ -83,7 +95,8 @@ async function withRuntime<T>(
     const r = await rt.deploy(doc);
     if (!r.ok) throw new Error(`deploy failed: ${JSON.stringify(r.diagnostics)}`);
     const arrival = () => new Promise<void>((res) => (wake = res));
-    const value = await body(rt, arrival, () => counted);
+    const idle = () => (busy ? new Promise<void>((res) => (ready = res)) : Promise.resolve());
+    const value = await body(rt, arrival, () => counted, idle);
     return { value, counted, correlated };
   } finally {
     await rt.close();
@@ -111,7 +124,7 @@ export async function engineThroughput(port: number, n: number): Promise<EngineC
 
 /** Client → server → client through the engine: each round trip in microseconds. */
 export async function engineRoundTrips(port: number, n: number): Promise<EngineCase<number[]>> {
-  return withRuntime(requestReply(port), "client", async (rt, arrival) => {
+  return withRuntime(requestReply(port), "client", async (rt, arrival, _seen, idle) => {
     const out: number[] = [];
     for (let i = 0; i < n + 1; i++) {
       const t0 = process.hrtime.bigint();
@@ -121,8 +134,7 @@ export async function engineRoundTrips(port: number, n: number): Promise<EngineC
       if (i > 0) out.push(Number(process.hrtime.bigint() - t0) / 1e3);
       // The reply's event comes before the client has handled it; a REQ refuses to send again
       // until then, so wait for it (outside the measured time).
-      while (rt.snapshot().nodes.client?.activity === "waiting")
-        await new Promise((r) => setImmediate(r));
+      await idle();
     }
     return out;
   }).then((c) => ({ ...c, counted: c.counted - 1, correlated: c.correlated - 1 }));
