@@ -87,11 +87,18 @@ export class CounterStore {
     this.links.clear();
   }
 
-  /** A deep copy, safe to hand out. */
+  /** A deep copy, safe to hand out (by hand: structuredClone is slow, and pages poll this). */
   snapshot(): { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> } {
-    return structuredClone({
-      nodes: Object.fromEntries(this.nodes),
-      links: Object.fromEntries(this.links),
-    });
+    const nodes: Record<string, NodeCounters> = {};
+    for (const [id, n] of this.nodes) {
+      const sockets: NodeCounters["sockets"] = {};
+      for (const k in n.sockets) sockets[k] = { ...n.sockets[k]! };
+      const peers: NodeCounters["peers"] = {};
+      for (const k in n.peers) peers[k] = { ...n.peers[k]! };
+      nodes[id] = { ...n, dropReasons: { ...n.dropReasons }, peers, sockets };
+    }
+    const links: Record<string, LinkCounters> = {};
+    for (const [id, l] of this.links) links[id] = { ...l };
+    return { nodes, links };
   }
 }
