@@ -12,12 +12,20 @@ export function ParticleOverlay() {
     const canvas = ref.current;
     if (!canvas) return;
     const root = canvas.parentElement ?? canvas;
+    const elements = new Map<string, SVGPathElement>();
     const layer = new ParticleLayer(canvas, {
       transform: () => flow.getState().transform,
-      pathOf: (link) =>
-        root.querySelector<SVGPathElement>(
+      pathOf: (link) => {
+        // Elements are cached: a query per link per frame adds up with 150 links.
+        const hit = elements.get(link);
+        if (hit?.isConnected) return hit;
+        const el = root.querySelector<SVGPathElement>(
           `.react-flow__edge[data-id="${CSS.escape(link)}"] path.react-flow__edge-path`,
-        ),
+        );
+        if (el) elements.set(link, el);
+        else elements.delete(link);
+        return el;
+      },
       now: () => performance.now(),
     });
     const fit = () => {

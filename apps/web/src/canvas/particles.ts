@@ -9,6 +9,12 @@ import type { MessageKind } from "@zmqp/protocol";
 export const TRAVEL_MS = 700;
 /** Most particles alive at once; the oldest go first (counters stay exact, this is only drawing). */
 export const MAX_LIVE = 600;
+/** At most one new particle per link and direction in this many ms: more would overlap anyway. */
+export const SPAWN_GAP_MS = 60;
+/** Shortest time between two redraws of the overlay, ms. */
+const MIN_FRAME_MS = 30;
+/** Points sampled along a link's path. */
+const SAMPLES = 32;
 
 export const KIND_COLOR: Record<MessageKind, string> = {
   request: "#2563eb",
@@ -44,6 +50,10 @@ export interface LayerDeps {
 
 export class ParticleLayer {
   private live: Particle[] = [];
+  private lastDraw = 0;
+  private paths = new Map<string, { d: string; points: Float32Array }>();
+  /** Last spawn per link and direction (`link\u0000b` for backward). */
+  private lastSpawn = new Map<string, number>();
   private frame = 0;
   private ctx: CanvasRenderingContext2D | null = null;
   private width = 0;
@@ -73,6 +83,10 @@ export class ParticleLayer {
     const born = this.deps.now();
     for (const m of messages) {
       if (!m.link) continue;
+      const key = m.linkDirection === "backward" ? `${m.link}\u0000b` : m.link;
+      const last = this.lastSpawn.get(key);
+      if (last !== undefined && born - last < SPAWN_GAP_MS) continue;
+      this.lastSpawn.set(key, born);
       this.live.push({
         link: m.link,
         backward: m.linkDirection === "backward",
@@ -87,6 +101,7 @@ export class ParticleLayer {
 
   clear() {
     this.live = [];
+    this.lastSpawn.clear();
     this.ctx?.clearRect(0, 0, this.width, this.height);
   }
 
@@ -96,47 +111,88 @@ export class ParticleLayer {
     this.live = [];
   }
 
+  /**
+   * A link's path as SAMPLES points, re-sampled only when its `d` changes (a node moved):
+   * getPointAtLength per particle per frame costs more than all the drawing.
+   */
+  private sampled(link: string): Float32Array | null {
+    const el = this.deps.pathOf(link);
+    if (!el) return null;
+    const d = el.getAttribute("d") ?? "";
+    const hit = this.paths.get(link);
+    if (hit && hit.d === d) return hit.points;
+    const len = el.getTotalLength();
+    if (!(len > 0)) return null;
+    const points = new Float32Array((SAMPLES + 1) * 2);
+    for (let i = 0; i <= SAMPLES; i++) {
+      const at = el.getPointAtLength((i / SAMPLES) * len);
+      points[i * 2] = at.x;
+      points[i * 2 + 1] = at.y;
+    }
+    this.paths.set(link, { d, points });
+    return points;
+  }
+
   private tick = () => {
     this.frame = 0;
     const ctx = this.ctx;
     if (!ctx) return;
     const now = this.deps.now();
+    // Redrawing the overlay costs a full-canvas composite; ~30 redraws a second look as smooth for
+    // dots this small and leave the other frames to the page.
+    if (now - this.lastDraw < MIN_FRAME_MS && this.live.length) {
+      this.frame = requestAnimationFrame(this.tick);
+      return;
+    }
+    this.lastDraw = now;
     ctx.clearRect(0, 0, this.width, this.height);
     const [tx, ty, zoom] = this.deps.transform();
-    const paths = new Map<string, { el: SVGPathElement; len: number } | null>();
     const radius = Math.max(3, 5 * zoom);
+    const frameLinks = new Map<string, Float32Array | null>();
+    // One path per colour: a few fills per frame instead of one per particle.
+    const byColor = new Map<string, number[]>();
     let kept = 0;
     for (const p of this.live) {
       const t = (now - p.born) / TRAVEL_MS;
       if (t >= 1) continue;
       this.live[kept++] = p;
-      let path = paths.get(p.link);
-      if (path === undefined) {
-        const el = this.deps.pathOf(p.link);
-        path = el ? { el, len: el.getTotalLength() } : null;
-        paths.set(p.link, path);
+      let pts = frameLinks.get(p.link);
+      if (pts === undefined) {
+        pts = this.sampled(p.link);
+        frameLinks.set(p.link, pts);
       }
-      if (!path || path.len === 0) continue;
+      if (!pts) continue;
       // Ease in and out so a dot visibly leaves one socket and reaches the other.
       const eased = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-      const at = path.el.getPointAtLength((p.backward ? 1 - eased : eased) * path.len);
-      const x = at.x * zoom + tx;
-      const y = at.y * zoom + ty;
-      ctx.beginPath();
-      ctx.fillStyle = p.color;
-      ctx.arc(x, y, radius, 0, Math.PI * 2);
-      ctx.fill();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = "rgba(255,255,255,0.9)";
-      ctx.stroke();
+      const f = (p.backward ? 1 - eased : eased) * SAMPLES;
+      const i = Math.min(SAMPLES - 1, Math.floor(f));
+      const k = f - i;
+      const x = (pts[i * 2]! + (pts[i * 2 + 2]! - pts[i * 2]!) * k) * zoom + tx;
+      const y = (pts[i * 2 + 1]! + (pts[i * 2 + 3]! - pts[i * 2 + 1]!) * k) * zoom + ty;
+      let list = byColor.get(p.color);
+      if (!list) byColor.set(p.color, (list = []));
+      list.push(x, y);
       if (!p.seen) {
         p.seen = true;
         this.drawn++;
       }
     }
     this.live.length = kept;
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = "rgba(255,255,255,0.9)";
+    for (const [color, xy] of byColor) {
+      ctx.beginPath();
+      for (let j = 0; j < xy.length; j += 2) {
+        ctx.moveTo(xy[j]! + radius, xy[j + 1]!);
+        ctx.arc(xy[j]!, xy[j + 1]!, radius, 0, Math.PI * 2);
+      }
+      ctx.fillStyle = color;
+      ctx.fill();
+      ctx.stroke();
+    }
     this.canvas.dataset.drawn = String(this.drawn);
     this.canvas.dataset.live = String(kept);
     if (kept) this.frame = requestAnimationFrame(this.tick);
+    else this.paths.clear();
   };
 }
