@@ -22,6 +22,8 @@ export function combine(ws: FpsWindow[]) {
     mainThreadBusy: avg("mainThreadBusy"),
     rendererCpu: avg("rendererCpu"),
     gpuCpu: avg("gpuCpu"),
+    // Chromium CPU per drawn frame: what the page would need at 60 fps on a machine of its own.
+    cpuMsPerFrame: round(((avg("rendererCpu") + avg("gpuCpu")) * 1000 * secs) / frames, 1),
     windows: ws.map((w) => w.fps),
   };
 }
