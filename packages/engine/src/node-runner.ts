@@ -282,12 +282,16 @@ export class NodeRunner {
   /** Not async on purpose: "Send now" can come thousands of times a second (the bench). */
   sendNow(payload?: string): void | Promise<void> {
     if (this.status.state !== "running" || !this.behaviour?.sendNow) {
+      const why =
+        this.status.state !== "running"
+          ? `it is ${this.status.state}`
+          : `a ${this.node.role} only receives`;
       this.core.emit({
         type: "log",
         t: this.core.now(),
         level: "warn",
         node: this.id,
-        text: `${this.id} cannot send now (${this.status.state})`,
+        text: `${this.id} cannot send now: ${why}`,
       });
       return;
     }

@@ -92,6 +92,34 @@ describe("request-reply", () => {
     await waitFor("pirate 2", () => messages(events, "pirate", "in").length >= 2);
   });
 
+  it("a Lazy Pirate with no server retries, then gives up", async () => {
+    rt = createRuntime();
+    const events = record(rt);
+    await rt.deploy(
+      graph(
+        [
+          node("client", "client", req, {
+            intervalMs: 0,
+            timeoutMs: 150,
+            lazyPirate: true,
+            retries: 2,
+          }),
+          node("ext", "external", [{ id: "peer", type: "REP", bind: ["tcp://127.0.0.1:15565"] }]),
+        ],
+        [link("l", "client.req", "ext.peer")],
+      ),
+    );
+    await rt.nodeAction("client", "send");
+    await waitFor("gave up", () => activity(rt!, "client") === "gave-up", 3000);
+    const seen = events
+      .filter((e) => e.type === "status" && e.node === "client")
+      .map((e) => (e.type === "status" ? e.status.activity : undefined));
+    expect(seen).toContain("waiting");
+    expect(seen.filter((a) => a === "retrying").length).toBeGreaterThanOrEqual(2);
+    expect(rt.counters().nodes.client!.dropReasons.timeout).toBe(3);
+    expect(rt.snapshot().nodes.client!.detail).toMatch(/gave up/);
+  });
+
   it("3 clients, 1 server: every client is served, in turn", async () => {
     rt = createRuntime();
     const events = record(rt);
