@@ -183,7 +183,6 @@ export function Canvas() {
         minZoom={0.2}
         maxZoom={2}
         fitViewOptions={{ padding: 0.25 }}
-        proOptions={{ hideAttribution: false }}
         aria-label={t("canvas.label")}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />

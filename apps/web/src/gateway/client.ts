@@ -62,6 +62,7 @@ export class GatewayClient {
     });
     ws.addEventListener("close", () => {
       this.queue = [];
+      this.welcomed = false;
       this.store.getState().setConnection("closed");
     });
     ws.addEventListener("message", (ev) => {
