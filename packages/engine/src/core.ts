@@ -13,7 +13,7 @@ import {
   type RuntimeEvent,
 } from "@zmqp/protocol";
 import type { Clock } from "./api.js";
-import { Correlator, type PendingSend } from "./correlate.js";
+import { Correlator, type Match, type PendingSend } from "./correlate.js";
 import { CounterStore } from "./counters.js";
 import { LinkFaults, StepGate } from "./faults.js";
 import { LazyMessage } from "./frames.js";
@@ -189,12 +189,17 @@ export class Core {
    * The one receive path: correlates the message with the send it came from, counts it, reports
    * it, after the latency of the link it crossed.
    */
-  async receive(entry: SocketEntry, frames: Buffer[]): Promise<ReceiveResult> {
+  receive(entry: SocketEntry, frames: Buffer[]): ReceiveResult | Promise<ReceiveResult> {
     const match = this.correlator.match(entry.key, frames, entry.zmqType === "ROUTER");
-    const from = match ? splitKey(match.from) : undefined;
     // A slow link: the message is matched on arrival, and delivered (counted, shown, handled) later.
+    // No promise at all on the common path: this runs for every message.
     const latency = this.links.latencyOf(match?.link ?? null);
-    if (latency > 0) await this.sleep(latency);
+    if (latency > 0) return this.sleep(latency).then(() => this.deliver(entry, frames, match));
+    return this.deliver(entry, frames, match);
+  }
+
+  private deliver(entry: SocketEntry, frames: Buffer[], match: Match | null): ReceiveResult {
+    const from = match ? splitKey(match.from) : undefined;
     this.counters.received(
       entry.node,
       entry.socket,

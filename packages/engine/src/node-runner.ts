@@ -14,7 +14,7 @@ import {
 } from "@zmqp/protocol";
 import { BEHAVIOUR_SPECS } from "./behaviours/index.js";
 import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
-import type { Core } from "./core.js";
+import type { Core, ReceiveResult } from "./core.js";
 import { applyMonitor, cloneStatus, watchSocket, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
 import { connectLink, disconnectLink, wantsRoutingId } from "./node-links.js";
@@ -195,17 +195,21 @@ export class NodeRunner {
     const control = graphSocket ? (this.spec?.control?.(graphSocket) ?? false) : false;
     void this.core.registry.receiveLoop(
       entry,
-      async (frames) => {
-        if (control) {
-          await this.behaviour?.onMessage?.({ socket: entry.socket, frames, id: 0 });
-          return;
-        }
-        const r = await this.core.receive(entry, frames);
-        if (!this.isCurrent(entry)) return;
-        await this.behaviour?.onMessage?.({ socket: entry.socket, frames, ...r });
+      (frames) => {
+        if (control) return this.behaviour?.onMessage?.({ socket: entry.socket, frames, id: 0 });
+        const r = this.core.receive(entry, frames);
+        // Most messages: nothing to wait for and nobody to tell (a sink has no onMessage).
+        if (!(r instanceof Promise)) return this.handOver(entry, frames, r);
+        return r.then((x) => this.handOver(entry, frames, x));
       },
       (err) => this.core.socketError(this.id, entry.socket, err),
     );
+  }
+
+  private handOver(entry: SocketEntry, frames: Buffer[], r: ReceiveResult) {
+    const b = this.behaviour;
+    if (!b?.onMessage || !this.isCurrent(entry)) return;
+    return b.onMessage({ socket: entry.socket, frames, ...r });
   }
 
   /** Closes one socket and opens it again with the same links (Lazy Pirate). */

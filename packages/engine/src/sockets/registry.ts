@@ -162,7 +162,8 @@ export class SocketRegistry {
       while (entry.paused && !entry.closed) await new Promise<void>((r) => (entry.wake = r));
       if (entry.closed) break;
       try {
-        await handle(frames);
+        const pending = handle(frames);
+        if (pending) await pending;
       } catch (err) {
         onError(err as Error);
       }
