@@ -9,6 +9,7 @@ import { runCli } from "./cli-run.js";
 import {
   createNetnsPair,
   ENGINE_REPORTS_OUTSIDE,
+  killPeers,
   pythonUnavailable,
   runPeer,
   type NetnsPair,
@@ -20,7 +21,10 @@ const skip = "reason" in made ? made.reason : null;
 if (skip) console.warn(`skipping cross-machine tests: ${skip}`);
 const net = "reason" in made ? null : made;
 
-afterAll(() => net?.remove());
+afterAll(() => {
+  killPeers();
+  net?.remove();
+});
 
 type Msg = EventOf<"message">;
 const inAt = (events: RuntimeEvent[], node: string, socket?: string) =>

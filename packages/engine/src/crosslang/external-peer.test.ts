@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createRuntime } from "../runtime.js";
 import type { Runtime } from "../api.js";
-import { ENGINE_REPORTS_OUTSIDE, pythonUnavailable, runPeer } from "./harness.js";
+import { ENGINE_REPORTS_OUTSIDE, pythonUnavailable, killPeers, runPeer } from "./harness.js";
 import { Recorder, template, until } from "./events.js";
 
 const noPython = pythonUnavailable();
@@ -16,6 +16,7 @@ if (!ENGINE_REPORTS_OUTSIDE)
 
 let rt: Runtime | null = null;
 afterEach(async () => {
+  killPeers();
   await rt?.close();
   rt = null;
 });

@@ -58,6 +58,14 @@ export interface PeerArgs {
   netns?: string;
 }
 
+const live = new Set<ChildProcess>();
+
+/** Ends peers a failed test left running (they would exit on their own deadline anyway). */
+export function killPeers(): void {
+  for (const c of live) c.kill("SIGKILL");
+  live.clear();
+}
+
 /** Starts `peer.py`; the promises reject if it exits without its final line. */
 export function runPeer(a: PeerArgs): PeerRun {
   const args = [PEER_SCRIPT, "--type", a.type, "--count", String(a.count)];
@@ -71,6 +79,8 @@ export function runPeer(a: PeerArgs): PeerRun {
     ? ["ip", ["netns", "exec", a.netns, PYTHON, ...args]]
     : [PYTHON, args];
   const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
+  live.add(child);
+  child.on("close", () => live.delete(child));
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   let onReady: () => void = () => {};

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createRuntime } from "../runtime.js";
 import type { Runtime } from "../api.js";
-import { pythonUnavailable, runPeer } from "./harness.js";
+import { pythonUnavailable, killPeers, runPeer } from "./harness.js";
 import { body, Recorder, template, until, withoutAutostart } from "./events.js";
 
 const noPython = pythonUnavailable();
@@ -13,6 +13,7 @@ if (noPython) console.warn(`skipping cross-language tests: ${noPython}`);
 
 let rt: Runtime | null = null;
 afterEach(async () => {
+  killPeers();
   await rt?.close();
   rt = null;
 });
