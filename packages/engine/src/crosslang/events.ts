@@ -6,10 +6,16 @@ import type { Runtime } from "../api.js";
 
 export type MessageEvent = EventOf<"message">;
 
-/** Loads a template from `scenarios/` (the same files the canvas and the CLI load). */
+/**
+ * Loads a template from `scenarios/` (the same files the canvas and the CLI load), its
+ * `tcp://*:port` binds narrowed to 127.0.0.1: these tests run in the test's own network, where
+ * binding every interface would open the port to the machine's network for nothing. The
+ * cross-machine test runs the files as they are, inside namespaces of its own.
+ */
 export function template(name: string): GraphInput {
   const file = fileURLToPath(new URL(`../../../../scenarios/${name}.json`, import.meta.url));
-  return JSON.parse(readFileSync(file, "utf8")) as GraphInput;
+  const text = readFileSync(file, "utf8").replaceAll('"tcp://*:', '"tcp://127.0.0.1:');
+  return JSON.parse(text) as GraphInput;
 }
 
 export class Recorder {
