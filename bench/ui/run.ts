@@ -217,7 +217,18 @@ async function main(): Promise<number> {
     afterStall,
   });
 
+  // A window without traffic (runtime stopped, socket closed) or, animation on, without a dot
+  // drawn would compare nothing: the run is then not a measurement of the stress graph.
+  const quiet = [...open.on, ...open.off, ...closed.on, ...closed.off].filter(
+    (w) => w.wsFramesPerSecond < 5,
+  ).length;
+  const undrawn = [...open.on, ...closed.on].filter((w) => w.particlesDrawn === 0).length;
   const goals = {
+    windowsValid: {
+      value: { quiet, undrawn },
+      goal: "every window had traffic; every animation-on window drew dots",
+      met: quiet === 0 && undrawn === 0,
+    },
     fpsRatio: { value: open.ratio, goal: ">= 0.9", met: open.ratio >= 0.9 },
     fpsRatioDockClosed: { value: closed.ratio, goal: ">= 0.9", met: closed.ratio >= 0.9 },
     wsFramesPerSecond: {
