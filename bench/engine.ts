@@ -103,15 +103,26 @@ async function withRuntime<T>(
   }
 }
 
-/** Ventilator → sink through the engine: messages per second from the first send to the last receive. */
-export async function engineThroughput(port: number, n: number): Promise<EngineCase<Rate>> {
+/**
+ * Ventilator → sink through the engine: messages per second from the first send to the last
+ * receive. `window` Send-now actions are in flight at once (1: each awaited before the next).
+ */
+export async function engineThroughput(
+  port: number,
+  n: number,
+  window = 1,
+): Promise<EngineCase<Rate>> {
   return withRuntime(pipeline(port), "sink", async (rt, arrival, seen) => {
     // One message first, so connecting is not part of the measurement.
     const first = arrival();
     await rt.nodeAction("vent", "send");
     await first;
     const stop = startClock();
-    for (let i = 0; i < n; i++) await rt.nodeAction("vent", "send");
+    for (let i = 0; i < n; i += window) {
+      const k = Math.min(window, n - i);
+      if (k === 1) await rt.nodeAction("vent", "send");
+      else await Promise.all(Array.from({ length: k }, () => rt.nodeAction("vent", "send")));
+    }
     while (seen() < n + 1) {
       const before = seen();
       await Promise.race([arrival(), new Promise((r) => setTimeout(r, 5000))]);

@@ -51,35 +51,44 @@ function line(
   );
 }
 
+/** Send-now actions in flight in the pipelined case, as a timer-driven ventilator would have. */
+const WINDOW = 16;
+
 async function throughput() {
   const raw: Rate[] = [];
   const engine: Rate[] = [];
+  const piped: Rate[] = [];
   let counted = 0;
   let correlated = 0;
   for (let t = 0; t < trials; t++) {
     raw.push(await rawThroughput(port++, messages));
-    const e = await engineThroughput(port++, messages);
-    engine.push(e.value);
-    counted += e.counted;
-    correlated += e.correlated;
+    for (const [out, window] of [
+      [engine, 1],
+      [piped, WINDOW],
+    ] as const) {
+      const e = await engineThroughput(port++, messages, window);
+      out.push(e.value);
+      counted += e.counted;
+      correlated += e.correlated;
+    }
   }
   const best = (xs: Rate[]) => Math.max(...xs.map((x) => x.perS));
   const cpu = (xs: Rate[]) => round(Math.min(...xs.map((x) => x.cpuUs)), 2);
-  line(
-    "push-pull-throughput",
-    best(raw),
-    best(engine),
-    "msg/s",
-    { op: ">=", ratio: 0.9 },
-    {
-      messages,
-      trials: { raw: raw.map((x) => round(x.perS)), engine: engine.map((x) => round(x.perS)) },
-      // CPU per message barely moves when other work shares the machine; wall-time rates do.
-      cpuUsPerMsg: { raw: cpu(raw), engine: cpu(engine), ratio: round(cpu(engine) / cpu(raw), 3) },
-      engineCounted: counted,
-      engineCorrelated: correlated,
-    },
-  );
+  const extra = (xs: Rate[]) => ({
+    messages,
+    trials: { raw: raw.map((x) => round(x.perS)), engine: xs.map((x) => round(x.perS)) },
+    // CPU per message barely moves when other work shares the machine; wall-time rates do.
+    cpuUsPerMsg: { raw: cpu(raw), engine: cpu(xs), ratio: round(cpu(xs) / cpu(raw), 3) },
+    engineCounted: counted,
+    engineCorrelated: correlated,
+  });
+  const goal = { op: ">=", ratio: 0.9 } as const;
+  // Each Send now awaited before the next: the strictest comparison with raw's awaited sends.
+  line("push-pull-throughput", best(raw), best(engine), "msg/s", goal, extra(engine));
+  line("push-pull-throughput-pipelined", best(raw), best(piped), "msg/s", goal, {
+    window: WINDOW,
+    ...extra(piped),
+  });
 }
 
 async function roundTrip() {
