@@ -125,7 +125,10 @@ export async function engineThroughput(
     }
     while (seen() < n + 1) {
       const before = seen();
-      await Promise.race([arrival(), new Promise((r) => setTimeout(r, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const stall = new Promise((r) => (timer = setTimeout(r, 5000)));
+      await Promise.race([arrival(), stall]);
+      clearTimeout(timer);
       if (seen() === before)
         throw new Error(`engine stalled: the sink counted ${before - 1} of ${n} messages`);
     }
