@@ -9,10 +9,10 @@ import { engineRoundTrips, engineThroughput } from "./engine.js";
 const [which = "throughput", count = "100000"] = process.argv.slice(2);
 const n = Number(count);
 if (which === "throughput") {
-  const r = await engineThroughput(5795, n);
+  const r = await engineThroughput(17095, n);
   console.log(JSON.stringify({ case: which, ...r.value, counted: r.counted }));
 } else {
-  const r = await engineRoundTrips(5796, n);
+  const r = await engineRoundTrips(17096, n);
   const s = [...r.value].sort((a, b) => a - b);
   console.log(
     JSON.stringify({ case: which, p50: s[Math.floor(s.length / 2)], counted: r.counted }),

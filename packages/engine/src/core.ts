@@ -33,10 +33,7 @@ export interface ReceiveResult {
 /** How long a publish with no known subscriber may still be received before it counts as dropped. */
 const DROP_GRACE_MS = 200;
 
-const splitKey = (key: string) => {
-  const i = key.indexOf("/");
-  return { node: key.slice(0, i), socket: key.slice(i + 1) };
-};
+const EMPTY = Buffer.alloc(0);
 
 export class Core {
   readonly registry = new SocketRegistry();
@@ -100,7 +97,8 @@ export class Core {
 
   /**
    * The one send path: step mode, then the socket's serial queue; counts, correlates and reports.
-   * Resolves true when zeromq took the message.
+   * Resolves true when zeromq took the message. Hot: one promise (this function's) on top of
+   * zeromq's own when nothing is held or queued, no closure, one clock read.
    */
   async send(
     entry: SocketEntry,
@@ -108,49 +106,37 @@ export class Core {
     kind: MessageKind,
     dropReason?: string,
   ): Promise<boolean> {
-    const gate = this.step.pass(entry.key);
-    if (gate !== true && !(await gate)) return false;
+    if (this.step.holding && !(await this.step.pass(entry.key))) return false;
     if (entry.closed || entry.closing) {
       this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
       return false;
     }
     const id = this.nextId();
-    const body = frames[frames.length - 1] ?? Buffer.alloc(0);
     const now = this.now();
-    const pending: PendingSend = { id, body, t: now, kind };
+    const pending: PendingSend = { id, body: frames[frames.length - 1] ?? EMPTY, t: now, kind };
     if (frames.length > 1) pending.topic = frames[0]!;
     this.correlator.recordSend(entry.key, pending, now);
+    const direct = !entry.sending;
     try {
-      await this.registry.send(entry, frames);
+      // Nothing in flight: straight to zeromq (a second concurrent send would throw EBUSY).
+      if (direct) {
+        entry.sending = true;
+        await entry.sock.send(frames);
+      } else await this.registry.send(entry, frames);
     } catch (err) {
       this.correlator.cancelSend(entry.key, id);
       this.sendFailed(entry, err as NodeJS.ErrnoException);
       return false;
+    } finally {
+      if (direct) this.registry.sent(entry);
     }
     this.counters.sent(entry.node, entry.socket);
-    if (dropReason) {
-      // Counted only if no receiver takes it shortly: a subscription may be on its way to us
-      // while libzmq already has it (the XPUB reports subscriptions after applying them).
-      pending.dropped = dropReason;
-      // Real time: the grace is for in-flight I/O, which an injected test clock does not drive.
-      setTimeout(() => {
-        if (pending.dropped !== dropReason) return;
-        this.counters.dropped(entry.node, entry.socket, dropReason);
-        this.emit({
-          type: "drop",
-          t: this.now(),
-          node: entry.node,
-          socket: entry.socket,
-          reason: dropReason,
-          count: 1,
-        });
-      }, DROP_GRACE_MS).unref();
-    }
+    if (dropReason) this.dropUnlessTaken(entry, pending, dropReason);
     if (this.listeners.size > 0)
       this.emit(
         new LazyMessage(
           {
-            t: this.now(),
+            t: now,
             id,
             node: entry.node,
             socket: entry.socket,
@@ -163,6 +149,27 @@ export class Core {
         ),
       );
     return true;
+  }
+
+  /**
+   * Counted only if no receiver takes it shortly: a subscription may be on its way to us while
+   * libzmq already has it (the XPUB reports subscriptions after applying them).
+   */
+  private dropUnlessTaken(entry: SocketEntry, pending: PendingSend, reason: string) {
+    pending.dropped = reason;
+    // Real time: the grace is for in-flight I/O, which an injected test clock does not drive.
+    setTimeout(() => {
+      if (pending.dropped !== reason) return;
+      this.counters.dropped(entry.node, entry.socket, reason);
+      this.emit({
+        type: "drop",
+        t: this.now(),
+        node: entry.node,
+        socket: entry.socket,
+        reason,
+        count: 1,
+      });
+    }, DROP_GRACE_MS).unref();
   }
 
   private sendFailed(entry: SocketEntry, err: NodeJS.ErrnoException) {
@@ -193,32 +200,26 @@ export class Core {
     const match = this.correlator.match(entry.key, frames, entry.zmqType === "ROUTER");
     // A slow link: the message is matched on arrival, and delivered (counted, shown, handled) later.
     // No promise at all on the common path: this runs for every message.
-    const latency = this.links.latencyOf(match?.link ?? null);
-    if (latency > 0) return this.sleep(latency).then(() => this.deliver(entry, frames, match));
+    if (match && this.links.latency.size > 0) {
+      const latency = this.links.latencyOf(match.peer.link);
+      if (latency > 0) return this.sleep(latency).then(() => this.deliver(entry, frames, match));
+    }
     return this.deliver(entry, frames, match);
   }
 
   private deliver(entry: SocketEntry, frames: Buffer[], match: Match | null): ReceiveResult {
-    const from = match ? splitKey(match.from) : undefined;
+    const peer = match?.peer;
     this.counters.received(
       entry.node,
       entry.socket,
-      from?.node ?? null,
-      match?.link ?? null,
-      match?.forward ?? false,
+      peer ? peer.from.node : null,
+      peer ? peer.link : null,
+      peer ? peer.forward : false,
     );
-    // Not lost after all: its subscription was on its way when it was sent.
-    if (match?.send.dropped) delete match.send.dropped;
-    if (match && from && match.skipped > 0) {
-      this.counters.dropped(from.node, from.socket, "hwm", match.skipped);
-      this.emit({
-        type: "drop",
-        t: this.now(),
-        node: from.node,
-        socket: from.socket,
-        reason: "hwm",
-        count: match.skipped,
-      });
+    if (match) {
+      // Not lost after all: its subscription was on its way when it was sent.
+      if (match.send.dropped) delete match.send.dropped;
+      if (match.skipped > 0) this.hwmDrop(match.peer.from, match.skipped);
     }
     const id = this.nextId();
     if (this.listeners.size > 0) {
@@ -229,20 +230,32 @@ export class Core {
           node: entry.node,
           socket: entry.socket,
           direction: "in",
-          kind: match?.send.kind ?? "data",
-          link: match?.link ?? null,
+          kind: match ? match.send.kind : "data",
+          link: peer ? peer.link : null,
         },
         entry.type,
         frames,
       );
-      if (match && from) {
-        event.linkDirection = match.forward ? "forward" : "backward";
-        event.from = from;
+      if (match) {
+        event.linkDirection = match.peer.forward ? "forward" : "backward";
+        event.from = match.peer.from;
         event.sendId = match.send.id;
       } else event.external = true;
       this.emit(event);
     }
-    return from ? { id, from } : { id };
+    return peer ? { id, from: peer.from } : { id };
+  }
+
+  private hwmDrop(from: { node: string; socket: string }, count: number) {
+    this.counters.dropped(from.node, from.socket, "hwm", count);
+    this.emit({
+      type: "drop",
+      t: this.now(),
+      node: from.node,
+      socket: from.socket,
+      reason: "hwm",
+      count,
+    });
   }
 
   /** A socket-level failure that is not about one message (bind, connect, receive). */

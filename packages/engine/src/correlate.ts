@@ -3,6 +3,9 @@
  * recent sends; a receive looks, among the sockets linked to the receiving one, for the oldest send
  * whose last frame (the body) has the same bytes. Envelopes differ by socket type (a ROUTER adds a
  * routing id, REQ hides the delimiter), the body never does. No match: the sender is outside.
+ *
+ * O(1) per message: one pipe delivers in send order, so each receiver keeps a cursor into each
+ * sender's list and looks only past it (usually at the very next entry).
  */
 import type { MessageKind } from "@zmqp/protocol";
 
@@ -11,8 +14,6 @@ export interface PendingSend {
   body: Buffer;
   t: number;
   kind: MessageKind;
-  /** Fan-out sends (PUB) may be matched once per receiver. */
-  takenBy?: Set<string>;
   /** Fan-out sends: the first frame, which subscriptions filter on. */
   topic?: Buffer;
   /**
@@ -25,6 +26,8 @@ export interface PendingSend {
 export interface Peer {
   /** Socket key `node/socket` of the linked playground socket. */
   key: string;
+  /** The same, split (shared by every match from this peer: do not mutate). */
+  from: Readonly<{ node: string; socket: string }>;
   link: string;
   /** True when a message from this peer to us crosses the link connect→bind. */
   forward: boolean;
@@ -37,9 +40,7 @@ export interface Match {
    * received from this sender. libzmq dropped them silently at the high-water mark.
    */
   skipped: number;
-  from: string;
-  link: string;
-  forward: boolean;
+  peer: Peer;
 }
 
 /** Sends older than this are forgotten: their receiver is gone or filtered them out. */
@@ -50,60 +51,61 @@ const MAX_PENDING = 200_000;
 class SendList {
   items: (PendingSend | undefined)[] = [];
   head = 0;
-  /** Fan-out: the id of the last send each receiver got. */
+  /** Absolute position of items[0] (the array is compacted now and then). */
+  private base = 0;
+  /** Each receiver's absolute position of the last send it took (or passed, fan-out). */
   private cursor = new Map<string, number>();
   constructor(readonly fanout: boolean) {}
 
   push(p: PendingSend, now: number) {
-    if (this.fanout) p.takenBy = new Set();
-    this.items.push(p);
+    const items = this.items;
+    items.push(p);
     // Trim from the head: too many, or too old (nobody will take them any more).
-    while (
-      this.head < this.items.length &&
-      (this.items.length - this.head > MAX_PENDING ||
-        (this.items[this.head]?.t ?? now) < now - MAX_AGE_MS ||
-        this.items[this.head] === undefined)
-    )
+    const oldest = now - MAX_AGE_MS;
+    while (this.head < items.length) {
+      const h = items[this.head];
+      if (h !== undefined && h.t >= oldest && items.length - this.head <= MAX_PENDING) break;
       this.head++;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
+    }
+    if (this.head > 1024 && this.head * 2 > items.length) {
+      this.items = items.slice(this.head);
+      this.base += this.head;
       this.head = 0;
     }
   }
 
+  /** Where this receiver's next send is looked for. */
+  private start(receiver: string): number {
+    const c = this.cursor.get(receiver);
+    return c === undefined ? this.head : Math.max(this.head, c - this.base + 1);
+  }
+
   /** Index of the first send this receiver may take whose body equals `body`, or -1. */
   find(body: Buffer, receiver: string): number {
-    for (let i = this.head; i < this.items.length; i++) {
-      const p = this.items[i];
-      if (!p) continue;
-      if (p.takenBy?.has(receiver)) continue;
-      if (p.body.equals(body)) return i;
-    }
+    const items = this.items;
+    const from = this.start(receiver);
+    for (let i = from; i < items.length; i++) if (items[i]?.body.equals(body)) return i;
+    // Out of order (should not happen on one pipe): a one-to-one send is still there to take.
+    if (!this.fanout)
+      for (let i = this.head; i < from; i++) if (items[i]?.body.equals(body)) return i;
     return -1;
   }
 
-  take(
-    i: number,
-    receiver: string,
-    wants?: (topic: Buffer) => boolean,
-  ): { send: PendingSend; skipped: number } {
+  take(i: number, receiver: string, filters?: Buffer[]): { send: PendingSend; skipped: number } {
     const p = this.items[i]!;
     let skipped = 0;
     if (this.fanout) {
-      const last = this.cursor.get(receiver);
-      if (last !== undefined && wants)
-        for (let j = this.head; j < i; j++) {
+      // Wanted sends between the previous one taken and this one never arrived: dropped.
+      if (filters && this.cursor.has(receiver))
+        for (let j = this.start(receiver); j < i; j++) {
           const q = this.items[j];
-          if (!q || q.id <= last || q.takenBy!.has(receiver) || !wants(q.topic ?? q.body)) continue;
-          q.takenBy!.add(receiver);
-          skipped++;
+          if (q && wants(filters, q.topic ?? q.body)) skipped++;
         }
-      this.cursor.set(receiver, p.id);
-      p.takenBy!.add(receiver);
     } else {
       this.items[i] = undefined;
       while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
     }
+    this.cursor.set(receiver, this.base + i);
     return { send: p, skipped };
   }
 
@@ -120,6 +122,12 @@ class SendList {
         return;
       }
   }
+}
+
+function wants(filters: Buffer[], topic: Buffer): boolean {
+  for (const f of filters)
+    if (topic.length >= f.length && topic.compare(f, 0, f.length, 0, f.length) === 0) return true;
+  return false;
 }
 
 export class Correlator {
@@ -145,14 +153,17 @@ export class Correlator {
   /** Rebuilds the linked-peer table from the document's links. */
   setTopology(links: { id: string; from: string; to: string }[]) {
     this.peers.clear();
-    const add = (me: string, p: Peer) => {
+    const add = (me: string, key: string, link: string, forward: boolean) => {
+      const i = key.indexOf("/");
+      const from = Object.freeze({ node: key.slice(0, i), socket: key.slice(i + 1) });
+      const p: Peer = { key, from, link, forward };
       const list = this.peers.get(me);
       if (list) list.push(p);
       else this.peers.set(me, [p]);
     };
     for (const l of links) {
-      add(l.to, { key: l.from, link: l.id, forward: true });
-      add(l.from, { key: l.to, link: l.id, forward: false });
+      add(l.to, l.from, l.id, true);
+      add(l.from, l.to, l.id, false);
     }
   }
 
@@ -186,27 +197,30 @@ export class Correlator {
   /** The send this receive came from, or null when no linked playground socket sent it. */
   match(receiver: string, frames: readonly Buffer[], routerReceive: boolean): Match | null {
     const body = frames[frames.length - 1];
-    if (!body) return null;
-    let peers = this.peersOf(receiver);
-    if (routerReceive && frames.length > 1) {
-      const sender = this.routingIds.get(frames[0]!.toString("latin1"));
-      if (sender) peers = peers.filter((p) => p.key === sender);
-    }
-    let best: { peer: Peer; list: SendList; i: number } | null = null;
+    const peers = this.peers.get(receiver);
+    if (!body || !peers) return null;
+    const sender =
+      routerReceive && frames.length > 1
+        ? this.routingIds.get(frames[0]!.toString("latin1"))
+        : undefined;
+    let bestPeer: Peer | undefined;
+    let bestList: SendList | undefined;
+    let bestI = -1;
     for (const peer of peers) {
+      if (sender !== undefined && peer.key !== sender) continue;
       const list = this.lists.get(peer.key);
       if (!list) continue;
       const i = list.find(body, receiver);
       if (i < 0) continue;
-      if (!best || list.items[i]!.id < best.list.items[best.i]!.id) best = { peer, list, i };
+      if (!bestList || list.items[i]!.id < bestList.items[bestI]!.id) {
+        bestPeer = peer;
+        bestList = list;
+        bestI = i;
+      }
     }
-    if (!best) return null;
-    const filters = this.filters.get(receiver);
-    const wants = filters
-      ? (topic: Buffer) => filters.some((f) => topic.subarray(0, f.length).equals(f))
-      : undefined;
-    const { send, skipped } = best.list.take(best.i, receiver, wants);
-    return { send, skipped, from: best.peer.key, link: best.peer.link, forward: best.peer.forward };
+    if (!bestList || !bestPeer) return null;
+    const { send, skipped } = bestList.take(bestI, receiver, this.filters.get(receiver));
+    return { send, skipped, peer: bestPeer };
   }
 
   clear() {

@@ -101,5 +101,6 @@ export class LazyMessage implements MessageEvent {
 
 /** `{n}` and `{topic}` placeholders of behaviour payloads. */
 export function fillPayload(template: string, n: number, topic = ""): string {
+  if (!template.includes("{")) return template;
   return template.replaceAll("{n}", String(n)).replaceAll("{topic}", topic);
 }

@@ -18,6 +18,7 @@ import { WireInspector } from "./wire/inspector.js";
 
 /** How often a `counters` event is emitted while running, ms. */
 const COUNTERS_EVERY_MS = 500;
+const DONE = Promise.resolve();
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const clock = options.clock ?? realClock;
@@ -73,6 +74,18 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         return r.resume();
       case "send":
         return r.sendNow(payload);
+    }
+  }
+
+  /** Not async: the behaviour's own promise, if any, is handed back as is (one promise less). */
+  function sendNow(id: string, payload?: string): Promise<void> {
+    const r = runners.get(id);
+    if (!r) return doNodeAction(id, "send", payload);
+    try {
+      const p = r.sendNow(payload);
+      return p instanceof Promise ? p : DONE;
+    } catch (err) {
+      return Promise.reject(err as Error);
     }
   }
 
@@ -185,7 +198,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     // "Send now" skips the queue: it changes no sockets, and it may come thousands of times a second.
     nodeAction: (node, action, payload) =>
       action === "send"
-        ? doNodeAction(node, action, payload)
+        ? sendNow(node, payload)
         : exclusive(() => doNodeAction(node, action, payload)),
     linkAction: (link, action, latencyMs) => exclusive(() => doLinkAction(link, action, latencyMs)),
     step(action) {

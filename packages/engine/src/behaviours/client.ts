@@ -16,20 +16,33 @@ export const STUCK_AFTER_MS = 2000;
 export function createClient(ctx: BehaviourContext<Params>) {
   const p = ctx.params;
   let n = 0;
-  let waiting: { body: string; attempt: number; cancel: () => void } | null = null;
+  let waiting: { body: string; attempt: number; since: number; cancel: () => void } | null = null;
+
+  // A plain REQ shows "stuck" after STUCK_AFTER_MS. Not one timer per request (a round trip takes
+  // ~100 µs): one check at a time, re-armed for the request still waiting when it fires.
+  let stuckCheck: (() => void) | null = null;
+  const checkStuck = (delay: number) => {
+    stuckCheck = ctx.after(delay, () => {
+      stuckCheck = null;
+      if (!waiting || p.timeoutMs > 0) return;
+      const left = waiting.since + STUCK_AFTER_MS - ctx.now();
+      if (left > 0) return checkStuck(left);
+      ctx.setActivity(
+        "stuck",
+        `waiting forever for the reply to "${waiting.body}": a plain REQ cannot send again (use lazyPirate)`,
+      );
+    });
+  };
+  const noop = () => {};
 
   const arm = (body: string) => {
     if (p.timeoutMs > 0) return ctx.after(p.timeoutMs, () => void onTimeout(body));
-    return ctx.after(STUCK_AFTER_MS, () =>
-      ctx.setActivity(
-        "stuck",
-        `waiting forever for the reply to "${body}": a plain REQ cannot send again (use lazyPirate)`,
-      ),
-    );
+    if (!stuckCheck) checkStuck(STUCK_AFTER_MS);
+    return noop;
   };
 
   const send = async (body: string, attempt: number) => {
-    waiting = { body, attempt, cancel: arm(body) };
+    waiting = { body, attempt, since: ctx.now(), cancel: arm(body) };
     if (attempt === 0) ctx.setActivity("waiting", `waiting for the reply to "${body}"`);
     const ok = await ctx.send("req", [body], "request");
     if (!ok && waiting?.body === body && p.timeoutMs === 0) {

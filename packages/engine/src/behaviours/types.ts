@@ -82,7 +82,7 @@ export interface Behaviour {
   /** Sockets are open, bound and connected: start timers. */
   start(): void | Promise<void>;
   /** A message arrived on one of the node's sockets. Awaited: the socket reads its next one after. */
-  onMessage?(msg: Received): void | Promise<void>;
+  onMessage?(msg: Received): void | Promise<unknown>;
   /** The `send` action ("Send now"), with an optional payload override. */
   sendNow?(payload?: string): void | Promise<void>;
   /** The node stops (timers are already cleared, sockets are about to close). */

@@ -117,19 +117,21 @@ export class SocketRegistry {
     return this.entries.get(key);
   }
 
-  /** Queues a send; resolves when zeromq took it, rejects with its error (EAGAIN on timeout). */
+  /**
+   * Queues a send behind the one in flight; resolves when zeromq took it, rejects with its error
+   * (EAGAIN on timeout). With nothing in flight the caller sends directly (Core.send: no queue, no
+   * extra promise), setting `sending` and calling `sent` when zeromq settled it.
+   */
   async send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
     if (entry.closed || entry.closing) throw closedError();
     if (!entry.sending) {
-      // Nothing in flight: send directly (the common case), skipping the queue's promise.
       entry.sending = true;
       try {
         await entry.sock.send(frames);
       } catch (err) {
         throw entry.closed || entry.closing ? closedError() : err;
       } finally {
-        entry.sending = false;
-        if (entry.queue.length > 0 && !entry.closed) void drain(entry);
+        this.sent(entry);
       }
       return;
     }
@@ -138,13 +140,19 @@ export class SocketRegistry {
     });
   }
 
+  /** The send in flight settled: the next queued one goes. */
+  sent(entry: SocketEntry) {
+    entry.sending = false;
+    if (entry.queue.length > 0 && !entry.closed) void drain(entry);
+  }
+
   /**
    * Runs the socket's one receive loop. Each message is handled before the next is read, and a
    * paused socket stops reading, so new messages queue inside zeromq (up to the high-water mark).
    */
   async receiveLoop(
     entry: SocketEntry,
-    handle: (frames: Buffer[]) => void | Promise<void>,
+    handle: (frames: Buffer[]) => void | Promise<unknown>,
     onError: (err: Error) => void,
   ): Promise<void> {
     while (!entry.closed && !entry.closing) {
