@@ -3,14 +3,21 @@
  * REST API, its memory read from /proc, and always stopped (SIGTERM, then SIGKILL).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RuntimeSnapshot } from "@zmqp/protocol";
+import { GcTrace } from "./gc-trace.js";
 
 export class Gateway {
   private child: ChildProcess | null = null;
   /** The gateway's stderr, kept for the report when something fails. */
   stderr = "";
+  /** Its garbage collections (the process runs with --trace-gc, printed on its stdout). */
+  readonly gc = new GcTrace();
+  private startedAt = 0;
+  /** Where the gateway writes heap snapshots (SIGUSR2); removed by `removeSnapshots`. */
+  readonly diagDir = mkdtempSync(join(tmpdir(), "zmqp-bench-ui-"));
 
   constructor(
     readonly root: string,
@@ -20,6 +27,11 @@ export class Gateway {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** A time of ours (Date.now()) on the gateway's trace clock, ms since it started. */
+  clock(epochMs: number): number {
+    return epochMs - this.startedAt;
   }
 
   get pid(): number | undefined {
@@ -32,13 +44,24 @@ export class Gateway {
     if (await this.healthy())
       throw new Error(`port ${this.port} already answers: stop that gateway or pass --port`);
     // `node bin/zmqp.mjs` directly (no pnpm or shell in between): the pid is the gateway's own.
+    this.startedAt = Date.now();
     const child = spawn(
       process.execPath,
-      [join(this.root, "apps/gateway/bin/zmqp.mjs"), "serve", "--port", String(this.port)],
+      [
+        "--trace-gc",
+        // A heap snapshot on SIGUSR2: it starts with a full collection, so the heap it leaves
+        // (in the GC trace) is what the process really retains; the file is there to look into.
+        "--heapsnapshot-signal=SIGUSR2",
+        `--diagnostic-dir=${this.diagDir}`,
+        join(this.root, "apps/gateway/bin/zmqp.mjs"),
+        "serve",
+        "--port",
+        String(this.port),
+      ],
       { cwd: this.root, env: { ...process.env, ZMQP_TOKEN: this.token }, stdio: "pipe" },
     );
     this.child = child;
-    child.stdout?.resume();
+    child.stdout?.on("data", (d: Buffer) => this.gc.push(d.toString()));
     child.stderr?.on("data", (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-4000);
     });
@@ -122,6 +145,37 @@ export class Gateway {
       if (Number.isFinite(sendQ)) max = Math.max(max, sendQ);
     }
     return max;
+  }
+
+  /**
+   * Writes a heap snapshot of the gateway and returns the heap left by the full collection it
+   * starts with (MB), or null when none shows up in time.
+   */
+  async heapAfterFullGc(timeoutMs = 30_000): Promise<number | null> {
+    const child = this.child;
+    if (!child) return null;
+    const before = this.gc.majorBetween(0, Infinity).length;
+    child.kill("SIGUSR2");
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.gc.majorBetween(0, Infinity).length > before) {
+        // A snapshot may collect several times in a row; the last one leaves the true heap.
+        await sleep(2000);
+        return this.gc.majorBetween(0, Infinity).at(-1)!.afterMB;
+      }
+      await sleep(200);
+    }
+    return null;
+  }
+
+  snapshots(): string[] {
+    return readdirSync(this.diagDir)
+      .filter((f) => f.endsWith(".heapsnapshot"))
+      .map((f) => join(this.diagDir, f));
+  }
+
+  removeSnapshots(): void {
+    rmSync(this.diagDir, { recursive: true, force: true });
   }
 
   /** Stops the process (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
