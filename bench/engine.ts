@@ -1,7 +1,7 @@
 /**
  * The same two cases through the engine: real sockets deployed from a graph document, every
- * message going through the engine's one send and receive paths (counted, correlated, reported
- * as an event to a listener, as the gateway would listen). Driven with "Send now" node actions.
+ * message going through the engine's one send and receive paths (counted and correlated: the
+ * cases return what the engine's exact counters say). Driven with "Send now" node actions.
  */
 import { createRuntime, type Runtime } from "@zmqp/engine";
 import type { GraphInput, RuntimeEvent } from "@zmqp/protocol";
@@ -63,86 +63,99 @@ function requestReply(port: number): GraphInput {
   };
 }
 
-/** Deploys, counts `in` messages at `node` with a listener, runs `body`, then closes. */
-async function withRuntime<T>(
-  doc: GraphInput,
-  node: string,
-  body: (
-    rt: Runtime,
-    arrivals: () => Promise<void>,
-    seen: () => number,
-    idle: () => Promise<void>,
-  ) => Promise<T>,
-): Promise<EngineCase<T>> {
-  const rt = createRuntime({});
-  let counted = 0;
-  let correlated = 0;
-  let wake: (() => void) | null = null;
-  // A REQ client's activity, from its status events: "waiting" until it has taken its reply.
-  let busy = false;
-  let ready: (() => void) | null = null;
-  rt.on((e: RuntimeEvent) => {
-    if (e.type === "status" && e.node === node) {
-      busy = e.status.activity === "waiting";
-      if (!busy) ready?.();
-    }
-    if (e.type !== "message" || e.direction !== "in" || e.node !== node) return;
-    counted++;
-    if (e.link !== null && !e.external) correlated++;
-    wake?.();
-  });
-  try {
-    const r = await rt.deploy(doc);
-    if (!r.ok) throw new Error(`deploy failed: ${JSON.stringify(r.diagnostics)}`);
-    const arrival = () => new Promise<void>((res) => (wake = res));
-    const idle = () => (busy ? new Promise<void>((res) => (ready = res)) : Promise.resolve());
-    const value = await body(rt, arrival, () => counted, idle);
-    return { value, counted, correlated };
-  } finally {
-    await rt.close();
+/** What the engine's exact counters say about one case, minus the warm-up message. */
+function tally(rt: Runtime, node: string, link: string, direction: "forward" | "backward") {
+  const c = rt.counters();
+  return {
+    counted: (c.nodes[node]?.received ?? 0) - 1,
+    // A link counts a receive only when it was matched to its send: correlated.
+    correlated: (c.links[link]?.[direction] ?? 0) - 1,
+  };
+}
+
+/** Resolves once `done()` holds; throws when nothing moved for 5 s (a stall, not a slow machine). */
+async function until(done: () => boolean, progress: () => number, what: string): Promise<void> {
+  let last = progress();
+  let still = Date.now();
+  while (!done()) {
+    await new Promise((r) => setTimeout(r, 1));
+    const now = progress();
+    if (now !== last) [last, still] = [now, Date.now()];
+    else if (Date.now() - still > 5000) throw new Error(`engine stalled: ${what} ${now}`);
   }
+}
+
+async function deployed(doc: GraphInput): Promise<Runtime> {
+  const rt = createRuntime({});
+  const r = await rt.deploy(doc);
+  if (!r.ok) {
+    await rt.close();
+    throw new Error(`deploy failed: ${JSON.stringify(r.diagnostics)}`);
+  }
+  return rt;
 }
 
 /**
  * Ventilator → sink through the engine: messages per second from the first send to the last
  * receive. `window` Send-now actions are in flight at once (1: each awaited before the next).
+ * Every message is counted and correlated (the counters say so); with `listen`, a listener also
+ * takes every event, as a gateway would (one message event per send and per receive).
  */
 export async function engineThroughput(
   port: number,
   n: number,
-  window = 1,
+  { window = 1, listen = false }: { window?: number; listen?: boolean } = {},
 ): Promise<EngineCase<Rate>> {
-  return withRuntime(pipeline(port), "sink", async (rt, arrival, seen) => {
+  const rt = await deployed(pipeline(port));
+  try {
+    let events = 0;
+    if (listen)
+      rt.on((e: RuntimeEvent) => {
+        if (e.type === "message" && e.direction === "in" && e.node === "sink") events++;
+      });
+    const received = () => rt.counters().nodes.sink?.received ?? 0;
     // One message first, so connecting is not part of the measurement.
-    const first = arrival();
     await rt.nodeAction("vent", "send");
-    await first;
+    await until(() => received() >= 1, received, "the sink counted");
     const stop = startClock();
     for (let i = 0; i < n; i += window) {
       const k = Math.min(window, n - i);
       if (k === 1) await rt.nodeAction("vent", "send");
       else await Promise.all(Array.from({ length: k }, () => rt.nodeAction("vent", "send")));
     }
-    while (seen() < n + 1) {
-      const before = seen();
-      let timer: NodeJS.Timeout | undefined;
-      const stall = new Promise((r) => (timer = setTimeout(r, 5000)));
-      await Promise.race([arrival(), stall]);
-      clearTimeout(timer);
-      if (seen() === before)
-        throw new Error(`engine stalled: the sink counted ${before - 1} of ${n} messages`);
-    }
-    return stop(n);
-  }).then((c) => ({ ...c, counted: c.counted - 1, correlated: c.correlated - 1 }));
+    await until(() => received() >= n + 1, received, `of ${n + 1} messages the sink counted`);
+    const value = stop(n);
+    const t = tally(rt, "sink", "l", "forward");
+    if (listen && events - 1 !== t.counted)
+      throw new Error(`${events - 1} message events for ${t.counted} counted receives`);
+    return { value, ...t };
+  } finally {
+    await rt.close();
+  }
 }
 
-/** Client → server → client through the engine: each round trip in microseconds. */
+/**
+ * Client → server → client through the engine: each round trip in microseconds, from "Send now"
+ * to the reply's message event (counted and correlated by then).
+ */
 export async function engineRoundTrips(port: number, n: number): Promise<EngineCase<number[]>> {
-  return withRuntime(requestReply(port), "client", async (rt, arrival, _seen, idle) => {
+  const rt = await deployed(requestReply(port));
+  try {
+    let wake: (() => void) | null = null;
+    // A REQ client's activity, from its status events: "waiting" until it has taken its reply.
+    let busy = false;
+    let ready: (() => void) | null = null;
+    rt.on((e: RuntimeEvent) => {
+      if (e.type === "status" && e.node === "client") {
+        busy = e.status.activity === "waiting";
+        if (!busy) ready?.();
+      } else if (e.type === "message" && e.direction === "in" && e.node === "client") wake?.();
+    });
+    const idle = () => (busy ? new Promise<void>((res) => (ready = res)) : Promise.resolve());
     const out: number[] = [];
     for (let i = 0; i < n + 1; i++) {
       const t0 = process.hrtime.bigint();
-      const reply = arrival();
+      const reply = new Promise<void>((res) => (wake = res));
       await rt.nodeAction("client", "send");
       await reply;
       if (i > 0) out.push(Number(process.hrtime.bigint() - t0) / 1e3);
@@ -150,6 +163,8 @@ export async function engineRoundTrips(port: number, n: number): Promise<EngineC
       // until then, so wait for it (outside the measured time).
       await idle();
     }
-    return out;
-  }).then((c) => ({ ...c, counted: c.counted - 1, correlated: c.correlated - 1 }));
+    return { value: out, ...tally(rt, "client", "l", "backward") };
+  } finally {
+    await rt.close();
+  }
 }

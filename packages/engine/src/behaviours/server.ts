@@ -17,19 +17,22 @@ export function replyFor(p: Params, request: string): string {
   }
 }
 
+/** An echo sends the very bytes back: no decoding and encoding on the hot path. */
+function replyTo(p: Params, body: Buffer | undefined): Buffer | string {
+  return p.reply === "echo" && body ? body : replyFor(p, body?.toString() ?? "");
+}
+
 export const server: BehaviourSpec<Params> = {
   create(ctx: BehaviourContext<Params>) {
     return {
       start() {},
       onMessage(msg: Received) {
         const body = msg.frames[msg.frames.length - 1];
-        // An echo sends the very bytes back: no decoding and encoding on the hot path.
-        const reply = () =>
-          ctx.params.reply === "echo" && body ? body : replyFor(ctx.params, body?.toString() ?? "");
-        // No delay: reply at once, no timer and no extra promise on the round trip.
-        if (ctx.params.delayMs <= 0) return ctx.send(msg.socket, [reply()], "reply");
+        // No delay: reply at once, with no timer, promise or closure of our own on the round trip.
+        if (ctx.params.delayMs <= 0)
+          return ctx.send(msg.socket, [replyTo(ctx.params, body)], "reply");
         return ctx.sleep(ctx.params.delayMs).then(() => {
-          if (ctx.running()) return ctx.send(msg.socket, [reply()], "reply");
+          if (ctx.running()) return ctx.send(msg.socket, [replyTo(ctx.params, body)], "reply");
         });
       },
     };
