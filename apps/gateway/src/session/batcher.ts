@@ -17,7 +17,7 @@ export interface BatcherOptions {
   backlog(): number;
   /** Above this backlog the tab counts as stalled. */
   maxBacklogBytes?: number;
-  /** Minimum time between two batches (16 ms ≈ 60 a second). */
+  /** Minimum time between two batches, ms (17 ms: at most ~58 a second). */
   intervalMs?: number;
   /** Per-message events kept per batch; the rest are sampled away. */
   maxMessagesPerBatch?: number;
