@@ -142,6 +142,9 @@ export async function engineRoundTrips(port: number, n: number): Promise<EngineC
   const rt = await deployed(requestReply(port));
   try {
     let wake: (() => void) | null = null;
+    // Stamped in the listener, the moment the engine reports the reply (counted and correlated):
+    // as many hops after zeromq's receive as raw's own `await receive()` is.
+    let t1 = 0n;
     // A REQ client's activity, from its status events: "waiting" until it has taken its reply.
     let busy = false;
     let ready: (() => void) | null = null;
@@ -149,7 +152,10 @@ export async function engineRoundTrips(port: number, n: number): Promise<EngineC
       if (e.type === "status" && e.node === "client") {
         busy = e.status.activity === "waiting";
         if (!busy) ready?.();
-      } else if (e.type === "message" && e.direction === "in" && e.node === "client") wake?.();
+      } else if (e.type === "message" && e.direction === "in" && e.node === "client") {
+        t1 = process.hrtime.bigint();
+        wake?.();
+      }
     });
     const idle = () => (busy ? new Promise<void>((res) => (ready = res)) : Promise.resolve());
     const out: number[] = [];
@@ -158,7 +164,7 @@ export async function engineRoundTrips(port: number, n: number): Promise<EngineC
       const reply = new Promise<void>((res) => (wake = res));
       await rt.nodeAction("client", "send");
       await reply;
-      if (i > 0) out.push(Number(process.hrtime.bigint() - t0) / 1e3);
+      if (i > 0) out.push(Number(t1 - t0) / 1e3);
       // The reply's event comes before the client has handled it; a REQ refuses to send again
       // until then, so wait for it (outside the measured time).
       await idle();

@@ -122,22 +122,24 @@ export class SocketRegistry {
    * (EAGAIN on timeout). With nothing in flight the caller sends directly (Core.send: no queue, no
    * extra promise), setting `sending` and calling `sent` when zeromq settled it.
    */
-  async send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
-    if (entry.closed || entry.closing) throw closedError();
-    if (!entry.sending) {
-      entry.sending = true;
-      try {
-        await entry.sock.send(frames);
-      } catch (err) {
-        throw entry.closed || entry.closing ? closedError() : err;
-      } finally {
-        this.sent(entry);
-      }
-      return;
-    }
+  send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
+    if (entry.closed || entry.closing) return Promise.reject(closedError());
+    if (!entry.sending) return this.sendDirect(entry, frames);
+    // Not async itself: a queued send costs this one promise, no wrapper around it.
     return new Promise((resolve, reject) => {
       entry.queue.push({ frames, done: (err) => (err ? reject(err) : resolve()) });
     });
+  }
+
+  private async sendDirect(entry: SocketEntry, frames: Buffer[]): Promise<void> {
+    entry.sending = true;
+    try {
+      await entry.sock.send(frames);
+    } catch (err) {
+      throw entry.closed || entry.closing ? closedError() : err;
+    } finally {
+      this.sent(entry);
+    }
   }
 
   /** The send in flight settled: the next queued one goes. */
