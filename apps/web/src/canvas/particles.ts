@@ -2,19 +2,31 @@
  * Message particles: ONE <canvas> and ONE requestAnimationFrame loop for every message on screen.
  * A particle runs along the SVG path of the link it crossed (getPointAtLength), forward from the
  * connecting socket to the binding one, or back for replies and results.
+ *
+ * Cost: with --disable-gpu (and on many laptops) a 2D canvas is rasterised on the page's main
+ * thread, so each dot drawn is CPU the page no longer has for its own frames. Hence few dots (one
+ * per link and direction per SPAWN_GAP_MS is enough to show the link is busy), each a copy of a
+ * pre-rendered sprite (an antialiased arc and stroke per dot cost ~4x more), ~30 redraws a
+ * second, and no redraw at all once nothing moves.
  */
 import type { MessageKind } from "@zmqp/protocol";
+import { dotSprite, type DotSprite } from "./particleSprite.js";
 
 /** How long a particle takes to cross a link, ms. */
 export const TRAVEL_MS = 700;
 /** Most particles alive at once; the oldest go first (counters stay exact, this is only drawing). */
-export const MAX_LIVE = 600;
-/** At most one new particle per link and direction in this many ms: more would overlap anyway. */
-export const SPAWN_GAP_MS = 60;
-/** Shortest time between two redraws of the overlay, ms. */
+export const MAX_LIVE = 400;
+/**
+ * At most one new particle per link and direction in this many ms: a link that carried a message
+ * in the last ~200 ms always has a dot on it (a dot lives TRAVEL_MS), and more would overlap.
+ */
+export const SPAWN_GAP_MS = 200;
+/** Shortest time between two redraws of the overlay, ms (~30 a second). */
 const MIN_FRAME_MS = 30;
 /** Points sampled along a link's path. */
 const SAMPLES = 32;
+/** Device pixels per CSS pixel at most: dots this small gain nothing from a 3x backing store. */
+const MAX_DPR = 2;
 
 export const KIND_COLOR: Record<MessageKind, string> = {
   request: "#2563eb",
@@ -56,8 +68,10 @@ export class ParticleLayer {
   private lastSpawn = new Map<string, number>();
   private frame = 0;
   private ctx: CanvasRenderingContext2D | null = null;
-  private width = 0;
-  private height = 0;
+  private dpr = 1;
+  /** Device-pixel box of the dots drawn last frame (x0, y0, x1, y1): what the next frame clears. */
+  private dirty: [number, number, number, number] | null = null;
+  private sprites = new Map<string, DotSprite>();
   /** Particles drawn at least once since the layer started (exposed for tests and benchmarks). */
   drawn = 0;
   enabled = true;
@@ -70,11 +84,12 @@ export class ParticleLayer {
   }
 
   resize(width: number, height: number, dpr: number) {
-    this.width = width;
-    this.height = height;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.dpr = Math.min(MAX_DPR, Math.max(1, dpr));
+    // Setting the size clears the canvas (and its transform): nothing is left to clear.
+    this.canvas.width = Math.max(1, Math.round(width * this.dpr));
+    this.canvas.height = Math.max(1, Math.round(height * this.dpr));
+    this.dirty = null;
+    if (this.live.length && !this.frame) this.frame = requestAnimationFrame(this.tick);
   }
 
   /** Adds one particle per message that crossed a known link. */
@@ -102,13 +117,21 @@ export class ParticleLayer {
   clear() {
     this.live = [];
     this.lastSpawn.clear();
-    this.ctx?.clearRect(0, 0, this.width, this.height);
+    this.wipe();
   }
 
   destroy() {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.live = [];
+  }
+
+  /** Clears what the last frame drew, and only that: a full clear dirties the whole canvas. */
+  private wipe() {
+    const box = this.dirty;
+    if (!box || !this.ctx) return;
+    this.ctx.clearRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+    this.dirty = null;
   }
 
   /**
@@ -133,24 +156,37 @@ export class ParticleLayer {
     return points;
   }
 
+  private sprite(color: string, radius: number): DotSprite {
+    const key = `${color}/${radius}/${this.dpr}`;
+    let s = this.sprites.get(key);
+    if (!s) this.sprites.set(key, (s = dotSprite(color, radius, this.dpr)));
+    return s;
+  }
+
   private tick = () => {
     this.frame = 0;
     const ctx = this.ctx;
     if (!ctx) return;
     const now = this.deps.now();
-    // Redrawing the overlay costs a full-canvas composite; ~30 redraws a second look as smooth for
-    // dots this small and leave the other frames to the page.
+    // ~30 redraws a second look as smooth for dots this small and leave the other frames to the
+    // page.
     if (now - this.lastDraw < MIN_FRAME_MS && this.live.length) {
       this.frame = requestAnimationFrame(this.tick);
       return;
     }
     this.lastDraw = now;
-    ctx.clearRect(0, 0, this.width, this.height);
+    this.wipe();
     const [tx, ty, zoom] = this.deps.transform();
-    const radius = Math.max(3, 5 * zoom);
+    const dpr = this.dpr;
+    // Radius in CSS px, in half-pixel steps so that zooming reuses a handful of sprites.
+    const radius = Math.round(Math.max(3, 5 * zoom) * 2) / 2;
+    const w = this.canvas.width;
+    const h = this.canvas.height;
     const frameLinks = new Map<string, Float32Array | null>();
-    // One path per colour: a few fills per frame instead of one per particle.
-    const byColor = new Map<string, number[]>();
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
     let kept = 0;
     for (const p of this.live) {
       const t = (now - p.born) / TRAVEL_MS;
@@ -169,27 +205,23 @@ export class ParticleLayer {
       const k = f - i;
       const x = (pts[i * 2]! + (pts[i * 2 + 2]! - pts[i * 2]!) * k) * zoom + tx;
       const y = (pts[i * 2 + 1]! + (pts[i * 2 + 3]! - pts[i * 2 + 1]!) * k) * zoom + ty;
-      let list = byColor.get(p.color);
-      if (!list) byColor.set(p.color, (list = []));
-      list.push(x, y);
+      const s = this.sprite(p.color, radius);
+      // Whole device pixels: a sprite copied 1:1 is a blit, at a fraction it is resampled.
+      const left = Math.round(x * dpr) - s.half;
+      const top = Math.round(y * dpr) - s.half;
+      if (left >= w || top >= h || left + s.size <= 0 || top + s.size <= 0) continue;
+      ctx.drawImage(s.image, left, top);
+      if (left < x0) x0 = left;
+      if (top < y0) y0 = top;
+      if (left + s.size > x1) x1 = left + s.size;
+      if (top + s.size > y1) y1 = top + s.size;
       if (!p.seen) {
         p.seen = true;
         this.drawn++;
       }
     }
     this.live.length = kept;
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = "rgba(255,255,255,0.9)";
-    for (const [color, xy] of byColor) {
-      ctx.beginPath();
-      for (let j = 0; j < xy.length; j += 2) {
-        ctx.moveTo(xy[j]! + radius, xy[j + 1]!);
-        ctx.arc(xy[j]!, xy[j + 1]!, radius, 0, Math.PI * 2);
-      }
-      ctx.fillStyle = color;
-      ctx.fill();
-      ctx.stroke();
-    }
+    if (x1 > x0) this.dirty = [Math.max(0, x0), Math.max(0, y0), Math.min(w, x1), Math.min(h, y1)];
     this.canvas.dataset.drawn = String(this.drawn);
     this.canvas.dataset.live = String(kept);
     if (kept) this.frame = requestAnimationFrame(this.tick);
