@@ -8,6 +8,7 @@
  * sender's list and looks only past it (usually at the very next entry).
  */
 import type { MessageKind } from "@zmqp/protocol";
+import type { PeerRefs } from "./counters.js";
 
 export interface PendingSend {
   id: number;
@@ -31,6 +32,8 @@ export interface Peer {
   link: string;
   /** True when a message from this peer to us crosses the link connect→bind. */
   forward: boolean;
+  /** The counters a receive from this peer bumps (CounterStore.peerRefs), cached. */
+  counters?: PeerRefs;
 }
 
 export interface Match {

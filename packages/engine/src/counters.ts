@@ -2,13 +2,51 @@
 import {
   emptyCounters,
   emptyNodeCounters,
+  type Counters,
   type LinkCounters,
   type NodeCounters,
 } from "@zmqp/protocol";
 
+type PeerCounters = NodeCounters["peers"][string];
+
+/**
+ * The counter objects one socket's messages bump, looked up once and cached by the caller (on the
+ * socket entry, or the linked peer): the hot path then counts with no map lookup at all.
+ */
+export interface SocketRefs {
+  version: number;
+  node: NodeCounters;
+  socket: Counters;
+}
+
+/** The same for receives from one linked peer: both nodes' peer counters and the link's. */
+export interface PeerRefs {
+  version: number;
+  inbound: PeerCounters;
+  outbound: PeerCounters;
+  link: LinkCounters;
+}
+
 export class CounterStore {
   private nodes = new Map<string, NodeCounters>();
   private links = new Map<string, LinkCounters>();
+  /** Bumped whenever counter objects may be dropped or replaced: cached refs are then stale. */
+  private version = 0;
+
+  refs(node: string, socket: string, cached: SocketRefs | undefined): SocketRefs {
+    if (cached && cached.version === this.version) return cached;
+    return { version: this.version, node: this.node(node), socket: this.socket(node, socket) };
+  }
+
+  peerRefs(node: string, fromNode: string, link: string, cached: PeerRefs | undefined): PeerRefs {
+    if (cached && cached.version === this.version) return cached;
+    return {
+      version: this.version,
+      inbound: this.peer(node, fromNode),
+      outbound: this.peer(fromNode, node),
+      link: this.link(link),
+    };
+  }
 
   node(id: string): NodeCounters {
     let c = this.nodes.get(id);
@@ -78,11 +116,13 @@ export class CounterStore {
 
   /** Forgets nodes and links no longer in the document (kept ones keep counting). */
   retain(nodes: Set<string>, links: Set<string>): void {
+    this.version++;
     for (const id of this.nodes.keys()) if (!nodes.has(id)) this.nodes.delete(id);
     for (const id of this.links.keys()) if (!links.has(id)) this.links.delete(id);
   }
 
   reset(): void {
+    this.version++;
     this.nodes.clear();
     this.links.clear();
   }

@@ -6,6 +6,7 @@
  */
 import * as zmq from "zeromq";
 import { LIMITS, type SocketOptions, type SocketType } from "@zmqp/protocol";
+import type { SocketRefs } from "../counters.js";
 
 export type ZmqType = Exclude<SocketType, "TCP">;
 
@@ -66,6 +67,8 @@ export interface SocketEntry {
   paused: boolean;
   queue: QueuedSend[];
   sending: boolean;
+  /** This socket's counter objects, cached by Core (CounterStore.refs). */
+  counters?: SocketRefs;
   wake?: () => void;
 }
 
