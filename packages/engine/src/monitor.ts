@@ -38,11 +38,14 @@ function describe(ev: Record<string, unknown>): string | undefined {
   return parts.length ? parts.join("; ") : undefined;
 }
 
-/** Watches a socket's monitor events until it closes. */
+/**
+ * Reports a socket's monitor events until the observer ends. That is after the socket closed:
+ * its listeners' `close` come then (the runner waits for them), and on `end` the observer closes
+ * itself; an observer left unread would keep two zeromq sockets open until a GC.
+ */
 export async function watchSocket(entry: SocketEntry, on: (ev: MonitorEvent) => void) {
   try {
     for await (const raw of entry.sock.events) {
-      if (entry.closed) break;
       const ev = raw as unknown as Record<string, unknown>;
       const m: MonitorEvent = { event: String(ev.type) };
       if (typeof ev.address === "string") m.address = ev.address;

@@ -18,8 +18,8 @@ import type { Core, ReceiveResult } from "./core.js";
 import { applyMonitor, cloneStatus, watchSocket, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
 import { connectLink, disconnectLink, wantsRoutingId } from "./node-links.js";
-import { unbindAndWait } from "./sockets/unbind.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
+import { bindReleased, closeEntry } from "./sockets/teardown.js";
 import { NodeTimers } from "./timers.js";
 
 export class NodeRunner {
@@ -30,7 +30,8 @@ export class NodeRunner {
   private spec: BehaviourSpec | undefined;
   private params: Record<string, unknown> = {};
   private generation = new Map<string, number>();
-  private unbindWaiters = new Map<SocketEntry, (ev: MonitorEvent) => void>();
+  /** Monitor callbacks of sockets being closed (sockets/teardown.ts). */
+  readonly closeWaiters = new Map<SocketEntry, (ev: MonitorEvent) => void>();
   /** Bumped on every start and stop, so late async work of an old run does nothing. */
   private run = 0;
 
@@ -151,7 +152,7 @@ export class NodeRunner {
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
     void watchSocket(entry, (ev) => {
-      this.unbindWaiters.get(entry)?.(ev);
+      this.closeWaiters.get(entry)?.(ev);
       if (!this.isCurrent(entry)) return;
       // Whatever a subscriber misses while disconnected is not a high-water-mark drop.
       if (ev.event === "disconnect") this.core.correlator.forgetReceiver(entry.key);
@@ -160,7 +161,7 @@ export class NodeRunner {
     });
     for (const raw of s.bind) {
       try {
-        await entry.sock.bind(this.core.resolveAddress(raw));
+        await bindReleased(entry.sock, this.core.resolveAddress(raw));
         status.bound.push(raw);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
@@ -217,33 +218,16 @@ export class NodeRunner {
     const s = this.node.sockets.find((x) => x.id === socketId);
     const old = this.entries.get(socketId);
     if (!s || !old || !this.active) return;
-    await this.closeEntry(old, false);
+    const run = this.run;
+    await closeEntry(this, old, false);
+    if (run !== this.run) return; // stopped meanwhile: a new socket would outlive the node
     const ok = await this.openSocket(s);
     const entry = this.entries.get(socketId);
     if (ok && entry && this.active) this.startReceiving(entry);
   }
 
-  private async closeEntry(entry: SocketEntry, killed: boolean) {
-    const reason = killed ? "killed" : "closed";
-    entry.closing = true;
-    entry.closeReason = reason;
-    // Held (step mode) sends never reached the socket: count them here. Queued and in-flight
-    // ones fail as closed and are counted on their way out (Core.send).
-    const held = this.core.step.cancel(entry.key);
-    if (held > 0) this.core.counters.dropped(this.id, entry.socket, reason, held);
-    entry.wake?.();
-    const bound = this.status.sockets[entry.socket]?.bound ?? [];
-    if (bound.length > 0 && !entry.closed && this.entries.get(entry.socket) === entry)
-      await unbindAndWait(entry, bound, this.core, (on) => {
-        if (on) this.unbindWaiters.set(entry, on);
-        else this.unbindWaiters.delete(entry);
-      });
-    this.core.registry.close(entry);
-    this.core.correlator.closeSocket(entry.key);
-  }
-
   private async closeSockets(killed: boolean) {
-    await Promise.all([...this.entries.values()].map((e) => this.closeEntry(e, killed)));
+    await Promise.all([...this.entries.values()].map((e) => closeEntry(this, e, killed)));
     this.entries.clear();
   }
 
