@@ -60,7 +60,7 @@ export interface SocketEntry {
   sock: ZSocket;
   routingId?: string;
   closed: boolean;
-  /** Being closed (unbinding first): any call now fails with EBUSY, and that is not an error. */
+  /** Being closed: no new send or receive starts, and a failure now is the close, not an error. */
   closing: boolean;
   /** Why it closed, as the drop reason of the sends it took down (`closed` or `killed`). */
   closeReason?: string;
