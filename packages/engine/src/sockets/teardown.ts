@@ -70,15 +70,17 @@ async function closeAndWait(
 ): Promise<void> {
   let left = bound.filter((a) => !a.startsWith("inproc://")).length;
   if (left === 0 || entry.closed) return registry.close(entry);
+  let timer: NodeJS.Timeout | undefined;
   const released = new Promise<void>((resolve) => {
     watch((ev) => {
       if ((ev.event === "close" && --left <= 0) || ev.event === "end") resolve();
     });
     // Real time, not the injected clock: this waits for I/O, and a test clock may stand still.
-    setTimeout(resolve, RELEASE_WAIT_MS).unref();
+    timer = setTimeout(resolve, RELEASE_WAIT_MS);
   });
   registry.close(entry);
   await released;
+  clearTimeout(timer);
   watch(null);
 }
 
