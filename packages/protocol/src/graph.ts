@@ -59,7 +59,8 @@ export const LinkSchema = z.strictObject({
   endpoint: text().optional(),
 });
 
-export const TIMELINE_ACTIONS = [
+/** What a person (or a timeline step) can do to a node. */
+export const NODE_ACTIONS = [
   "start",
   "stop",
   "kill",
@@ -67,9 +68,11 @@ export const TIMELINE_ACTIONS = [
   "pause",
   "resume",
   "send",
-  "cut",
-  "restore",
 ] as const;
+export type NodeAction = (typeof NODE_ACTIONS)[number];
+
+/** A timeline step acts on a node, or cuts and restores a link. */
+export const TIMELINE_ACTIONS = [...NODE_ACTIONS, "cut", "restore"] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 
 export const TimelineStepSchema = z.strictObject({

@@ -7,21 +7,10 @@ import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.js";
 import type { ErrorCode } from "./errors.js";
 import type { LinkCounters, NodeCounters, NodeStatus, RuntimeEvent } from "./events.js";
-import type { GraphDoc } from "./graph.js";
+import { NODE_ACTIONS, type GraphDoc } from "./graph.js";
 import { LIMITS } from "./limits.js";
 
 export const PROTOCOL_VERSION = 1;
-
-export const NODE_ACTIONS = [
-  "start",
-  "stop",
-  "kill",
-  "restart",
-  "pause",
-  "resume",
-  "send",
-] as const;
-export type NodeAction = (typeof NODE_ACTIONS)[number];
 
 const id = z.string().min(1).max(64);
 
