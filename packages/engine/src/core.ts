@@ -17,6 +17,7 @@ import { Correlator, type Match, type PendingSend } from "./correlate.js";
 import { CounterStore } from "./counters.js";
 import { LinkFaults, StepGate } from "./faults.js";
 import { LazyMessage } from "./frames.js";
+import type { MonitorEvent } from "./monitor.js";
 import { SocketRegistry, type SocketEntry } from "./sockets/registry.js";
 
 export interface CoreOptions {
@@ -43,6 +44,8 @@ export class Core {
   readonly links = new LinkFaults();
   readonly listeners = new Set<(e: RuntimeEvent) => void>();
   speed = 1;
+  /** Shows a connection from outside on a node's socket; the runtime routes it (outside-peers.ts). */
+  outside: (node: string, socket: string, ev: MonitorEvent) => void = () => {};
   doc: GraphDoc | null = null;
   private lastId = 0;
 

@@ -17,6 +17,7 @@ import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
 import type { Core, ReceiveResult } from "./core.js";
 import { applyMonitor, cloneStatus, watchSocket, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
+import { outsideReporter } from "./outside-peers.js";
 import { connectLink, disconnectLink, wantsRoutingId } from "./node-links.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
 import { bindReleased, closeEntry } from "./sockets/teardown.js";
@@ -151,6 +152,7 @@ export class NodeRunner {
       this.core.correlator.setFilters(entry.key, topics as string[]);
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
+    const outside = outsideReporter(this.core, this.id, s);
     void watchSocket(entry, (ev) => {
       this.closeWaiters.get(entry)?.(ev);
       if (!this.isCurrent(entry)) return;
@@ -158,6 +160,7 @@ export class NodeRunner {
       if (ev.event === "disconnect") this.core.correlator.forgetReceiver(entry.key);
       this.core.emit({ type: "monitor", t: this.core.now(), node: this.id, socket: s.id, ...ev });
       if (applyMonitor(status, ev)) this.emitStatus();
+      outside?.(ev);
     });
     for (const raw of s.bind) {
       try {

@@ -11,6 +11,7 @@ import { realClock } from "./clock.js";
 import { Core } from "./core.js";
 import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
+import { applyOutside } from "./outside-peers.js";
 import { socketKey } from "./sockets/registry.js";
 import { TimelinePlayer } from "./timeline.js";
 import { runtimeWireHost } from "./wire/host.js";
@@ -31,6 +32,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     allowExternal: options.allowExternal ?? false,
   });
   const runners = new Map<string, NodeRunner>();
+  core.outside = (node, socket, ev) => {
+    const r = runners.get(node);
+    if (r) applyOutside(core, r, socket, ev);
+  };
   const timeline = new TimelinePlayer(clock);
   const wire = new WireInspector(runtimeWireHost(core, runners));
   let deployId = 0;

@@ -8,7 +8,6 @@ import type { EventOf, RuntimeEvent } from "@zmqp/protocol";
 import { runCli } from "./cli-run.js";
 import {
   createNetnsPair,
-  ENGINE_REPORTS_OUTSIDE,
   killPeers,
   pythonUnavailable,
   runPeer,
@@ -56,7 +55,7 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", { timeout: 45_0
       netns: n.b,
     });
     const done = await py.done;
-    if (ENGINE_REPORTS_OUTSIDE) {
+    {
       const left = (e: RuntimeEvent) =>
         e.type === "monitor" && e.node === "remote-client" && e.event === "disconnect";
       await run.waitFor(left, 5000, "the remote client's disconnect");
@@ -75,7 +74,6 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", { timeout: 45_0
     expect(summary.nodes.server!.received).toBe(atServer.length);
     expect(summary.nodes.server!.errors).toEqual([]);
     expect(summary.nodes.client!.received).toBeGreaterThan(0);
-    if (!ENGINE_REPORTS_OUTSIDE) return;
     // The external node names the other machine on accept and disconnect.
     const fromB = new RegExp(`^tcp://${n.addrB.replace(/\./g, "\\.")}:\\d+$`);
     const shown = (event: string) =>
@@ -128,7 +126,6 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", { timeout: 45_0
     ).toBe(true);
     expect(summary.nodes.broker!.received).toBe(requests.length + replies.length);
     expect(summary.nodes.broker!.errors).toEqual([]);
-    if (!ENGINE_REPORTS_OUTSIDE) return;
     for (const node of ["remote-client", "remote-worker"]) {
       const accepts = run.events.filter(
         (e) => e.type === "monitor" && e.node === node && e.event === "accept",

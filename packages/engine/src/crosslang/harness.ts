@@ -3,21 +3,12 @@
  * of network namespaces joined by a veth pair. Test support only; nothing in the engine uses it.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 /** Debian's python3 has python3-zmq; the pyenv python3 on PATH does not (zeromq-notes §7). */
 export const PYTHON = "/usr/bin/python3";
 export const PEER_SCRIPT = fileURLToPath(new URL("./peer.py", import.meta.url));
-
-/**
- * Whether the engine reports outside peers (accept/disconnect with the peer's address on external
- * nodes). Proposed in /tmp/h6-outside-peers.patch (issue 7); the tests that need it skip until then.
- */
-export const ENGINE_REPORTS_OUTSIDE = existsSync(
-  fileURLToPath(new URL("../outside-peers.ts", import.meta.url)),
-);
 
 /** Why pyzmq cannot run here, or null when it can. */
 export function pythonUnavailable(): string | null {
