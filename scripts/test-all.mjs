@@ -7,6 +7,7 @@ const steps = [
   ["format", "pnpm", ["exec", "prettier", "--check", "."]],
   ["lint", "pnpm", ["exec", "eslint", ".", "--max-warnings=0"]],
   ["typecheck", "pnpm", ["-r", "typecheck"]],
+  ["typecheck UI tests", "pnpm", ["exec", "tsc", "-p", "e2e/tsconfig.json"]],
   ["unit and integration tests (real sockets)", "pnpm", ["exec", "vitest", "run"]],
   ["web build", "pnpm", ["--filter", "@zmqp/web", "build"]],
   ["UI tests (Playwright, Chromium)", "pnpm", ["exec", "playwright", "test"]],

@@ -23,6 +23,7 @@ import { ensureWebBuild, Gateway, sleep, trafficTotals } from "./gateway.js";
 import { BenchPage, round, type FpsWindow } from "./page.js";
 import { combine, slope, wsRates } from "./stats.js";
 import { stressGraph } from "./stress-graph.js";
+import { CHROMIUM_LAUNCH } from "../../chromium.config.js";
 
 const { values } = parseArgs({
   options: {
@@ -91,17 +92,7 @@ async function main(): Promise<number> {
   progress(`starting the gateway on port ${gateway.port}`);
   await gateway.start();
   await gateway.deploy(doc);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await BenchPage.open(
     browser,
     `${gateway.url}/?token=${gateway.token}`,
