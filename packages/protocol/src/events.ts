@@ -79,7 +79,11 @@ export interface ZmtpFieldView {
   hex: string;
 }
 
-/** One decoded ZMTP unit on a watched link (mirrors @zmqp/zmtp's ZmtpItem). */
+/**
+ * One decoded ZMTP unit on a watched link. It repeats @zmqp/zmtp's ZmtpItem on purpose: protocol
+ * imports only zod, and this is the wire contract the page relies on. The engine hands ZmtpItems
+ * over where this type is expected, so the compiler catches any drift between the two.
+ */
 export interface ZmtpItemView {
   kind: "signature" | "greeting" | "command" | "frame" | "raw" | "error";
   offset: number;
