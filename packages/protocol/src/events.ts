@@ -5,6 +5,7 @@
 import type { ErrorCode } from "./errors.js";
 import type { SocketType } from "./socket-types.js";
 import type { TimelineStep } from "./graph.js";
+import type { ObservedGraph } from "./observed.js";
 
 export type NodeState = "stopped" | "starting" | "running" | "paused" | "killed" | "error";
 
@@ -137,6 +138,8 @@ export type RuntimeEvent =
       external?: boolean;
       sendId?: number;
       frames: FrameView[];
+      /** Observed on a CURVE link: the frame is encrypted, only its size is known. */
+      encrypted?: boolean;
     }
   | { type: "drop"; t: number; node: string; socket: string; reason: string; count: number }
   | {
@@ -171,7 +174,12 @@ export type RuntimeEvent =
       items: ZmtpItemView[];
       skipped?: number;
     }
-  | { type: "log"; t: number; level: "info" | "warn"; node?: string; text: string };
+  | { type: "log"; t: number; level: "info" | "warn"; node?: string; text: string }
+  /**
+   * `zmqp attach`: the system seen on the wire so far, whole (latest wins). Sent when a node,
+   * socket or link appears, changes or goes; the other events of an attach session name its ids.
+   */
+  | { type: "observed"; t: number; graph: ObservedGraph };
 
 export type RuntimeEventType = RuntimeEvent["type"];
 export type EventOf<T extends RuntimeEventType> = Extract<RuntimeEvent, { type: T }>;

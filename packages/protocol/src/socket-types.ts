@@ -41,12 +41,13 @@ const PEERS: Record<SocketType, readonly SocketType[]> = {
 
 /** True when a socket of type `a` can exchange messages with one of type `b` (symmetric). */
 export function compatible(a: SocketType, b: SocketType): boolean {
-  return PEERS[a].includes(b);
+  // `?.`: an observed socket whose type is unknown (`?`, see observed.ts) is compatible with nothing.
+  return PEERS[a]?.includes(b) ?? false;
 }
 
 /** The types a socket of type `t` may be linked to, for palettes and error messages. */
 export function peersOf(t: SocketType): readonly SocketType[] {
-  return PEERS[t];
+  return PEERS[t] ?? [];
 }
 
 /** Socket types whose receive loop gets messages (PUB and PUSH never receive). */

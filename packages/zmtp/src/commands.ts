@@ -125,3 +125,26 @@ export function describeCommand(body: Uint8Array, base: number): CommandDetails 
       return { command: name, summary: `${name} (${data.length} B of data)`, fields };
   }
 }
+
+/**
+ * CURVE (RFC 26) encrypts READY's and INITIATE's metadata and every message (a MESSAGE command:
+ * nonce, then a box of flags + body + 16-byte MAC). Their names are clear, their data is not:
+ * reading properties out of ciphertext would invent them, so only the name and sizes are shown.
+ */
+export function describeCurveCommand(body: Uint8Array, base: number): CommandDetails {
+  const nameLen = body[0] ?? 0;
+  const name = ascii(body.subarray(1, 1 + nameLen));
+  if (name !== "READY" && name !== "INITIATE" && name !== "MESSAGE") return describeCommand(body, base);
+  const fields: ZmtpField[] = [];
+  fields.push(field("name-length", String(nameLen), body, 0, 1, base));
+  fields.push(field("name", name, body, 1, nameLen, base));
+  const at = 1 + nameLen;
+  const data = body.length - at;
+  if (data > 0) fields.push(field("encrypted", `${data} B (CURVE box)`, body, at, data, base));
+  if (name === "MESSAGE") {
+    // 8-byte short nonce, then flags (1) + body + MAC (16) inside the box.
+    const plain = Math.max(0, data - 8 - 1 - 16);
+    return { command: name, summary: `MESSAGE encrypted, ${plain} B of body (CURVE)`, fields };
+  }
+  return { command: name, summary: `${name} (metadata encrypted, CURVE)`, fields };
+}

@@ -8,7 +8,7 @@
  */
 import { ascii, concat, hex, printable, readUint } from "./bytes.js";
 import { headerFields, PREVIEW_BYTES, rawItem } from "./items.js";
-import { describeCommand } from "./commands.js";
+import { describeCommand, describeCurveCommand } from "./commands.js";
 import type { ZmtpField, ZmtpItem } from "./types.js";
 
 /** A command bigger than this (a hostile peer) is shown as a preview, not parsed. */
@@ -41,6 +41,8 @@ export class ZmtpDecoder {
   private socketType: string | undefined;
   /** Greeting version seen on this direction (`3.0`, `3.1`), once decoded. */
   version: string | undefined;
+  /** Security mechanism from the greeting (`NULL`, `PLAIN`, `CURVE`), once decoded. */
+  mechanism: string | undefined;
 
   /** Bytes fed so far. */
   get offset(): number {
@@ -152,6 +154,7 @@ export class ZmtpDecoder {
     const mechanism = ascii(mechBytes.subarray(0, end < 0 ? 20 : end));
     const asServer = b[22] === 1;
     this.version = version;
+    this.mechanism = mechanism;
     out.push({
       kind: "greeting",
       offset: this.pos - 54,
@@ -224,7 +227,9 @@ export class ZmtpDecoder {
     const bodyAt = s.start + s.header.length;
     const whole = s.kept.length === s.size;
     const d = whole
-      ? describeCommand(s.kept, bodyAt)
+      ? this.mechanism === "CURVE"
+        ? describeCurveCommand(s.kept, bodyAt)
+        : describeCommand(s.kept, bodyAt)
       : {
           command: ascii(s.kept.subarray(1, 1 + (s.kept[0] ?? 0))),
           summary: `command of ${s.size} B (too big to parse)`,
