@@ -11,7 +11,8 @@ const DEFAULT_PORT = 7780;
 const USAGE = `usage:
   zmqp run FILE [--duration S] [--json] [--allow-external]
   zmqp validate FILE [--json] [--allow-external]
-  zmqp serve [--port P] [--host H] [--allow-external] [--open] [--grace S]`;
+  zmqp serve [--port P] [--host H] [--allow-external] [--allow-capture] [--open] [--grace S]
+  zmqp attach [--ports 5555,5559-5560 | --all-zmtp] [--iface lo] [--pcap FILE] [--duration S] [--json]`;
 
 function number(name: string, value: string | undefined, min: number, max: number) {
   if (value === undefined) return undefined;
@@ -39,6 +40,11 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: "string" },
       open: { type: "boolean", default: false },
       grace: { type: "string" },
+      ports: { type: "string" },
+      "all-zmtp": { type: "boolean", default: false },
+      iface: { type: "string" },
+      pcap: { type: "string" },
+      "allow-capture": { type: "boolean", default: false },
     },
   });
   const allowExternal = values["allow-external"] ?? false;
@@ -58,6 +64,19 @@ export async function main(argv: string[]): Promise<number> {
         ...(durationS !== undefined ? { durationS } : {}),
       });
     }
+    case "attach": {
+      if (positionals.length > 0) throw new UsageError(`zmqp attach takes no FILE (use --pcap FILE)\n${USAGE}`);
+      const durationS = number("duration", values.duration, 0, 7 * 24 * 3600);
+      const { attachCommand } = await import("./cli/attach.js");
+      return attachCommand({
+        allZmtp: values["all-zmtp"] ?? false,
+        iface: values.iface ?? "lo",
+        json: values.json ?? false,
+        ...(values.ports !== undefined ? { ports: values.ports } : {}),
+        ...(values.pcap !== undefined ? { pcap: values.pcap } : {}),
+        ...(durationS !== undefined ? { durationS } : {}),
+      });
+    }
     case "validate": {
       const { validateCommand } = await import("./cli/validate.js");
       return validateCommand({ file: file(), json: values.json ?? false, allowExternal });
@@ -69,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         port: number("port", values.port, 0, 65535) ?? DEFAULT_PORT,
         host: values.host ?? "127.0.0.1",
         allowExternal,
+        allowCapture: values["allow-capture"] ?? false,
         open: values.open ?? false,
         graceS: number("grace", values.grace, 0, 24 * 3600) ?? 30,
       });
