@@ -45,6 +45,25 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ["packages/attach/**"],
+    rules: restrict([
+      {
+        group: [
+          "fastify",
+          "@fastify/*",
+          "react",
+          "react-dom",
+          "@xyflow/*",
+          "zeromq",
+          "@zmqp/engine",
+        ],
+        message:
+          "attach only reads captured traffic: no sockets of its own (zeromq, the engine) and no frameworks.",
+      },
+      noApps,
+    ]),
+  },
+  {
     files: ["packages/engine/**"],
     rules: restrict([
       {

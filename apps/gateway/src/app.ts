@@ -13,6 +13,7 @@ import { toErrorBody } from "./errors.js";
 import { authPlugin } from "./plugins/auth.js";
 import { runtimePlugin } from "./plugins/runtime.js";
 import { apiRoutes } from "./routes/api.js";
+import { attachRoutes } from "./routes/attach.js";
 import { staticRoutes } from "./routes/static.js";
 import { wireRoutes } from "./routes/wire.js";
 import { wsRoutes } from "./routes/ws.js";
@@ -38,6 +39,8 @@ export interface AppOptions {
   token: string;
   /** `--allow-external`: graphs may bind non-loopback addresses, the server may listen on one. */
   allowExternal?: boolean;
+  /** `--allow-capture`: pages may attach to (capture) loopback ports. Off by default. */
+  allowCapture?: boolean;
   /** The non-loopback address the server listens on, when it does (widens the Host check). */
   externalHost?: string;
   graceMs?: number;
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(runtimePlugin, {
     allowExternal,
+    allowCapture: options.allowCapture ?? false,
     graceMs: options.graceMs ?? DEFAULTS.graceMs,
     ...(options.runtimeOptions ? { runtimeOptions: options.runtimeOptions } : {}),
   });
@@ -102,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(wsRoutes, options.tab ?? {});
   await app.register(wireRoutes);
+  await app.register(attachRoutes);
   await app.register(staticRoutes, {
     webDir: options.webDir ?? DEFAULTS.webDir,
     token: options.token,

@@ -65,7 +65,8 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
     case "attach": {
-      if (positionals.length > 0) throw new UsageError(`zmqp attach takes no FILE (use --pcap FILE)\n${USAGE}`);
+      if (positionals.length > 0)
+        throw new UsageError(`zmqp attach takes no FILE (use --pcap FILE)\n${USAGE}`);
       const durationS = number("duration", values.duration, 0, 7 * 24 * 3600);
       const { attachCommand } = await import("./cli/attach.js");
       return attachCommand({

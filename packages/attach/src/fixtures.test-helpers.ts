@@ -13,7 +13,18 @@ export function bytes(...parts: (number | string | number[] | Uint8Array)[]): Ui
 const zeros = (n: number) => new Array<number>(n).fill(0);
 
 export const zmtpGreeting = (mechanism = "NULL", asServer = 0) =>
-  bytes(0xff, zeros(7), 1, 0x7f, 3, 1, mechanism, zeros(20 - mechanism.length), asServer, zeros(31));
+  bytes(
+    0xff,
+    zeros(7),
+    1,
+    0x7f,
+    3,
+    1,
+    mechanism,
+    zeros(20 - mechanism.length),
+    asServer,
+    zeros(31),
+  );
 
 /** A READY command with these properties. */
 export function ready(props: Record<string, string>, name = "READY"): Uint8Array {
@@ -100,7 +111,13 @@ export function ipTcp(
 }
 
 export type Framing = "ethernet" | "null" | "sll" | "sll2" | "raw";
-export const LINK: Record<Framing, number> = { ethernet: 1, null: 0, sll: 113, sll2: 276, raw: 101 };
+export const LINK: Record<Framing, number> = {
+  ethernet: 1,
+  null: 0,
+  sll: 113,
+  sll2: 276,
+  raw: 101,
+};
 
 export function frameFor(framing: Framing, ip: Uint8Array): Uint8Array {
   const v6 = ip[0]! >> 4 === 6;
@@ -140,7 +157,11 @@ export function connectionPackets(c: Conn, segs: Seg[], handshake = true): Uint8
 }
 
 /** A classic pcap file (little-endian, microseconds) of these frames, 1 ms apart. */
-export function pcapFile(linkType: number, frames: Uint8Array[], t0 = 1_700_000_000_000): Uint8Array {
+export function pcapFile(
+  linkType: number,
+  frames: Uint8Array[],
+  t0 = 1_700_000_000_000,
+): Uint8Array {
   const size = 24 + frames.reduce((n, f) => n + 16 + f.length, 0);
   const out = new Uint8Array(size);
   const v = new DataView(out.buffer);

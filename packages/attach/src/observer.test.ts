@@ -87,10 +87,14 @@ describe("Observer: pcap to the observed graph", () => {
         { size: 0, hex: "", text: "", role: "delimiter" },
         { size: 7, hex: "68656c6c6f2030", text: "hello 0", role: "body" },
       ]);
-      expect(msgs[1]).toMatchObject({ direction: "in", node: "a127.0.0.1-5555", sendId: first.type === "message" ? first.id : -1 });
-      expect(events.filter((e) => e.type === "monitor").map((e) => e.type === "monitor" && e.event)).toEqual(
-        ["accept", "connect", "handshake", "handshake", "disconnect", "disconnect"],
-      );
+      expect(msgs[1]).toMatchObject({
+        direction: "in",
+        node: "a127.0.0.1-5555",
+        sendId: first.type === "message" ? first.id : -1,
+      });
+      expect(
+        events.filter((e) => e.type === "monitor").map((e) => e.type === "monitor" && e.event),
+      ).toEqual(["accept", "connect", "handshake", "handshake", "disconnect", "disconnect"]);
     },
   );
 
@@ -98,8 +102,23 @@ describe("Observer: pcap to the observed graph", () => {
     const packets = connectionPackets(C, reqRep(2));
     // Packets 0-1 are the SYNs, 2-7 the greeting and READYs, then request, reply, request, reply.
     const [r0, p0, r1, p1] = packets.slice(8, 12);
-    const reordered = [...packets.slice(0, 8), r1!, p0!, r0!, p0!, p1!, p1!, r1!, ...packets.slice(12)];
-    const { counts, events } = observe(pcapFile(1, reordered.map((p) => frameFor("ethernet", p))));
+    const reordered = [
+      ...packets.slice(0, 8),
+      r1!,
+      p0!,
+      r0!,
+      p0!,
+      p1!,
+      p1!,
+      r1!,
+      ...packets.slice(12),
+    ];
+    const { counts, events } = observe(
+      pcapFile(
+        1,
+        reordered.map((p) => frameFor("ethernet", p)),
+      ),
+    );
     expect(counts["l48213-5555"]).toEqual({ forward: 2, backward: 2, unit: "messages" });
     const sent = (node: string) =>
       events.flatMap((e) =>
@@ -112,9 +131,16 @@ describe("Observer: pcap to the observed graph", () => {
   it("ends a connection on RST", () => {
     const segs = reqRep(1).slice(0, -2);
     segs.push({ from: "c", flags: { rst: true } });
-    const { graph, events } = observe(pcapFile(1, connectionPackets(C, segs).map((p) => frameFor("ethernet", p))));
+    const { graph, events } = observe(
+      pcapFile(
+        1,
+        connectionPackets(C, segs).map((p) => frameFor("ethernet", p)),
+      ),
+    );
     expect(graph.links[0]!.state).toBe("closed");
-    expect(events.some((e) => e.type === "monitor" && e.event === "disconnect" && e.detail === "reset")).toBe(true);
+    expect(
+      events.some((e) => e.type === "monitor" && e.event === "disconnect" && e.detail === "reset"),
+    ).toBe(true);
   });
 
   it("ignores a connection that does not open with a ZMTP greeting (HTTP)", () => {
@@ -150,7 +176,10 @@ describe("Observer: pcap to the observed graph", () => {
       { from: "s", payload: command("MESSAGE", box(8 + 1 + 5 + 16)) },
     ];
     const { graph, counts, events } = observe(
-      pcapFile(1, connectionPackets(C, segs).map((p) => frameFor("ethernet", p))),
+      pcapFile(
+        1,
+        connectionPackets(C, segs).map((p) => frameFor("ethernet", p)),
+      ),
     );
     expect(graph.links[0]).toMatchObject({ mechanism: "CURVE", encrypted: true, state: "open" });
     expect(graph.nodes.flatMap((n) => n.sockets.map((x) => x.type))).toEqual([null, null]);
@@ -172,7 +201,10 @@ describe("Observer: pcap to the observed graph", () => {
       { from: "s", payload: frame("news 1") },
     ];
     const { graph, counts, events } = observe(
-      pcapFile(1, connectionPackets(C, segs).map((p) => frameFor("ethernet", p))),
+      pcapFile(
+        1,
+        connectionPackets(C, segs).map((p) => frameFor("ethernet", p)),
+      ),
     );
     const sub = graph.nodes.find((n) => n.sockets[0]!.type === "SUB")!;
     expect(sub.sockets[0]!.subscriptions).toEqual(["news"]);

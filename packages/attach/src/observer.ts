@@ -54,7 +54,12 @@ export class Observer {
   private readonly tracker: TcpTracker;
   private conns = new Map<number, Conn>();
   private lookups = new Set<Promise<void>>();
-  readonly stats: ObserverStats = { packets: 0, notTcp: 0, ignoredConnections: 0, zmtpConnections: 0 };
+  readonly stats: ObserverStats = {
+    packets: 0,
+    notTcp: 0,
+    ignoredConnections: 0,
+    zmtpConnections: 0,
+  };
 
   constructor(private readonly o: ObserverOptions) {
     this.builder = new GraphBuilder({
@@ -64,7 +69,8 @@ export class Observer {
     });
     this.tracker = new TcpTracker(
       {
-        open: (c) => this.conns.set(c.id, { tcp: c, zmtp: new ZmtpConnection(), announced: null, queue: [] }),
+        open: (c) =>
+          this.conns.set(c.id, { tcp: c, zmtp: new ZmtpConnection(), announced: null, queue: [] }),
         data: (c, dir, bytes, t) => this.data(c, dir, bytes, t),
         close: (c, t, how) => this.close(c, t, how),
       },
@@ -80,7 +86,9 @@ export class Observer {
   packet(p: PcapPacket): void {
     this.stats.packets++;
     if (!knownLinkType(p.linkType))
-      throw new PcapFormatError(`link type ${p.linkType} is not one attach reads (Ethernet, loopback, Linux cooked, raw IP)`);
+      throw new PcapFormatError(
+        `link type ${p.linkType} is not one attach reads (Ethernet, loopback, Linux cooked, raw IP)`,
+      );
     const ip = ipPayload(p.linkType, p.data);
     const seg = ip && tcpSegment(ip);
     if (!seg) {
@@ -116,7 +124,8 @@ export class Observer {
       conn.announced = true;
       return;
     }
-    const lookup = this.o.owners(conn.tcp)
+    const lookup = this.o
+      .owners(conn.tcp)
       .catch(() => ({ client: NO_OWNER, server: NO_OWNER }))
       .then((owners) => {
         this.builder.opened(conn.tcp, owners, t);

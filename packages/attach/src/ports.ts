@@ -13,9 +13,14 @@ export class PortsError extends Error {}
 const MAX_ENTRIES = 64;
 
 export function parsePorts(text: string): PortRange[] {
-  const parts = text.split(",").map((s) => s.trim()).filter(Boolean);
-  if (parts.length === 0) throw new PortsError("--ports needs at least one port, like 5555 or 5559-5560");
-  if (parts.length > MAX_ENTRIES) throw new PortsError(`--ports takes at most ${MAX_ENTRIES} entries`);
+  const parts = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.length === 0)
+    throw new PortsError("--ports needs at least one port, like 5555 or 5559-5560");
+  if (parts.length > MAX_ENTRIES)
+    throw new PortsError(`--ports takes at most ${MAX_ENTRIES} entries`);
   return parts.map((p) => {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(p);
     if (!m) throw new PortsError(`"${p}" is not a port or a range (5555, 5559-5560)`);
@@ -34,7 +39,9 @@ export function portMatcher(ranges: readonly PortRange[]): (port: number) => boo
 /** `tcp and (port 5555 or portrange 5559-5560)`; plain `tcp` for every port. */
 export function bpfFilter(ranges: readonly PortRange[] | "all"): string {
   if (ranges === "all") return "tcp";
-  const terms = ranges.map((r) => (r.from === r.to ? `port ${r.from}` : `portrange ${r.from}-${r.to}`));
+  const terms = ranges.map((r) =>
+    r.from === r.to ? `port ${r.from}` : `portrange ${r.from}-${r.to}`,
+  );
   return `tcp and (${terms.join(" or ")})`;
 }
 

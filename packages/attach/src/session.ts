@@ -11,7 +11,7 @@ import type { Owner } from "./graph/owners.js";
 import { startTcpdump, type RunningCapture } from "./live/tcpdump.js";
 import { ProcResolver } from "./live/procfs.js";
 import { Observer, type Owners } from "./observer.js";
-import { PcapFormatError } from "./pcap/reader.js";
+import type { PcapFormatError } from "./pcap/reader.js";
 import { bpfFilter, portMatcher, type PortRange } from "./ports.js";
 import type { TcpConnection } from "./tcp/tracker.js";
 
@@ -90,7 +90,12 @@ export class AttachSession {
     } catch (e) {
       // A damaged stream: report once and stop reading it; what was seen so far stays.
       this.failure = e as Error;
-      this.o.emit({ type: "log", t: Date.now(), level: "warn", text: `capture unreadable: ${(e as Error).message}` });
+      this.o.emit({
+        type: "log",
+        t: Date.now(),
+        level: "warn",
+        text: `capture unreadable: ${(e as Error).message}`,
+      });
       this.o.onEnd?.((e as Error).message);
     }
   }
@@ -102,7 +107,9 @@ export class AttachSession {
     } catch (e) {
       if (e instanceof BadCaptureFile) throw e;
       const code = (e as NodeJS.ErrnoException).code;
-      throw new BadCaptureFile(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}`);
+      throw new BadCaptureFile(
+        `cannot read ${file}: ${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}`,
+      );
     }
     // The header is checked before start() returns, so a wrong file is refused at once.
     const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
@@ -125,7 +132,9 @@ export class AttachSession {
           }
           this.feed(chunk);
         });
-        stream.on("error", (e) => rejectStart(new BadCaptureFile(`cannot read ${file}: ${e.message}`)));
+        stream.on("error", (e) =>
+          rejectStart(new BadCaptureFile(`cannot read ${file}: ${e.message}`)),
+        );
         stream.on("end", () => {
           if (first) rejectStart(new BadCaptureFile(`${file} is empty`));
           void this.observer.settle().then(() => {

@@ -77,22 +77,20 @@ export function observedDoc(graph: ObservedGraph): GraphDoc {
     version: GRAPH_VERSION,
     name: "observed",
     title: "Observed system",
-    nodes: nodes.map(
-      (n): GraphNode => ({
-        id: n.id,
-        role: observedRole(n),
-        label: n.label.slice(0, 80),
-        position: positions[n.id],
-        // `?` is not a SocketType: this document is only drawn, never validated or deployed.
-        sockets: n.sockets.map((s) => ({
-          id: s.id,
-          type: shownType(s) as SocketType,
-          bind: s.side === "bind" ? [s.endpoint] : [],
-        })),
-        params: {},
-        autostart: true,
-      }),
-    ),
+    nodes: nodes.map((n): GraphNode => ({
+      id: n.id,
+      role: observedRole(n),
+      label: n.label.slice(0, 80),
+      position: positions[n.id],
+      // `?` is not a SocketType: this document is only drawn, never validated or deployed.
+      sockets: n.sockets.map((s) => ({
+        id: s.id,
+        type: shownType(s) as SocketType,
+        bind: s.side === "bind" ? [s.endpoint] : [],
+      })),
+      params: {},
+      autostart: true,
+    })),
     links: openLinks.map((l) => ({ id: l.id, from: { ...l.from }, to: { ...l.to } })),
     timeline: [],
   };

@@ -86,7 +86,8 @@ export function promoteObserved(graph: ObservedGraph, options: PromoteOptions = 
     if (whole === "broker" || whole === "worker") {
       const sockets = ROLES[whole].sockets.map((spec) => {
         const g = groups.find((x) => x[0]!.type === spec.type)!;
-        for (const s of g) map.set(key({ node: n.id, socket: s.id }), { node: n.id, socket: spec.id });
+        for (const s of g)
+          map.set(key({ node: n.id, socket: s.id }), { node: n.id, socket: spec.id });
         return {
           id: spec.id,
           type: spec.type as SocketType,

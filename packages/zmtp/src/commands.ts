@@ -134,7 +134,8 @@ export function describeCommand(body: Uint8Array, base: number): CommandDetails 
 export function describeCurveCommand(body: Uint8Array, base: number): CommandDetails {
   const nameLen = body[0] ?? 0;
   const name = ascii(body.subarray(1, 1 + nameLen));
-  if (name !== "READY" && name !== "INITIATE" && name !== "MESSAGE") return describeCommand(body, base);
+  if (name !== "READY" && name !== "INITIATE" && name !== "MESSAGE")
+    return describeCommand(body, base);
   const fields: ZmtpField[] = [];
   fields.push(field("name-length", String(nameLen), body, 0, 1, base));
   fields.push(field("name", name, body, 1, nameLen, base));

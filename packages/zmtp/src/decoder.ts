@@ -274,6 +274,12 @@ export class ZmtpDecoder {
       ],
       ...(text !== undefined ? { text } : {}),
     };
+    if (this.mechanism === "CURVE") {
+      // RFC 26: after the handshake every frame is a MESSAGE box; its real flags and body are inside.
+      delete item.text;
+      item.summary = `encrypted frame, ${s.size} B (CURVE MESSAGE: flags and body are inside the box)`;
+      return item;
+    }
     const sub = this.socketType === "SUB" || this.socketType === "XSUB";
     if (sub && part === 0 && !more && s.size >= 1 && (s.kept[0] === 0 || s.kept[0] === 1)) {
       const topicBytes = s.kept.subarray(1);

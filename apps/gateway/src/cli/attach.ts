@@ -74,7 +74,8 @@ export async function attachCommand(args: AttachArgs): Promise<number> {
       },
     });
   } catch (e) {
-    if (e instanceof CaptureError || e instanceof BadCaptureFile) throw new UsageError(e.message, 1);
+    if (e instanceof CaptureError || e instanceof BadCaptureFile)
+      throw new UsageError(e.message, 1);
     throw e;
   }
   if (args.pcap === undefined)

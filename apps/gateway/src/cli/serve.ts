@@ -8,6 +8,7 @@ export interface ServeArgs {
   port: number;
   host: string;
   allowExternal: boolean;
+  allowCapture: boolean;
   open: boolean;
   graceS: number;
 }
@@ -35,6 +36,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
       port: args.port,
       token,
       allowExternal: args.allowExternal,
+      allowCapture: args.allowCapture,
       graceMs: Math.round(args.graceS * 1000),
       allowedOrigins,
     });
@@ -49,6 +51,10 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
       throw new UsageError(`${args.host} is not an address of this machine`, 1);
     throw error;
   }
+  if (args.allowCapture)
+    process.stderr.write(
+      `NOTE: --allow-capture: pages holding the token may capture loopback traffic on the ports they list (zmqp attach), including other programs'.\n`,
+    );
   process.stdout.write(`ZeroMQ Playground: ${server.url}\n`);
   exitOnSignals(server);
   if (args.open) {

@@ -4,17 +4,21 @@
  */
 import { createRuntime, type RuntimeOptions } from "@zmqp/engine";
 import type { FastifyInstance } from "fastify";
+import { AttachHub } from "../session/attach-hub.js";
 import { Hub } from "../session/hub.js";
 import { fp } from "./fp.js";
 
 declare module "fastify" {
   interface FastifyInstance {
     hub: Hub;
+    attach: AttachHub;
   }
 }
 
 export interface RuntimePluginOptions extends Record<string, unknown> {
   allowExternal: boolean;
+  /** `--allow-capture`: pages may attach to loopback ports (see session/attach-hub.ts). */
+  allowCapture: boolean;
   graceMs: number;
   runtimeOptions?: RuntimeOptions;
 }
@@ -25,8 +29,11 @@ export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstanc
     allowExternal: opts.allowExternal,
   });
   const hub = new Hub(runtime, { allowExternal: opts.allowExternal, graceMs: opts.graceMs });
+  const attach = new AttachHub({ allowCapture: opts.allowCapture });
   app.decorate("hub", hub);
+  app.decorate("attach", attach);
   app.addHook("onClose", async () => {
+    await attach.close();
     await hub.close();
   });
 }, "zmqp-runtime");

@@ -10,6 +10,7 @@ import type { RuntimeEvent, ServerMessage } from "@zmqp/protocol";
 type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
 type StatusEvent = Extract<RuntimeEvent, { type: "status" }>;
 type CountersEvent = Extract<RuntimeEvent, { type: "counters" }>;
+type ObservedEvent = Extract<RuntimeEvent, { type: "observed" }>;
 
 export interface BatcherOptions {
   send(message: Extract<ServerMessage, { type: "batch" }>): void;
@@ -42,6 +43,8 @@ export class Batcher {
   private others: RuntimeEvent[] = [];
   private statuses = new Map<string, StatusEvent>();
   private counters: CountersEvent | null = null;
+  /** Attach's graph: whole each time, so only the newest matters (and it is never dropped). */
+  private observed: ObservedEvent | null = null;
   private sampled = 0;
   private seq = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -71,6 +74,9 @@ export class Batcher {
         break;
       case "counters":
         this.counters = event;
+        break;
+      case "observed":
+        this.observed = event;
         break;
       default:
         if (this.others.length < this.o.maxEventsPerBatch) this.others.push(event);
@@ -107,6 +113,7 @@ export class Batcher {
       this.others.length > 0 ||
       this.statuses.size > 0 ||
       this.counters !== null ||
+      this.observed !== null ||
       this.sampled > 0
     );
   }
@@ -122,12 +129,19 @@ export class Batcher {
       this.messages = [];
       this.others = [];
       this.seenMessages = 0;
-      this.stats.held = this.statuses.size + (this.counters ? 1 : 0);
+      this.stats.held = this.statuses.size + (this.counters ? 1 : 0) + (this.observed ? 1 : 0);
       this.schedule();
       return;
     }
     const messages = this.messages.sort((a, b) => a.id - b.id);
-    const events: RuntimeEvent[] = [...this.others, ...this.statuses.values(), ...messages];
+    // The graph first: the statuses and messages after it name its nodes and links.
+    const graph: RuntimeEvent[] = this.observed ? [this.observed] : [];
+    const events: RuntimeEvent[] = [
+      ...graph,
+      ...this.others,
+      ...this.statuses.values(),
+      ...messages,
+    ];
     if (this.counters) events.push(this.counters);
     const sampled = this.sampled;
     this.messages = [];
@@ -135,6 +149,7 @@ export class Batcher {
     this.others = [];
     this.statuses = new Map();
     this.counters = null;
+    this.observed = null;
     this.sampled = 0;
     this.stats.batches++;
     this.stats.sampled += sampled;
@@ -150,5 +165,6 @@ export class Batcher {
     this.others = [];
     this.statuses.clear();
     this.counters = null;
+    this.observed = null;
   }
 }

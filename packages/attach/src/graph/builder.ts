@@ -305,7 +305,9 @@ export class GraphBuilder {
       };
     }
     const open = n.sockets.some((s) => s.open > 0);
-    const who = n.process ? `pid ${n.process.pid}: ${n.process.command}` : `${n.host} (process not known)`;
+    const who = n.process
+      ? `pid ${n.process.pid}: ${n.process.command}`
+      : `${n.host} (process not known)`;
     this.o.emit({
       type: "status",
       t,
@@ -324,7 +326,8 @@ export class GraphBuilder {
         const node = this.nodes.get(r.node);
         if (!node) continue;
         const used = [...this.links.values()].some(
-          (l) => (l.link.from.node === r.node && l.link.from.socket === r.socket) ||
+          (l) =>
+            (l.link.from.node === r.node && l.link.from.socket === r.socket) ||
             (l.link.to.node === r.node && l.link.to.socket === r.socket),
         );
         if (!used) node.sockets = node.sockets.filter((s) => s.id !== r.socket);

@@ -21,7 +21,11 @@ export function parseProcAddress(hex: string): string | null {
   const [addr, port] = hex.split(":");
   if (!addr || !port) return null;
   const p = parseInt(port, 16);
-  const le = (h: string) => h.match(/../g)!.reverse().map((b) => parseInt(b, 16));
+  const le = (h: string) =>
+    h
+      .match(/../g)!
+      .reverse()
+      .map((b) => parseInt(b, 16));
   if (addr.length === 8) return `${le(addr).join(".")}|${p}`;
   if (addr.length !== 32) return null;
   const bytes = [0, 8, 16, 24].flatMap((i) => le(addr.slice(i, i + 8)));
@@ -68,8 +72,10 @@ export class ProcResolver {
 
   /** The process at the `local` end of the connection local↔remote, or null when not found. */
   async owner(local: Endpoint, remote: Endpoint): Promise<ObservedProcess | null> {
-    const rows = await this.readTables();
-    const row = rows.find((r) => r.local === key(local) && r.remote === key(remote));
+    const find = (rows: TableRow[]) =>
+      rows.find((r) => r.local === key(local) && r.remote === key(remote));
+    // A shared read may have started before this connection existed: read once more, fresh.
+    const row = find(await this.readTables()) ?? find(await this.readTables(true));
     if (!row) return null;
     if (this.owners.has(row.inode)) return this.owners.get(row.inode) ?? null;
     this.wanted.add(row.inode);
@@ -78,13 +84,14 @@ export class ProcResolver {
   }
 
   /** One read of both tables shared by every lookup that arrives meanwhile. */
-  private readTables(): Promise<TableRow[]> {
+  private readTables(fresh = false): Promise<TableRow[]> {
+    if (fresh) this.tables = null;
     this.tables ??= Promise.all(
       ["tcp", "tcp6"].map((f) => readFile(join(this.root, "net", f), "utf8").catch(() => "")),
     )
       .then((texts) => texts.flatMap(parseTable))
       .finally(() => setImmediate(() => (this.tables = null)));
-    return this.tables;
+    return this.tables!;
   }
 
   private async findOwners(): Promise<void> {

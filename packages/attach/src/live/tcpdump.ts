@@ -53,7 +53,11 @@ export function startTcpdump(o: TcpdumpOptions): Promise<RunningCapture> {
     const timer = setTimeout(() => {
       if (started) return;
       child.kill("SIGKILL");
-      reject(new CaptureError(`${bin} did not start listening on ${o.iface} within ${(o.startTimeoutMs ?? 10_000) / 1000} s`));
+      reject(
+        new CaptureError(
+          `${bin} did not start listening on ${o.iface} within ${(o.startTimeoutMs ?? 10_000) / 1000} s`,
+        ),
+      );
     }, o.startTimeoutMs ?? 10_000);
     child.stdout.on("data", (c: Buffer) => o.onData(c));
     child.stderr.on("data", (c: Buffer) => {

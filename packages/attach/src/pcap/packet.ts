@@ -54,7 +54,8 @@ export function ipPayload(linkType: number, f: Uint8Array): Uint8Array | null {
       if (f.length < 4) return null;
       // NULL stores the address family in the capturing host's byte order, LOOP in network order.
       const le = v.getUint32(0, true);
-      const family = linkType === LINKTYPE.LOOP ? v.getUint32(0, false) : le < 256 ? le : v.getUint32(0, false);
+      const family =
+        linkType === LINKTYPE.LOOP ? v.getUint32(0, false) : le < 256 ? le : v.getUint32(0, false);
       // AF_INET is 2 everywhere; AF_INET6 is 10 (Linux), 24 (NetBSD), 28 (FreeBSD), 30 (macOS).
       if (family === 2) return f.subarray(4);
       if ([10, 24, 28, 30].includes(family)) return f.subarray(4);
@@ -81,7 +82,9 @@ function byEthertype(type: number, rest: Uint8Array): Uint8Array | null {
 
 /** Whether the link type is one `ipPayload` reads. */
 export function knownLinkType(linkType: number): boolean {
-  return (Object.values(LINKTYPE) as number[]).includes(linkType) || linkType === 12 || linkType === 14;
+  return (
+    (Object.values(LINKTYPE) as number[]).includes(linkType) || linkType === 12 || linkType === 14
+  );
 }
 
 /** The TCP segment in an IP packet, or null (not TCP, a later fragment, truncated). */
@@ -156,7 +159,7 @@ export function v6(p: Uint8Array, at: number): string {
   for (let i = 0; i < 8; i++) groups.push((p[at + i * 2]! << 8) | p[at + i * 2 + 1]!);
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -32,9 +32,9 @@ describe("PcapReader", () => {
     const ng = new Uint8Array(28);
     new DataView(ng.buffer).setUint32(0, 0x0a0d0d0a, true);
     expect(() => new PcapReader().feed(ng)).toThrow(/pcapng.*editcap/);
-    expect(() => new PcapReader().feed(new TextEncoder().encode("GET / HTTP/1.1\r\nHost: example\r\n\r\n"))).toThrow(
-      PcapFormatError,
-    );
+    expect(() =>
+      new PcapReader().feed(new TextEncoder().encode("GET / HTTP/1.1\r\nHost: example\r\n\r\n")),
+    ).toThrow(PcapFormatError);
   });
 
   it("refuses a record bigger than the cap instead of allocating it", () => {
@@ -49,7 +49,8 @@ describe("TcpStream", () => {
     const s = new TcpStream();
     s.synchronize(0xfffffffd);
     const got: number[] = [];
-    const take = (seq: number, data: number[]) => s.push(seq >>> 0, Uint8Array.from(data)).forEach((c) => got.push(...c));
+    const take = (seq: number, data: number[]) =>
+      s.push(seq >>> 0, Uint8Array.from(data)).forEach((c) => got.push(...c));
     take(0xfffffffe, [1, 2]);
     take(0x00000002, [5, 6]); // early: waits for 3, 4
     take(0xffffffff, [2, 3, 4]); // overlaps 2, fills the gap

@@ -109,7 +109,12 @@ export class TcpTracker {
       if (listens(a.port) && !listens(b.port)) [client, server] = [b, a];
     }
     const conn: TcpConnection = { id: this.nextId++, client, server, opened: t, fromSyn: s.syn };
-    const st: State = { conn, c2s: new TcpStream(this.options), s2c: new TcpStream(this.options), closed: false };
+    const st: State = {
+      conn,
+      c2s: new TcpStream(this.options),
+      s2c: new TcpStream(this.options),
+      closed: false,
+    };
     this.on.open(conn, t);
     const max = this.options.maxConnections ?? 4096;
     if (this.conns.size >= max) this.evictOldest(t);

@@ -98,12 +98,8 @@ export class ZmtpConnection {
       out.push({ kind: "subscription", dir, ...pick(item.subscription) });
       return;
     }
-    if (side.mechanism === "CURVE" && item.command === "MESSAGE") {
-      // The size inside the box: the MESSAGE command minus its name, nonce, flags and MAC.
-      const size = Math.max(0, (item.size ?? 0) - 8 - 8 - 1 - 16);
-      out.push({ kind: "message", dir, frames: [{ size, hex: "" }], encrypted: true });
-      return;
-    }
+    if (side.mechanism === "CURVE" && item.command === "MESSAGE")
+      return this.encrypted(dir, item, out);
     const meta = item.command === "READY" || item.command === "INITIATE";
     if (meta && item.properties && side.mechanism !== "CURVE") {
       const p = lower(item.properties);
@@ -116,7 +112,18 @@ export class ZmtpConnection {
     }
   }
 
+  /**
+   * A CURVE MESSAGE (libzmq sends it as a plain frame, older peers as a command): one frame of the
+   * sender's message, whose MORE flag is inside the box, so it counts as one encrypted frame. Its
+   * body size is exact: the box minus the name (8), nonce (8), flags (1) and MAC (16).
+   */
+  private encrypted(dir: Direction, item: ZmtpItem, out: Observation[]): void {
+    const size = Math.max(0, (item.size ?? 0) - 8 - 8 - 1 - 16);
+    out.push({ kind: "message", dir, frames: [{ size, hex: "" }], encrypted: true });
+  }
+
   private frame(dir: Direction, side: Side, item: ZmtpItem, out: Observation[]): void {
+    if (side.mechanism === "CURVE") return this.encrypted(dir, item, out);
     if (item.subscription && item.part === 0 && !item.more) {
       out.push({ kind: "subscription", dir, ...pick(item.subscription) });
       return;
