@@ -7,6 +7,8 @@ export class GatewayProcess {
   constructor(
     readonly port: number,
     readonly token: string,
+    /** More `zmqp serve` flags (`--allow-capture`…). */
+    readonly flags: string[] = [],
   ) {}
 
   get url(): string {
@@ -16,7 +18,7 @@ export class GatewayProcess {
   async start(): Promise<void> {
     this.child = spawn(
       process.execPath,
-      ["apps/gateway/bin/zmqp.mjs", "serve", "--port", String(this.port)],
+      ["apps/gateway/bin/zmqp.mjs", "serve", "--port", String(this.port), ...this.flags],
       { env: { ...process.env, ZMQP_TOKEN: this.token }, stdio: "ignore" },
     );
     const deadline = Date.now() + 30_000;

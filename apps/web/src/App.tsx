@@ -9,25 +9,31 @@ import { Palette } from "./panels/Palette.js";
 import { SidePanel } from "./panels/SidePanel.js";
 import { Toolbar } from "./panels/Toolbar.js";
 import { appStore, useApp } from "./store/index.js";
+import { AttachBar } from "./attach/AttachBar.js";
+import { AttachPanel } from "./attach/AttachPanel.js";
+import { ObservedInspector } from "./attach/ObservedInspector.js";
+import { ATTACH_MODE } from "./attach/mode.js";
 
 export function App() {
   const { t } = useTranslation();
   const bottomOpen = useApp((s) => s.bottomOpen);
   const offline = useApp((s) => s.everConnected && s.connection !== "open");
   const title = useApp((s) => s.doc.title ?? s.doc.name);
-  const appTitle = t("app.title");
+  const appTitle = ATTACH_MODE ? t("attach.title") : t("app.title");
   useEffect(() => {
     document.title = title ? `${title} · ${appTitle}` : appTitle;
   }, [title, appTitle]);
   return (
-    <div className={`app ${bottomOpen ? "" : "dock-closed"} ${offline ? "offline" : ""}`}>
-      <Toolbar />
+    <div
+      className={`app ${bottomOpen ? "" : "dock-closed"} ${offline ? "offline" : ""} ${ATTACH_MODE ? "attach" : ""}`}
+    >
+      {ATTACH_MODE ? <AttachBar /> : <Toolbar />}
       <Banner />
-      <Palette />
+      {ATTACH_MODE ? <AttachPanel /> : <Palette />}
       <main className="main">
         <Canvas />
       </main>
-      <SidePanel />
+      {ATTACH_MODE ? <ObservedInspector /> : <SidePanel />}
       <div className="dock">
         <button
           type="button"

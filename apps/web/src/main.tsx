@@ -5,6 +5,7 @@ import "./styles/chrome.css";
 import "./styles/canvas.css";
 import "./styles/panels.css";
 import "./styles/dock.css";
+import "./attach/attach.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -17,6 +18,8 @@ import { autosave, loadSaved } from "./store/persist.js";
 import { appStore } from "./store/index.js";
 import type { Locale } from "./store/uiSlice.js";
 import { installShortcuts } from "./shortcuts.js";
+import { loadAttachState, takePromoted } from "./attach/actions.js";
+import { ATTACH_MODE } from "./attach/mode.js";
 
 const LOCALE_KEY = "zmqp.locale";
 
@@ -35,7 +38,10 @@ appStore.subscribe((s, prev) => {
 });
 
 const template = new URLSearchParams(window.location.search).get("template");
-if (template) {
+if (ATTACH_MODE) {
+  // An observed system is not the person's graph: it is never loaded from or saved over theirs.
+  void loadAttachState();
+} else if (template) {
   bootState.templateFromUrl = true;
   void openTemplate(template);
 } else {
@@ -44,8 +50,12 @@ if (template) {
 }
 // Opening a document is not something to undo on a fresh page.
 appStore.temporal.getState().clear();
-autosave(appStore, localStorage);
-installShortcuts();
+if (!ATTACH_MODE) {
+  // A promoted system replaces the graph as one undoable step: Undo brings the old one back.
+  takePromoted(sessionStorage);
+  autosave(appStore, localStorage);
+}
+if (!ATTACH_MODE) installShortcuts();
 gateway.connect();
 
 // For tests and the UI benchmark: read-only access to the store from the page.

@@ -19,10 +19,27 @@ export interface PromoteOptions {
   portOffset?: number;
 }
 
+/** What was left out or changed; a page words it from its locale files (`attach.notes.<code>`). */
+export type PromoteNote =
+  | { code: "unknown-type"; node: string; socket: string; endpoint: string }
+  | { code: "no-role"; node: string; socket: string; type: string }
+  | { code: "ports-moved"; offset: number };
+
 export interface Promoted {
   doc: GraphDoc;
-  /** What was left out or changed, one sentence each. */
-  notes: string[];
+  notes: PromoteNote[];
+}
+
+/** A note in English, for the CLI and logs. */
+export function describeNote(n: PromoteNote): string {
+  switch (n.code) {
+    case "unknown-type":
+      return `${n.node}: socket ${n.socket} (${n.endpoint}) left out: its type was not seen (encrypted or no handshake)`;
+    case "no-role":
+      return `${n.node}: ${n.type} socket ${n.socket} left out: no playground role runs it`;
+    case "ports-moved":
+      return `bound ports moved by ${n.offset}`;
+  }
 }
 
 /** Roles that run as one socket of this type (RoleSpec order: the role's only socket). */
@@ -62,7 +79,7 @@ function runnableSockets(n: ObservedNode): ObservedSocket[][] {
 
 export function promoteObserved(graph: ObservedGraph, options: PromoteOptions = {}): Promoted {
   const offset = options.portOffset ?? 0;
-  const notes: string[] = [];
+  const notes: PromoteNote[] = [];
   const nodes: GraphNode[] = [];
   /** Observed socket → promoted socket. */
   const map = new Map<string, Ref>();
@@ -76,9 +93,7 @@ export function promoteObserved(graph: ObservedGraph, options: PromoteOptions = 
   for (const n of graph.nodes) {
     for (const s of n.sockets)
       if (s.type === null)
-        notes.push(
-          `${n.label}: socket ${s.id} (${s.endpoint}) left out: its type was not seen (encrypted or no handshake)`,
-        );
+        notes.push({ code: "unknown-type", node: n.label, socket: s.id, endpoint: s.endpoint });
     const groups = runnableSockets(n);
     const types = groups.map((g) => g[0]!.type!);
     const whole = roleOfTypes(types);
@@ -101,7 +116,7 @@ export function promoteObserved(graph: ObservedGraph, options: PromoteOptions = 
       const type = g[0]!.type!;
       const role = RUNNABLE[type];
       if (!role) {
-        notes.push(`${n.label}: ${type} socket ${g[0]!.id} left out: no playground role runs it`);
+        notes.push({ code: "no-role", node: n.label, socket: g[0]!.id, type });
         return;
       }
       const id = groups.length === 1 ? n.id : `${n.id}-${g[0]!.id}`.slice(0, 64);
@@ -119,7 +134,7 @@ export function promoteObserved(graph: ObservedGraph, options: PromoteOptions = 
 
   const links = promotedLinks(graph, map);
   publisherTopics(nodes, links);
-  if (offset !== 0) notes.push(`bound ports moved by ${offset}`);
+  if (offset !== 0) notes.push({ code: "ports-moved", offset });
   return {
     doc: {
       version: GRAPH_VERSION,

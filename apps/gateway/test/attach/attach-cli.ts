@@ -59,7 +59,7 @@ export async function attach(args: string[]): Promise<Attached> {
 export async function tcpdumpToFile(file: string, filter: string): Promise<() => Promise<void>> {
   const child = spawn(
     "tcpdump",
-    ["-U", "-n", "-Z", "root", "--immediate-mode", "-i", "lo", "-w", file, filter],
+    ["-U", "-n", "-Z", "root", "--immediate-mode", "-B", "65536", "-i", "lo", "-w", file, filter],
     {
       stdio: ["ignore", "ignore", "pipe"],
     },

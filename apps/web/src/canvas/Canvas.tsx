@@ -35,6 +35,8 @@ import {
 } from "./toFlow.js";
 import { ZmqNode } from "./ZmqNode.js";
 import { GROUP_COLOR } from "./groups.js";
+import { AttachEmpty } from "../attach/AttachEmpty.js";
+import { ATTACH_MODE } from "../attach/mode.js";
 
 /** Defined once at module level: a new object per render makes React Flow remount every node. */
 const nodeTypes = { zmq: ZmqNode };
@@ -156,7 +158,7 @@ export function Canvas() {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const role = e.dataTransfer.getData(ROLE_MIME) as Role;
-      if (!role || !(role in ROLES)) return;
+      if (ATTACH_MODE || !role || !(role in ROLES)) return;
       e.preventDefault();
       const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const id = appStore.getState().addNode(role, { x: p.x - 100, y: p.y - 30 });
@@ -179,7 +181,9 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onDelete={onDelete}
         onSelectionChange={onSelectionChange}
-        deleteKeyCode={["Delete", "Backspace"]}
+        // An observed system is drawn as seen: nothing can be wired, dropped or deleted on it.
+        nodesConnectable={!ATTACH_MODE}
+        deleteKeyCode={ATTACH_MODE ? null : ["Delete", "Backspace"]}
         minZoom={0.2}
         maxZoom={2}
         fitViewOptions={{ padding: 0.25 }}
@@ -199,7 +203,7 @@ export function Canvas() {
         )}
         <ParticleOverlay />
       </ReactFlow>
-      {doc.nodes.length === 0 && <Welcome />}
+      {doc.nodes.length === 0 && (ATTACH_MODE ? <AttachEmpty /> : <Welcome />)}
     </div>
   );
 }

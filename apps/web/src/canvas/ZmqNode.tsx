@@ -7,6 +7,7 @@ import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
 import { GROUP_COLOR } from "./groups.js";
 import { NodeActions } from "./NodeActions.js";
+import { ATTACH_MODE } from "../attach/mode.js";
 import { badgeFor } from "./nodeStatus.js";
 import { isBinding, type Side, type ZmqFlowNode } from "./toFlow.js";
 
@@ -110,7 +111,7 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
         </div>
       )}
       {running && <Counters id={id} />}
-      {running && <NodeActions node={node} status={status} compact />}
+      {running && !ATTACH_MODE && <NodeActions node={node} status={status} compact />}
       {diagnostics.length > 0 && (
         <ul className="zn-diags" data-testid={`node.${id}.diagnostics`}>
           {diagnostics.slice(0, 3).map((d, i) => (

@@ -27,6 +27,10 @@ const KEEP_MESSAGES = 500;
 export interface ClientHooks {
   /** Called on each welcome; `first` is true for the first one of this page. */
   onWelcome?(snapshot: RuntimeSnapshot, first: boolean): void;
+  /** Called with each applied batch's events (Attach mode takes its observed graph here). */
+  onBatch?(events: RuntimeEvent[]): void;
+  /** The WebSocket path: `/ws` (the runtime) or `/ws/attach` (an observed system). */
+  path?: string;
 }
 
 export class GatewayClient {
@@ -47,7 +51,7 @@ export class GatewayClient {
       const proto = window.location.protocol === "https:" ? "wss" : "ws";
       const token = getToken();
       const query = token ? `?token=${encodeURIComponent(token)}` : "";
-      return `${proto}://${window.location.host}/ws${query}`;
+      return `${proto}://${window.location.host}${this.hooks.path ?? "/ws"}${query}`;
     };
     const ws = new ReconnectingWebSocket(url, [], {
       minReconnectionDelay: 300,
@@ -149,6 +153,7 @@ export class GatewayClient {
     if (this.queue.length === 0) return;
     const batch = this.queue.length > 4 ? fold(this.queue) : this.queue[0]!;
     this.queue = this.queue.length > 4 ? [] : this.queue.slice(1);
+    this.hooks.onBatch?.(batch.events);
     this.store.getState().applyBatch(batch.events, batch.sampled);
     routeWire(batch.events, this.store, (m) => this.send(m));
     const messages = batch.events.filter((e): e is MessageEvent_ => e.type === "message");

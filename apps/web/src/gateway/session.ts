@@ -1,5 +1,7 @@
 /** The page's one gateway session, bound to the app store. */
 import type { RuntimeSnapshot } from "@zmqp/protocol";
+import { attachHooks } from "../attach/session.js";
+import { ATTACH_MODE } from "../attach/mode.js";
 import { appStore } from "../store/index.js";
 import { GatewayClient } from "./client.js";
 
@@ -16,4 +18,4 @@ function onWelcome(snapshot: RuntimeSnapshot, first: boolean) {
   if (snapshot.state === "running" && snapshot.doc) appStore.getState().loadDoc(snapshot.doc);
 }
 
-export const gateway = new GatewayClient(appStore, { onWelcome });
+export const gateway = new GatewayClient(appStore, ATTACH_MODE ? attachHooks : { onWelcome });

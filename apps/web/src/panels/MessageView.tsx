@@ -25,6 +25,11 @@ export function MessageView() {
             {msg.direction === "out" ? t("message.sent") : t("message.received")}
             {msg.link ? ` · ${msg.link}` : msg.external ? ` · ${t("message.external")}` : ""}
           </p>
+          {msg.encrypted && (
+            <p className="small attach-encrypted" data-testid="messageview.encrypted">
+              {t("message.encrypted")}
+            </p>
+          )}
           <ol className="frames">
             {msg.frames.map((f, i) => {
               const envelope = f.role === "routing-id" || f.role === "delimiter";

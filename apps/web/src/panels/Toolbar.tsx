@@ -8,6 +8,7 @@ import { LOCALES } from "../i18n/index.js";
 import { appStore, redo, undo, useApp, useHistory } from "../store/index.js";
 import type { Locale } from "../store/uiSlice.js";
 import { TemplatesMenu } from "./TemplatesMenu.js";
+import { ATTACH_URL } from "../attach/mode.js";
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
 
@@ -162,6 +163,14 @@ export function Toolbar() {
       </div>
       {running && <StepControls />}
       <div className="group spacer" />
+      <a
+        className="btn"
+        href={ATTACH_URL}
+        data-testid="toolbar.attach"
+        title={t("attach.buttonHint")}
+      >
+        {t("attach.button")}
+      </a>
       <label className="group small">
         {t("toolbar.speed")}
         <select

@@ -2,6 +2,7 @@
  * `validateGraph` as the person wires: computed once per document object and shared by every node,
  * edge and the Run button (stable array references, so narrow selectors do not re-render).
  */
+import { ATTACH_MODE } from "../attach/mode.js";
 import { ERROR_CODES, validateGraph, type Diagnostic, type GraphDoc } from "@zmqp/protocol";
 
 const EMPTY: Diagnostic[] = [];
@@ -30,7 +31,8 @@ const cache = new WeakMap<
 function entry(doc: GraphDoc) {
   let e = cache.get(doc);
   if (!e) {
-    const all = validateGraph(doc);
+    // An observed system is drawn, never deployed: the editor's rules say nothing about it.
+    const all = ATTACH_MODE ? [] : validateGraph(doc);
     const byNode = new Map<string, Diagnostic[]>();
     const byLink = new Map<string, Diagnostic[]>();
     for (const d of all) {

@@ -10,6 +10,7 @@ import { createRuntimeSlice } from "./runtimeSlice.js";
 import type { AppState } from "./types.js";
 import { createUiSlice } from "./uiSlice.js";
 import { createWireSlice } from "../wire/wireSlice.js";
+import { createAttachSlice } from "../attach/attachSlice.js";
 
 export type { AppState } from "./types.js";
 
@@ -24,6 +25,7 @@ export function createAppStore() {
         ...createRuntimeSlice(...a),
         ...createUiSlice(...a),
         ...createWireSlice(...a),
+        ...createAttachSlice(...a),
       }),
       {
         partialize: (s) => ({ doc: s.doc }),

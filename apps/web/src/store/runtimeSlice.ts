@@ -54,7 +54,8 @@ export interface RuntimeSlice {
 
 /** Events worth a line in the log; counters and status are shown on the nodes, wire in its table. */
 function logged(e: RuntimeEvent): boolean {
-  return e.type !== "counters" && e.type !== "status" && e.type !== "wire";
+  // `observed` (attach's whole graph) is drawn on the canvas, not written in the log.
+  return e.type !== "counters" && e.type !== "status" && e.type !== "wire" && e.type !== "observed";
 }
 
 export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = (set, get) => ({

@@ -258,6 +258,13 @@ export class GraphBuilder {
     st.from.open = Math.max(0, st.from.open - 1);
     st.to.open = Math.max(0, st.to.open - 1);
     const detail = how === "rst" ? "reset" : how === "lost" ? "capture lost bytes" : undefined;
+    if (how === "lost")
+      this.o.emit({
+        type: "log",
+        t,
+        level: "warn",
+        text: `${st.link.id}: the capture missed bytes of this connection (packets the capture did not get), so it is no longer followed; its counts stop here`,
+      });
     const from = this.ref(st.link.from);
     const to = this.ref(st.link.to);
     if (from) this.monitor(t, from, "disconnect", st.link.endpoint, detail);

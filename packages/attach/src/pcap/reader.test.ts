@@ -77,3 +77,16 @@ describe("IPv6 text", () => {
     expect(v6(b, 0)).toBe("2001:db8::1:0:0:1");
   });
 });
+
+describe("TcpStream gaps the capture lost", () => {
+  it("breaks when the peer acknowledges bytes past a gap", () => {
+    const s = new TcpStream();
+    s.synchronize(0);
+    s.push(1, new Uint8Array(5));
+    s.push(20, new Uint8Array(5)); // 6..19 never captured
+    s.acked(6); // the peer got only what we saw: the gap may still come (a reordering)
+    expect(s.broken).toBe(false);
+    s.acked(10); // the peer has bytes 6..9, which the capture never showed us
+    expect(s.broken).toBe(true);
+  });
+});

@@ -127,6 +127,19 @@ export class TcpStream {
     }
   }
 
+  /**
+   * The peer acknowledged up to `ack`: when that passes a gap we are waiting on, the peer has the
+   * missing bytes and will never send them again, so the capture lost them for good.
+   */
+  acked(ack: number): void {
+    if (!this.started || this.broken || this.pending.size === 0) return;
+    if (this.abs(ack) > this.nextAbs) {
+      this.broken = true;
+      this.pending.clear();
+      this.pendingBytes = 0;
+    }
+  }
+
   /** Bytes waiting for a gap to fill. */
   get held(): number {
     return this.pendingBytes;

@@ -91,7 +91,9 @@ export class TcpTracker {
     const seq = s.syn ? (s.seq + 1) >>> 0 : s.seq;
     for (const chunk of stream.push(seq, s.payload)) this.on.data(c, dir, chunk, t);
     if (s.fin) stream.fin(seq, s.payload.length);
-    if (stream.broken) {
+    const other = dir === "c2s" ? st.s2c : st.c2s;
+    if (s.ackFlag) other.acked(s.ack);
+    if (stream.broken || other.broken) {
       this.finish(st, t, "lost");
       return;
     }
