@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs the system packages the tests use, when they are missing: Debian's Chromium (Playwright
-// cannot download its own browser here), python3-zmq (cross-language peers) and tshark (pcap checks).
+// cannot download its own browser here), python3-zmq (cross-language peers), tshark (pcap checks) and
+// tcpdump (zmqp attach captures with it).
 // Needs root for apt-get; without it, says what to install and exits non-zero.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -12,6 +13,10 @@ const wanted = [
     present: () => spawnSync("/usr/bin/python3", ["-c", "import zmq"]).status === 0,
   },
   { pkg: "tshark", present: () => existsSync("/usr/bin/tshark") },
+  {
+    pkg: "tcpdump",
+    present: () => existsSync("/usr/bin/tcpdump") || existsSync("/usr/sbin/tcpdump"),
+  },
   {
     pkg: "iproute2",
     present: () =>
