@@ -6,11 +6,7 @@
  * the wire view), `counters` and `log`. The same canvas, message view and wire view draw them.
  */
 import {
-  emptyNodeCounters,
   type LinkCounters,
-  type MessageKind,
-  type NodeCounters,
-  type NodeStatus,
   type ObservedGraph,
   type ObservedLink,
   type ObservedLinkCount,
@@ -22,6 +18,9 @@ import {
 } from "@zmqp/protocol";
 import type { TcpConnection } from "../tcp/tracker.js";
 import type { Observation } from "../zmtp/connection.js";
+import { NodeCounterBook } from "./counters.js";
+import { kindFor } from "./kinds.js";
+import { statusEvent } from "./status.js";
 import { WireBudget } from "./wire-budget.js";
 import { labelFor, nodeIdFor, tcpAddress, type Owner } from "./owners.js";
 
@@ -48,30 +47,11 @@ type Ref = { node: ObservedNode; socket: ObservedSocket };
 
 const KNOWN = new Set<string>(ZMQ_SOCKET_TYPES);
 
-/** What a message is, from the socket type that sent it (the particle colour and the log word). */
-export function kindFor(sender: SocketType | null): MessageKind {
-  switch (sender) {
-    case "REQ":
-    case "DEALER":
-      return "request";
-    case "REP":
-    case "ROUTER":
-      return "reply";
-    case "PUB":
-    case "XPUB":
-      return "publish";
-    case "PUSH":
-      return "task";
-    default:
-      return "data";
-  }
-}
-
 export class GraphBuilder {
   private nodes = new Map<string, ObservedNode>();
   private links = new Map<number, LinkState>();
   private linkIds = new Set<string>();
-  private counters = new Map<string, NodeCounters>();
+  private counters = new NodeCounterBook();
   private messageId = 0;
 
   constructor(private readonly o: BuilderOptions) {}
@@ -88,7 +68,7 @@ export class GraphBuilder {
         ...(owner.process ? { process: { ...owner.process } } : {}),
       };
       this.nodes.set(id, node);
-      this.counters.set(id, emptyNodeCounters());
+      this.counters.add(id);
     }
     const sid = `${side === "bind" ? "bind" : "conn"}-${end.port}`;
     let socket = node.sockets.find((s) => s.id === sid);
@@ -236,18 +216,8 @@ export class GraphBuilder {
       ...base,
       ...enc,
     });
-    this.count(sender, receiver, "sent");
-    this.count(receiver, sender, "received");
-  }
-
-  private count(self: Ref, peer: Ref, what: "sent" | "received"): void {
-    const c = this.counters.get(self.node.id);
-    if (!c) return;
-    c[what]++;
-    const s = (c.sockets[self.socket.id] ??= { sent: 0, received: 0, dropped: 0, errors: 0 });
-    s[what]++;
-    const p = (c.peers[peer.node.id] ??= { sent: 0, received: 0 });
-    p[what]++;
+    this.counters.count(sender.node.id, sender.socket.id, receiver.node.id, "sent");
+    this.counters.count(receiver.node.id, receiver.socket.id, sender.node.id, "received");
   }
 
   closed(conn: TcpConnection, t: number, how: "fin" | "rst" | "lost"): void {
@@ -298,29 +268,8 @@ export class GraphBuilder {
   }
 
   private status(t: number, n: ObservedNode): void {
-    const sockets: NodeStatus["sockets"] = {};
-    for (const s of n.sockets) {
-      const peers = [...this.links.values()].filter(
-        (l) => l.link.state === "open" && (l.from === s || l.to === s),
-      );
-      sockets[s.id] = {
-        // `?` while unknown: the page shows it as it is (see observed.ts).
-        type: (s.type ?? "?") as SocketType,
-        bound: s.side === "bind" ? [s.endpoint] : [],
-        connecting: s.side === "connect" ? peers.map((l) => l.link.endpoint) : [],
-        peers: peers.length,
-      };
-    }
-    const open = n.sockets.some((s) => s.open > 0);
-    const who = n.process
-      ? `pid ${n.process.pid}: ${n.process.command}`
-      : `${n.host} (process not known)`;
-    this.o.emit({
-      type: "status",
-      t,
-      node: n.id,
-      status: { state: open ? "running" : "stopped", detail: who.slice(0, 200), sockets },
-    });
+    const open = [...this.links.values()].filter((l) => l.link.state === "open");
+    this.o.emit(statusEvent(t, n, open));
   }
 
   /** Forgets the oldest closed links beyond the cap, and sockets and nodes left with nothing. */
@@ -340,7 +289,7 @@ export class GraphBuilder {
         if (!used) node.sockets = node.sockets.filter((s) => s.id !== r.socket);
         if (node.sockets.length === 0) {
           this.nodes.delete(node.id);
-          this.counters.delete(node.id);
+          this.counters.remove(node.id);
         }
       }
     }
@@ -364,18 +313,10 @@ export class GraphBuilder {
   }
 
   countersEvent(t: number): Extract<RuntimeEvent, { type: "counters" }> {
-    const nodes: Record<string, NodeCounters> = {};
-    for (const [id, c] of this.counters)
-      nodes[id] = {
-        ...c,
-        dropReasons: { ...c.dropReasons },
-        peers: structuredClone(c.peers),
-        sockets: structuredClone(c.sockets),
-      };
     const links: Record<string, LinkCounters> = {};
     for (const l of this.links.values())
       links[l.link.id] = { forward: l.counts.forward, backward: l.counts.backward };
-    return { type: "counters", t, nodes, links };
+    return { type: "counters", t, nodes: this.counters.snapshot(), links };
   }
 
   linkCounts(): Record<string, ObservedLinkCount> {
