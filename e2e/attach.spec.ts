@@ -119,6 +119,53 @@ test.describe("Attach mode", () => {
     for (const x of [broker, ...workers]) await x.end();
   });
 
+  test("shows each SUB's subscription on its node, the wire view of a connection and a message's envelope", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const p = new PlaygroundPage(page, E2E_TOKEN);
+    // The gateway's one capture is shared by every page: end the previous test's.
+    const auth = { Authorization: `Bearer ${E2E_TOKEN}` };
+    await page.request.post(`${gw.url}/api/attach/stop`, { headers: auth, data: {} });
+    await page.goto(`${gw.url}/?mode=attach&token=${E2E_TOKEN}`);
+    await page.getByTestId("attach.ports").fill("6670");
+    await page.getByTestId("attach.start").click();
+    await expect(page.getByTestId("attach.state")).toHaveText("watching");
+    const pub = new PythonPeer("pub", 6670, 5);
+    peers.push(pub);
+    await pub.line("ready");
+    const subs = ["weather", "news"].map((topic) => new PythonPeer("sub", 6670, topic));
+    peers.push(...subs);
+    for (const [i, topic] of ["weather", "news"].entries()) {
+      const sub = subs[i]!;
+      await expect(p.node(`p${sub.pid}`)).toContainText("SUB");
+      await expect(page.locator(`[data-testid^="node.p${sub.pid}.subs."]`)).toHaveText(
+        `subscribed to "${topic}"`,
+      );
+    }
+    pub.child.stdin!.write("go\n");
+    await pub.line("done");
+    // A published message, frame by frame: the topic frame, then the body.
+    await page.locator(".eventlog .row.ev-message.kind-publish").first().click();
+    const view = page.getByTestId("messageview");
+    await expect(view.locator(".frame").nth(0)).toHaveAttribute("data-role", "topic");
+    await expect(view.locator(".frame").nth(1)).toContainText(/update \d/);
+    // A connection's ZMTP stream: greeting, READY with the socket type, SUBSCRIBE.
+    const sub = subs[0]!;
+    const link = await page.evaluate((node) => {
+      const st = (window as unknown as PageStore).__zmqp.store.getState();
+      return st.attach.graph?.links.find((l) => l.from.node === node)?.id ?? "";
+    }, `p${sub.pid}`);
+    await page.locator(`.react-flow__edge[data-id="${link}"]`).click({ force: true });
+    const table = page.getByTestId("wire.table");
+    await expect(table).toContainText("SUBSCRIBE");
+    await expect(table).toContainText("Socket-Type=SUB");
+    // The page asked nothing of the observed system (the gateway would refuse it with a toast).
+    await expect(p.toasts).toHaveCount(0);
+    await p.shot("attach-pubsub");
+    for (const x of [...subs, pub]) await x.end();
+  });
+
   test("a gateway without --allow-capture says how to allow it", async ({ playground }) => {
     await playground.page.goto(`/?mode=attach&token=${E2E_TOKEN}`);
     await expect(playground.page.getByTestId("attach.refused")).toContainText("--allow-capture");

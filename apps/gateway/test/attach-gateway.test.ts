@@ -117,3 +117,29 @@ describe("gateway attach", () => {
     await late.close();
   });
 });
+
+describe("gateway attach grace", () => {
+  it("stops a capture nobody watches after the grace period", async () => {
+    const app = await testApp({ allowCapture: true, graceMs: 200 });
+    apps.push(app);
+    const base = await listen(app);
+    const start = await app.inject({
+      method: "POST",
+      url: "/api/attach",
+      headers: JSON_AUTH,
+      payload: { ports: "6596" },
+    });
+    expect(start.statusCode, start.body).toBe(200);
+    const page = await connect(base, { path: "/ws/attach" });
+    page.send({ type: "hello", protocol: 1 });
+    await page.next("welcome");
+    await page.close();
+    const end = Date.now() + 10_000;
+    for (;;) {
+      const s = await app.inject({ method: "GET", url: "/api/attach", headers: AUTH });
+      if (!s.json().active) break;
+      if (Date.now() > end) throw new Error("the capture did not stop after the grace period");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+});

@@ -29,7 +29,7 @@ export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstanc
     allowExternal: opts.allowExternal,
   });
   const hub = new Hub(runtime, { allowExternal: opts.allowExternal, graceMs: opts.graceMs });
-  const attach = new AttachHub({ allowCapture: opts.allowCapture });
+  const attach = new AttachHub({ allowCapture: opts.allowCapture, graceMs: opts.graceMs });
   app.decorate("hub", hub);
   app.decorate("attach", attach);
   app.addHook("onClose", async () => {

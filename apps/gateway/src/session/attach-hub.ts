@@ -21,6 +21,8 @@ import type { Listener } from "./hub.js";
 
 export interface AttachHubOptions {
   allowCapture: boolean;
+  /** A capture nobody watches stops after this long, ms (it sees other programs' traffic). */
+  graceMs: number;
   /** The capture tool (tests may point it elsewhere). */
   tcpdump?: string;
 }
@@ -47,8 +49,30 @@ export class AttachHub {
   };
   private sessionNo = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private graceTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly options: AttachHubOptions) {}
+
+  join(tab: Listener): void {
+    this.tabs.add(tab);
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
+  }
+
+  /** The last page gone: the capture stops after the grace period unless a page comes back. */
+  leave(tab: Listener): void {
+    if (this.tabs.delete(tab)) this.armGrace();
+  }
+
+  private armGrace(): void {
+    if (this.tabs.size > 0 || !this.session) return;
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = null;
+      if (this.tabs.size === 0) void this.serial(() => this.stopSession()).catch(() => undefined);
+    }, this.options.graceMs);
+    this.graceTimer.unref();
+  }
 
   private emit(e: RuntimeEvent): void {
     if (e.type === "observed") this.graph = e.graph;
@@ -85,7 +109,8 @@ export class AttachHub {
       stepMode: false,
       speed: 1,
       cutLinks: [],
-      watchedLinks: this.graph?.links.map((l) => l.id) ?? [],
+      // Every observed link's wire events are sent anyway; "watched" is the runtime's relay, not ours.
+      watchedLinks: [],
     };
   }
 
@@ -138,6 +163,8 @@ export class AttachHub {
       this.log(
         `attached to loopback, ports ${this.ports}: what ZeroMQ programs do there is drawn as it happens`,
       );
+      // Started with no page watching (a script): it still ends by itself.
+      this.armGrace();
       return this.state();
     });
   }
@@ -163,6 +190,7 @@ export class AttachHub {
   }
 
   async close(): Promise<void> {
+    if (this.graceTimer) clearTimeout(this.graceTimer);
     this.tabs.clear();
     await this.serial(() => this.stopSession()).catch(() => undefined);
   }

@@ -73,7 +73,7 @@ export class AttachTab {
       return;
     }
     // Joined before the snapshot, synchronously: no event can fall between the two.
-    if (!this.joined) this.hub.tabs.add(this);
+    if (!this.joined) this.hub.join(this);
     this.joined = true;
     this.send({
       type: "welcome",
@@ -85,6 +85,6 @@ export class AttachTab {
 
   private dispose(): void {
     this.batcher.close();
-    this.hub.tabs.delete(this);
+    this.hub.leave(this);
   }
 }

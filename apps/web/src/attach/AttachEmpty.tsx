@@ -6,9 +6,13 @@ export function AttachEmpty() {
   const { t } = useTranslation();
   const watching = useApp((s) => s.run.state === "running");
   return (
-    <div className="welcome attach-empty" data-testid="attach.empty">
-      <h2>{t("attach.emptyTitle")}</h2>
-      <p>{watching ? t("attach.emptyWatching") : t("attach.emptyIdle")}</p>
+    <div className="welcome" data-testid="attach.empty">
+      <div className="welcome-card">
+        <h2>{t("attach.emptyTitle")}</h2>
+        <p className="welcome-hint">
+          {watching ? t("attach.emptyWatching") : t("attach.emptyIdle")}
+        </p>
+      </div>
     </div>
   );
 }

@@ -7,7 +7,6 @@ export const attachHooks: ClientHooks = {
   onWelcome(snapshot) {
     const st = appStore.getState();
     if (snapshot.doc) st.loadDoc(snapshot.doc);
-    st.syncWatched(snapshot.watchedLinks ?? []);
   },
   onBatch(events) {
     appStore.getState().applyObserved(events);

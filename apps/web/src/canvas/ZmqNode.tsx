@@ -8,6 +8,7 @@ import { useApp } from "../store/index.js";
 import { GROUP_COLOR } from "./groups.js";
 import { NodeActions } from "./NodeActions.js";
 import { ATTACH_MODE } from "../attach/mode.js";
+import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
 import { badgeFor } from "./nodeStatus.js";
 import { isBinding, type Side, type ZmqFlowNode } from "./toFlow.js";
 
@@ -104,6 +105,8 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
         {node.sockets.map((s) => (
           <SocketRow key={s.id} nodeId={id} socket={s} side={data.sides[s.id] ?? "right"} />
         ))}
+        {ATTACH_MODE &&
+          node.sockets.map((s) => <ObservedSubscriptions key={s.id} node={id} socket={s.id} />)}
       </div>
       {b?.detail && (
         <div className={`zn-detail ${b.tone}`} title={b.detail}>
