@@ -239,6 +239,33 @@ describe("zmqp attach", () => {
     expect(JSON.stringify(messages)).not.toContain("secret");
   });
 
+  it("decodes PLAIN (it is not encryption) without ever showing the password", async () => {
+    const a = await attach(["--ports", "6582"]);
+    const server = peer("plain-server", 6582);
+    await server.line((l) => "ready" in l);
+    const client = peer("plain-client", 6582, 3);
+    await client.line((l) => "done" in l);
+    await until("the PLAIN link with its counts", () => {
+      const g = a.graph();
+      const id = g?.links[0]?.id;
+      return id && a.links()[id]?.backward === 3 ? true : undefined;
+    });
+    await client.end();
+    await server.end();
+    const s = await a.stop();
+    const l = s.graph.links[0]!;
+    expect(l).toMatchObject({ mechanism: "PLAIN", encrypted: false });
+    expect(s.graph.nodes.flatMap((n) => n.sockets.map((x) => x.type)).sort()).toEqual([
+      "REP",
+      "REQ",
+    ]);
+    expect(s.links[l.id]).toEqual({ forward: 3, backward: 3, unit: "messages" });
+    const out = a.z.stdout();
+    expect(out).toContain('HELLO username \\"admin\\", password not shown');
+    expect(out).toContain("plain request");
+    expect(out).not.toContain("s3cret");
+  });
+
   it("says what to fix: no ports, both flags, a file that is not pcap", async () => {
     const none = await zmqp(["attach"]).done;
     expect(none.code).toBe(2);

@@ -149,3 +149,37 @@ export function describeCurveCommand(body: Uint8Array, base: number): CommandDet
   }
   return { command: name, summary: `${name} (metadata encrypted, CURVE)`, fields };
 }
+
+/**
+ * PLAIN (RFC 24) sends the password in clear in HELLO: the username is shown, the password only
+ * by its length, neither as text nor as hex (a wire view is often shared on screen).
+ */
+export function describePlainCommand(body: Uint8Array, base: number): CommandDetails {
+  const nameLen = body[0] ?? 0;
+  const name = ascii(body.subarray(1, 1 + nameLen));
+  if (name !== "HELLO") return describeCommand(body, base);
+  const at = 1 + nameLen;
+  const userLen = body[at] ?? 0;
+  const passAt = at + 1 + userLen;
+  const passLen = body[passAt] ?? 0;
+  if (passAt + 1 + passLen > body.length)
+    return { command: name, summary: "HELLO (PLAIN, malformed)", fields: [] };
+  const user = ascii(body.subarray(at + 1, passAt));
+  const fields: ZmtpField[] = [
+    field("name-length", String(nameLen), body, 0, 1, base),
+    field("name", name, body, 1, nameLen, base),
+    field("username", JSON.stringify(user), body, at, 1 + userLen, base),
+    {
+      name: "password",
+      value: `${passLen} B, not shown`,
+      offset: base + passAt,
+      length: 1 + passLen,
+      hex: "",
+    },
+  ];
+  return {
+    command: name,
+    summary: `HELLO username ${JSON.stringify(user)}, password not shown (PLAIN)`,
+    fields,
+  };
+}

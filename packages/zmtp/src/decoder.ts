@@ -8,7 +8,7 @@
  */
 import { ascii, concat, hex, printable, readUint } from "./bytes.js";
 import { headerFields, PREVIEW_BYTES, rawItem } from "./items.js";
-import { describeCommand, describeCurveCommand } from "./commands.js";
+import { describeCommand, describeCurveCommand, describePlainCommand } from "./commands.js";
 import type { ZmtpField, ZmtpItem } from "./types.js";
 
 /** A command bigger than this (a hostile peer) is shown as a preview, not parsed. */
@@ -229,7 +229,9 @@ export class ZmtpDecoder {
     const d = whole
       ? this.mechanism === "CURVE"
         ? describeCurveCommand(s.kept, bodyAt)
-        : describeCommand(s.kept, bodyAt)
+        : this.mechanism === "PLAIN"
+          ? describePlainCommand(s.kept, bodyAt)
+          : describeCommand(s.kept, bodyAt)
       : {
           command: ascii(s.kept.subarray(1, 1 + (s.kept[0] ?? 0))),
           summary: `command of ${s.size} B (too big to parse)`,

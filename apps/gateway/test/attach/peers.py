@@ -171,6 +171,40 @@ elif mode == "curve-client":
     say(done=mode, **counts)
     serve([], None)
 
+elif mode == "plain-server":
+    from zmq.auth.thread import ThreadAuthenticator
+
+    auth = ThreadAuthenticator(ctx)
+    auth.start()
+    auth.configure_plain(domain="*", passwords={"admin": "s3cret"})
+    rep = ctx.socket(zmq.REP)
+    rep.plain_server = True
+    rep.bind(addr(args[0]))
+    say(ready=mode)
+
+    def answer(s):
+        s.recv()
+        counts["received"] += 1
+        s.send(b"plain reply")
+        counts["sent"] += 1
+
+    serve([rep], answer)
+    auth.stop()
+
+elif mode == "plain-client":
+    req = ctx.socket(zmq.REQ)
+    req.plain_username = b"admin"
+    req.plain_password = b"s3cret"
+    req.connect(addr(args[0]))
+    say(ready=mode)
+    for i in range(int(args[1])):
+        req.send(b"plain request")
+        counts["sent"] += 1
+        req.recv()
+        counts["received"] += 1
+    say(done=mode, **counts)
+    serve([], None)
+
 else:
     sys.exit(f"unknown mode {mode}")
 
