@@ -64,6 +64,35 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ["packages/export/**"],
+    ignores: ["packages/export/**/*.test.ts"],
+    rules: {
+      ...restrict([
+        {
+          regex: "^(?!@zmqp/protocol$|\\.\\.?/)",
+          message:
+            "export is pure (a graph in, file texts out) so the CLI and the page run the same code: it imports only @zmqp/protocol (no fs, no zeromq, no frameworks).",
+        },
+      ]),
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "export runs in the browser too: no Node globals." },
+        { name: "Buffer", message: "export runs in the browser too: no Node globals." },
+      ],
+    },
+  },
+  {
+    files: ["packages/export/**/*.test.ts"],
+    rules: restrict([
+      {
+        group: ["zeromq", "zeromq/*", "@zmqp/engine", "@zmqp/engine/*"],
+        message:
+          "export's own tests check the text it writes; runs of the programs on real sockets live in apps/gateway/test/export.",
+      },
+      noApps,
+    ]),
+  },
+  {
     files: ["packages/engine/**"],
     rules: restrict([
       {

@@ -9,7 +9,6 @@ export * from "./messages.js";
 export * from "./roles.js";
 export * from "./socket-types.js";
 export * from "./validate.js";
-export * from "./snippets.js";
 export * from "./observed.js";
 export * from "./observed-doc.js";
 export * from "./promote.js";

@@ -1,10 +1,20 @@
 /**
  * Copyable code that lets a program outside the playground (pyzmq or zeromq.js, maybe on another
- * machine) join a bound socket or play an external peer node. Pure: the inspector shows the text.
+ * machine) join a bound socket or play an external peer node. The code is the exporter's peer
+ * program (`behaviours/external/peer.ts`), the one an exported external node runs: one generator.
+ * Pure: the inspector shows the text.
  */
-import { connectAddressFor, parseEndpoint } from "./endpoint.js";
-import type { GraphDoc, GraphNode, GraphSocket } from "./graph.js";
-import type { SocketType } from "./socket-types.js";
+import {
+  connectAddressFor,
+  parseEndpoint,
+  parseParams,
+  ROLES,
+  type GraphDoc,
+  type GraphNode,
+  type GraphSocket,
+  type SocketType,
+} from "@zmqp/protocol";
+import { nodePeer, pythonPeer, type PeerSpec } from "./behaviours/external/peer.js";
 
 export type SnippetLanguage = "python" | "node";
 
@@ -74,13 +84,22 @@ export function connectSnippets(
       ? externalPlan(doc, node, socket, options)
       : boundPlan(node, socket, options);
   if ("reason" in plan) return { ok: false, reason: plan.reason };
-  const count = options.count ?? 10;
+  const spec: PeerSpec = {
+    node: "peer",
+    type: plan.peerType,
+    action: plan.action,
+    address: plan.address,
+    env: plan.action === "bind" ? "ZMQP_BIND_PEER" : "ZMQP_CONNECT_PEER",
+    count: options.count ?? 10,
+    run: { python: "python3 peer.py", node: "node peer.mjs" },
+    ...(plan.topic !== undefined ? { topic: plan.topic } : {}),
+  };
   return {
     ok: true,
     ...plan,
     snippets: [
-      { language: "python", file: "peer.py", code: pythonCode(plan, count) },
-      { language: "node", file: "peer.mjs", code: nodeCode(plan, count) },
+      { language: "python", file: "peer.py", code: pythonPeer(spec) },
+      { language: "node", file: "peer.mjs", code: nodePeer(spec) },
     ],
   };
 }
@@ -176,7 +195,8 @@ function dialAddress(
 }
 
 function firstTopic(node: GraphNode): string {
-  const topics = node.params.topics;
+  const parsed = parseParams(ROLES[node.role].behaviour, node.params);
+  const topics = parsed.success ? (parsed.data as { topics?: unknown }).topics : undefined;
   return Array.isArray(topics) && typeof topics[0] === "string" ? topics[0] : "";
 }
 
@@ -191,108 +211,4 @@ function topicTowards(doc: GraphDoc, node: GraphNode, socket: GraphSocket): stri
   const otherId = link ? (link.from.node === node.id ? link.to.node : link.from.node) : undefined;
   const other = doc.nodes.find((n) => n.id === otherId);
   return other ? firstTopic(other) : "";
-}
-
-/** JSON string literals are valid Python and JavaScript string literals. */
-const q = (s: string) => JSON.stringify(s);
-
-function tcpHostPort(address: string): [string, number] {
-  const m = /^tcp:\/\/\[?([^\]]*?)\]?:(\d+)$/.exec(address);
-  return [m?.[1] ?? "127.0.0.1", Number(m?.[2] ?? 0)];
-}
-
-function pythonCode(p: SnippetPlan, count: number): string {
-  const head = `# pip install pyzmq   (Debian: apt install python3-zmq), then: python3 peer.py`;
-  if (p.peerType === "TCP") {
-    const [host, port] = tcpHostPort(p.address);
-    return `${head}\nimport socket\n\nwith socket.create_connection((${q(host)}, ${port}), timeout=5) as s:\n    s.sendall(b"hello from python\\n")\n    print("got:", s.recv(4096))\n`;
-  }
-  const loop: Record<Exclude<SocketType, "TCP">, string> = {
-    REQ: `for n in range(${count}):\n    sock.send_string("hello from python %d" % n)\n    print("reply:", sock.recv_multipart())`,
-    REP: `for n in range(${count}):\n    print("request:", sock.recv_multipart())\n    sock.send_string("reply from python %d" % n)`,
-    DEALER: `for n in range(${count}):\n    sock.send_multipart([b"", b"hello from python %d" % n])  # empty delimiter, as REQ would\n    print("reply:", sock.recv_multipart())`,
-    ROUTER: `for n in range(${count}):\n    frames = sock.recv_multipart()  # [routing id, b"", body] from a REQ\n    print("from", frames[0], frames[1:])\n    sock.send_multipart(frames[:-1] + [b"reply from python %d" % n])`,
-    PUB: `time.sleep(1)  # let subscribers connect first (slow joiner)\nfor n in range(${count}):\n    sock.send_multipart([b"topic", b"update from python %d" % n])\n    time.sleep(0.1)`,
-    XPUB: `time.sleep(1)  # let subscribers connect first (slow joiner)\nfor n in range(${count}):\n    sock.send_multipart([b"topic", b"update from python %d" % n])\n    time.sleep(0.1)`,
-    SUB: `sock.setsockopt_string(zmq.SUBSCRIBE, ${q(p.topic ?? "")})  # prefix filter; "" takes everything\nfor n in range(${count}):\n    print("got:", sock.recv_multipart())`,
-    XSUB: `sock.send(b"\\x01" + ${q(p.topic ?? "")}.encode())  # XSUB subscribes with a message\nfor n in range(${count}):\n    print("got:", sock.recv_multipart())`,
-    PUSH: `for n in range(${count}):\n    sock.send_string("task from python %d" % n)`,
-    PULL: `for n in range(${count}):\n    print("got:", sock.recv_multipart())`,
-    PAIR: `for n in range(${count}):\n    sock.send_string("hello from python %d" % n)\n    print("got:", sock.recv_multipart())`,
-    STREAM: `for n in range(${count}):\n    conn, data = sock.recv_multipart()  # raw TCP bytes; empty data = connect or disconnect\n    print(conn, data)`,
-  };
-  const type = p.peerType as Exclude<SocketType, "TCP">;
-  const time = type === "PUB" || type === "XPUB" ? "import time\n" : "";
-  return [
-    head,
-    `${time}import zmq`,
-    "",
-    "ctx = zmq.Context()",
-    `sock = ctx.socket(zmq.${type})`,
-    "sock.setsockopt(zmq.LINGER, 0)",
-    "sock.setsockopt(zmq.RCVTIMEO, 5000)  # give up after 5 s of silence (raises zmq.Again)",
-    `sock.${p.action}(${q(p.address)})`,
-    loop[type],
-    "sock.close()",
-    "ctx.term()",
-    "",
-  ].join("\n");
-}
-
-const NODE_CLASS: Record<Exclude<SocketType, "TCP">, string> = {
-  REQ: "Request",
-  REP: "Reply",
-  DEALER: "Dealer",
-  ROUTER: "Router",
-  PUB: "Publisher",
-  XPUB: "XPublisher",
-  SUB: "Subscriber",
-  XSUB: "XSubscriber",
-  PUSH: "Push",
-  PULL: "Pull",
-  PAIR: "Pair",
-  STREAM: "Stream",
-};
-
-function nodeCode(p: SnippetPlan, count: number): string {
-  const head = "// npm install zeromq@6, then: node peer.mjs";
-  if (p.peerType === "TCP") {
-    const [host, port] = tcpHostPort(p.address);
-    return `${head}\nimport net from "node:net";\n\nconst s = net.connect(${port}, ${q(host)}, () => s.write("hello from node\\n"));\ns.setTimeout(5000, () => s.destroy());\ns.on("data", (data) => {\n  console.log("got:", data);\n  s.end();\n});\n`;
-  }
-  const type = p.peerType as Exclude<SocketType, "TCP">;
-  const each = (body: string) => `for (let n = 0; n < ${count}; n++) {\n${body}\n}`;
-  const show = (label: string) => `  console.log(${q(label)}, (await sock.receive()).map(String));`;
-  const publish = `await new Promise((r) => setTimeout(r, 1000)); // let subscribers connect first (slow joiner)\n${each('  await sock.send(["topic", `update from node ${n}`]);\n  await new Promise((r) => setTimeout(r, 100));')}`;
-  const loop: Record<typeof type, string> = {
-    REQ: each(`  await sock.send(\`hello from node \${n}\`);\n${show("reply:")}`),
-    REP: each(`${show("request:")}\n  await sock.send(\`reply from node \${n}\`);`),
-    DEALER: each(
-      `  await sock.send(["", \`hello from node \${n}\`]); // empty delimiter, as REQ would\n${show("reply:")}`,
-    ),
-    ROUTER: each(
-      '  const frames = await sock.receive(); // [routing id, empty, body] from a REQ\n  console.log("from", frames[0], frames.slice(1).map(String));\n  await sock.send([...frames.slice(0, -1), `reply from node ${n}`]);',
-    ),
-    PUB: publish,
-    XPUB: publish,
-    SUB: `sock.subscribe(${q(p.topic ?? "")}); // prefix filter; "" takes everything\n${each(show("got:"))}`,
-    XSUB: `await sock.send(Buffer.concat([Buffer.from([1]), Buffer.from(${q(p.topic ?? "")})])); // XSUB subscribes with a message\n${each(show("got:"))}`,
-    PUSH: each("  await sock.send(`task from node ${n}`);"),
-    PULL: each(show("got:")),
-    PAIR: each(`  await sock.send(\`hello from node \${n}\`);\n${show("got:")}`),
-    STREAM: each(`${show("got:")} // [connection id, raw bytes]`),
-  };
-  const connect =
-    p.action === "bind" ? `await sock.bind(${q(p.address)});` : `sock.connect(${q(p.address)});`;
-  return [
-    head,
-    `import { ${NODE_CLASS[type]} } from "zeromq";`,
-    "",
-    `// receiveTimeout: give up after 5 s of silence (the receive rejects with EAGAIN)`,
-    `const sock = new ${NODE_CLASS[type]}({ linger: 0, receiveTimeout: 5000 });`,
-    connect,
-    loop[type],
-    "sock.close();",
-    "",
-  ].join("\n");
 }

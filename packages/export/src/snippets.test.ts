@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import crossMachine from "../../../scenarios/06-cross-machine.json";
 import crossBroker from "../../../scenarios/07-cross-machine-broker.json";
-import {
-  connectSnippets,
-  parseGraph,
-  SNIPPET_PEER,
-  ZMQ_SOCKET_TYPES,
-  type GraphDoc,
-  type GraphInput,
-  type SnippetResult,
-} from "./index.js";
+import { parseGraph, ZMQ_SOCKET_TYPES, type GraphDoc, type GraphInput } from "@zmqp/protocol";
+import { connectSnippets, SNIPPET_PEER, type SnippetResult } from "./index.js";
 
 const load = (raw: unknown): GraphDoc => {
   const r = parseGraph(raw, { allowExternal: true });
@@ -36,17 +29,19 @@ describe("connectSnippets on a bound playground socket", () => {
     });
     expect(r.note).toMatch(/another machine.*this machine's IP/);
     expect(code(r, "python")).toContain("zmq.REQ");
-    expect(code(r, "python")).toContain('sock.connect("tcp://127.0.0.1:5555")');
+    expect(code(r, "python")).toContain('"ZMQP_CONNECT_PEER", "tcp://127.0.0.1:5555")');
+    expect(code(r, "python")).toContain("sock.connect(ADDRESS)");
     expect(code(r, "node")).toContain('import { Request } from "zeromq"');
-    expect(code(r, "node")).toContain('sock.connect("tcp://127.0.0.1:5555")');
+    expect(code(r, "node")).toContain('ZMQP_CONNECT_PEER ?? "tcp://127.0.0.1:5555"');
+    expect(code(r, "node")).toContain("sock.connect(ADDRESS)");
   });
 
   it("puts the given host in place of the wildcard", () => {
     const r = ok(connectSnippets(doc06, "server", "rep", { host: "10.77.0.1", count: 3 }));
     expect(r.address).toBe("tcp://10.77.0.1:5555");
     expect(r.note).toBeUndefined();
-    expect(code(r, "python")).toContain("range(3)");
-    expect(code(r, "node")).toContain("n < 3");
+    expect(code(r, "python")).toContain('ZMQP_COUNT", "3"');
+    expect(code(r, "node")).toContain("ZMQP_COUNT ?? 3");
   });
 
   it("offers a client for the 07 frontend and a worker (REP) for the backend", () => {
@@ -82,7 +77,7 @@ describe("connectSnippets on a bound playground socket", () => {
 
   it("gives every bindable socket type a compatible peer", () => {
     for (const t of ZMQ_SOCKET_TYPES) {
-      const peer = SNIPPET_PEER[t];
+      const peer = SNIPPET_PEER[t as keyof typeof SNIPPET_PEER];
       expect(peer, t).not.toBeNull();
     }
     expect(SNIPPET_PEER.STREAM).toBe("TCP");
@@ -100,9 +95,11 @@ describe("connectSnippets on a bound playground socket", () => {
       ],
     });
     const r = ok(connectSnippets(doc, "s"));
-    expect(code(r, "python")).toContain('socket.create_connection(("127.0.0.1", 5570)');
+    expect(code(r, "python")).toContain('"tcp://127.0.0.1:5570")');
+    expect(code(r, "python")).toContain("socket.create_connection(");
     expect(code(r, "python")).not.toContain("import zmq");
-    expect(code(r, "node")).toContain('net.connect(5570, "127.0.0.1"');
+    expect(code(r, "node")).toContain('import net from "node:net"');
+    expect(code(r, "node")).toContain('"tcp://127.0.0.1:5570"');
   });
 
   it("says why a connecting socket, inproc and unknown ipc folders get no snippet", () => {
@@ -154,8 +151,9 @@ describe("connectSnippets on an external peer node", () => {
     };
     const r = ok(connectSnippets(load(input), "py"));
     expect(r).toMatchObject({ peerType: "REP", action: "bind", address: "tcp://127.0.0.1:6000" });
-    expect(code(r, "python")).toContain('sock.bind("tcp://127.0.0.1:6000")');
-    expect(code(r, "node")).toContain('await sock.bind("tcp://127.0.0.1:6000")');
+    expect(code(r, "python")).toContain('"ZMQP_BIND_PEER", "tcp://127.0.0.1:6000")');
+    expect(code(r, "python")).toContain("sock.bind(ADDRESS)");
+    expect(code(r, "node")).toContain("await sock.bind(ADDRESS)");
   });
 
   it("subscribes an external SUB to the topic of the publisher it is linked to", () => {

@@ -1,0 +1,48 @@
+import { pythonProgram, readyLine } from "../../python/program.js";
+import { pyName } from "../../text.js";
+import { param, type ExportContext } from "../types.js";
+import { summary } from "./summary.js";
+
+export function python({ node, graph }: ExportContext): string {
+  const s = node.sockets[0]!;
+  const rep = pyName(s.id);
+  return pythonProgram(node, graph, {
+    summary: summary(node),
+    details: [
+      "A REP socket must answer each request before it may read the next one; zeromq keeps the",
+      "envelope (who asked) for us, so the reply goes back to the right client.",
+    ],
+    constants: [
+      ["REPLY", param(node, "reply"), "echo | upper | prefix | fixed"],
+      ["TEXT", param(node, "text"), "the fixed reply, or the prefix"],
+      ["DELAY_MS", param(node, "delayMs"), "time spent on each request"],
+    ],
+    functions: `def reply_to(request):
+    """The reply, made as the playground's server makes it."""
+    if REPLY == "echo":
+        return request
+    text = request.decode(errors="replace")
+    if REPLY == "upper":
+        return text.upper().encode()
+    if REPLY == "fixed":
+        return TEXT.encode()
+    return f"{TEXT}: {text}".encode()`,
+    main: `${rep} = open_${rep}()
+poller = zmq.Poller()
+poller.register(${rep}, zmq.POLLIN)
+poller.register(INPUT, zmq.POLLIN)
+${readyLine(node)}
+while True:
+    events = dict(poller.poll())
+    if INPUT in events:
+        typed_lines(poller)  # a server only answers: typed lines are ignored
+    if ${rep} in events:
+        request = ${rep}.recv_multipart()
+        count("received")
+        time.sleep(DELAY_MS / 1000)
+        reply = reply_to(request[-1])
+        ${rep}.send(reply)
+        count("sent")
+        print(f"{request[-1].decode(errors='replace')!r} -> {reply.decode(errors='replace')!r}", flush=True)`,
+  });
+}
