@@ -25,7 +25,8 @@ describe("ConnectSnippets", () => {
     const html = show(crossMachine, "server");
     expect(html).toContain("Connect from outside");
     expect(html).toContain("REQ socket, connect tcp://127.0.0.1:5555");
-    expect(html).toContain("sock.connect(&quot;tcp://127.0.0.1:5555&quot;)");
+    expect(html).toContain("&quot;ZMQP_CONNECT_PEER&quot;, &quot;tcp://127.0.0.1:5555&quot;)");
+    expect(html).toContain("sock.connect(ADDRESS)");
     expect(html).toContain("zmq.REQ");
     expect(html).toContain('data-testid="snippets.rep.copy"');
     // Bound on every interface: the page asks for the address other machines use.

@@ -1,15 +1,11 @@
 /**
  * "Connect from outside": copyable pyzmq and zeromq.js code for a bound socket or an external peer
- * node (issue 7). The code comes from `connectSnippets` in protocol; this only shows it.
+ * node (issue 7). The code comes from `connectSnippets` in @zmqp/export, the generator that also
+ * writes exported programs (an external node's program is this code); this only shows it.
  * Strings live here, in both locales, so the panel stays one self-contained file.
  */
-import {
-  connectSnippets,
-  type GraphDoc,
-  type GraphNode,
-  type SnippetLanguage,
-  type SnippetResult,
-} from "@zmqp/protocol";
+import { connectSnippets, type SnippetLanguage, type SnippetResult } from "@zmqp/export";
+import type { GraphDoc, GraphNode } from "@zmqp/protocol";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApp } from "../store/index.js";
