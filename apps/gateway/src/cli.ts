@@ -1,5 +1,5 @@
 /**
- * The `zmqp` command: run, validate, serve. Argument mistakes and unreadable files are one line on
+ * The `zmqp` command: run, validate, export, serve. Argument mistakes and unreadable files are one line on
  * stderr (exit 2), never a stack trace.
  */
 import { parseArgs } from "node:util";
@@ -11,6 +11,7 @@ const DEFAULT_PORT = 7780;
 const USAGE = `usage:
   zmqp run FILE [--duration S] [--json] [--allow-external]
   zmqp validate FILE [--json] [--allow-external]
+  zmqp export FILE --lang python|node --out DIR [--compose] [--nodes ID,ID] [--force]
   zmqp serve [--port P] [--host H] [--allow-external] [--allow-capture] [--open] [--grace S]
   zmqp attach [--ports 5555,5559-5560 | --all-zmtp] [--iface lo] [--pcap FILE] [--duration S] [--json]`;
 
@@ -45,6 +46,11 @@ export async function main(argv: string[]): Promise<number> {
       iface: { type: "string" },
       pcap: { type: "string" },
       "allow-capture": { type: "boolean", default: false },
+      lang: { type: "string" },
+      out: { type: "string" },
+      compose: { type: "boolean", default: false },
+      nodes: { type: "string" },
+      force: { type: "boolean", default: false },
     },
   });
   const allowExternal = values["allow-external"] ?? false;
@@ -81,6 +87,18 @@ export async function main(argv: string[]): Promise<number> {
     case "validate": {
       const { validateCommand } = await import("./cli/validate.js");
       return validateCommand({ file: file(), json: values.json ?? false, allowExternal });
+    }
+    case "export": {
+      // Loaded on demand, and free of zeromq: exporting runs nothing.
+      const { exportCommand } = await import("./cli/export.js");
+      return exportCommand({
+        file: file(),
+        lang: values.lang,
+        out: values.out,
+        compose: values.compose ?? false,
+        force: values.force ?? false,
+        ...(values.nodes !== undefined ? { nodes: values.nodes } : {}),
+      });
     }
     case "serve": {
       if (positionals.length > 0) throw new UsageError(`zmqp serve takes no FILE\n${USAGE}`);
