@@ -141,25 +141,34 @@ export async function engineRun(
   }
 }
 
-/** Engine and both languages at once when namespaces keep their ports apart, else in turn. */
+/**
+ * The engine first, alone (its timers must not share two cores with a dozen programs starting),
+ * then both languages at once when namespaces keep their ports apart, else in turn.
+ */
 export async function runAll(
   doc: unknown,
   dirs: Record<ExportLanguage, string>,
   seconds: number,
 ): Promise<{ engine: Record<string, NodeCounters>; python: LauncherRun; node: LauncherRun }> {
+  const engine = await engineRun(doc, seconds);
   if (ownNetworks) {
-    const [engine, python, node] = await Promise.all([
-      engineRun(doc, seconds),
+    const [python, node] = await Promise.all([
       runLauncher(dirs.python, "python", seconds),
       runLauncher(dirs.node, "node", seconds),
     ]);
     return { engine, python, node };
   }
-  const engine = await engineRun(doc, seconds);
   const python = await runLauncher(dirs.python, "python", seconds);
   const node = await runLauncher(dirs.node, "node", seconds);
   return { engine, python, node };
 }
+
+/**
+ * How far a timed count may drift from the engine's: a program of the first wave (the binding
+ * nodes) runs while the second wave starts (Python's imports: up to a second on a busy machine),
+ * so a node sending `perSecond` may be that many ahead, plus one in flight at either end.
+ */
+export const timed = (perSecond: number) => Math.ceil(perSecond * 1) + 1;
 
 /** |actual - expected| <= slack, with a message that names what was compared. */
 export function near(what: string, actual: number, expected: number, slack: number): void {

@@ -52,6 +52,7 @@ class Program {
     this.child = null;
     this.runs = []; // the counters each run printed as it ended
     this.lost = false; // killed: that run's counters died with it
+    this.paused = false;
   }
 
   get running() {
@@ -91,13 +92,15 @@ class Program {
   }
 
   signal(name) {
-    if (this.running) this.child.kill(name);
+    if (!this.running) return;
+    this.child.kill(name);
+    if (name === "SIGSTOP" || name === "SIGCONT") this.paused = name === "SIGSTOP";
   }
 
   askToStop(killed = false) {
     if (!this.running) return;
     this.signal(killed ? "SIGKILL" : "SIGINT");
-    this.signal("SIGCONT"); // a paused program must run to stop
+    if (this.paused) this.signal("SIGCONT"); // a paused program must run to stop
     this.lost ||= killed;
   }
 

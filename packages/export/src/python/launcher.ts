@@ -59,6 +59,7 @@ class Program:
         self.ready = threading.Event()
         self.runs = []  # the counters each run printed as it ended
         self.lost = False  # killed: that run's counters died with it
+        self.paused = False
 
     def running(self):
         return self.proc is not None and self.proc.poll() is None
@@ -104,11 +105,14 @@ class Program:
     def signal(self, sig):
         if self.running():
             self.proc.send_signal(sig)
+            if sig in (signal.SIGSTOP, signal.SIGCONT):
+                self.paused = sig == signal.SIGSTOP
 
     def ask_to_stop(self, killed=False):
         if self.running():
             self.signal(signal.SIGKILL if killed else signal.SIGINT)
-            self.signal(signal.SIGCONT)  # a paused program must run to stop
+            if self.paused:
+                self.signal(signal.SIGCONT)  # a paused program must run to stop
             self.lost = self.lost or killed
 
     def wait(self):
@@ -183,6 +187,7 @@ def main():
     parser.add_argument("--quiet", action="store_true", help="show only the summary")
     parser.add_argument("--with-external", action="store_true", help="also start the external nodes")
     args = parser.parse_args()
+    signal.signal(signal.SIGINT, interrupt)  # set, not assumed: it may have been started ignoring it
     signal.signal(signal.SIGTERM, interrupt)
     programs = {node: Program(node, args.quiet) for node in PROGRAMS}
     started = time.monotonic()

@@ -220,7 +220,19 @@ const FILL = `def fill(template, n, topic=""):
     return template.replace("{n}", str(n)).replace("{topic}", topic)`;
 
 const TYPED = `INPUT = sys.stdin.fileno()
+# Python runs a signal's handler between bytecodes: a Ctrl-C landing just as zeromq goes back to
+# poll would wait for the next message. Python also writes every signal to this pipe, and each
+# poll watches it, so Ctrl-C always wakes the program at once.
+SIGNALS, _signals_in = os.pipe()
+os.set_blocking(_signals_in, False)
+signal.set_wakeup_fd(_signals_in)
 _pending = b""
+
+
+def listen(poller):
+    """Adds stdin and the signal pipe to a poll (zeromq's or select's: POLLIN is 1 in both)."""
+    poller.register(INPUT, 1)
+    poller.register(SIGNALS, 1)
 
 
 def typed_lines(poller):
@@ -255,6 +267,8 @@ function runFunction(zmq: boolean): string {
     parser = argparse.ArgumentParser(description=__doc__.split("\\n")[0])
     parser.add_argument("--duration", type=float, metavar="S", help="stop after S seconds")
     duration = parser.parse_args().duration
+    # Set, not assumed: a program started with Ctrl-C ignored (nohup, a shell's &) must still stop.
+    signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     if duration:
         signal.signal(signal.SIGALRM, stop)

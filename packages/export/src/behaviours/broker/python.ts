@@ -32,7 +32,7 @@ ${b} = open_${b}()
 poller = zmq.Poller()
 poller.register(${f}, zmq.POLLIN)
 poller.register(${b}, zmq.POLLIN)
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 while True:
     events = dict(poller.poll())

@@ -39,7 +39,7 @@ export function python({ node, graph }: ExportContext): string {
 ${req} = open_${req}(generation)
 poller = zmq.Poller()
 poller.register(${req}, zmq.POLLIN)
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 n = 0
 waiting = None  # [body, attempt, deadline] of the request whose reply we wait for

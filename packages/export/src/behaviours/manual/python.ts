@@ -41,7 +41,7 @@ export function python({ node, graph }: ExportContext): string {
     sendsTyped: true,
     main: `${sock} = open_${sock}()
 poller = zmq.Poller()
-${receives ? `poller.register(${sock}, zmq.POLLIN)\n` : ""}poller.register(INPUT, zmq.POLLIN)
+${receives ? `poller.register(${sock}, zmq.POLLIN)\n` : ""}listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 n = 0
 ${router ? "last_peer = None  # the routing id of the peer we heard from last\n" : ""}

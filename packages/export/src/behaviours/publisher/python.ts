@@ -21,7 +21,7 @@ export function python({ node, graph }: ExportContext): string {
     sendsTyped: true,
     main: `${pub} = open_${pub}()
 poller = zmq.Poller()
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 n = 0
 

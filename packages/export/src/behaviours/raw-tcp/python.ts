@@ -35,7 +35,7 @@ def encode(text):
         return bytes.fromhex(re.sub(r"0x|[\\s,:]", "", text, flags=re.I))
     return text.encode()`,
     main: `poller = select.poll()
-poller.register(INPUT, select.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 conn = None
 n = 0
 

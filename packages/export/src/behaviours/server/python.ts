@@ -30,7 +30,7 @@ export function python({ node, graph }: ExportContext): string {
     main: `${rep} = open_${rep}()
 poller = zmq.Poller()
 poller.register(${rep}, zmq.POLLIN)
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 while True:
     events = dict(poller.poll())

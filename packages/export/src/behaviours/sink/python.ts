@@ -15,7 +15,7 @@ export function python({ node, graph }: ExportContext): string {
     main: `${pull} = open_${pull}()
 poller = zmq.Poller()
 poller.register(${pull}, zmq.POLLIN)
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 while True:
     events = dict(poller.poll())

@@ -21,7 +21,7 @@ export function python({ node, graph }: ExportContext): string {
     main: `${sock} = open_${sock}()
 poller = zmq.Poller()
 poller.register(${sock}, zmq.POLLIN)
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 connections = []  # the routing ids of the open connections, in the order they came
 while True:

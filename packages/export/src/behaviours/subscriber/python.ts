@@ -26,7 +26,7 @@ export function python({ node, graph }: ExportContext): string {
     main: `${sub} = open_${sub}()
 poller = zmq.Poller()
 poller.register(${sub}, zmq.POLLIN)
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 while True:
     events = dict(poller.poll())

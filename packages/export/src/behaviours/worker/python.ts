@@ -17,7 +17,7 @@ export function python({ node, graph }: ExportContext): string {
     main: `${i} = open_${i}()
 ${o ? `${o} = open_${o}()\n` : ""}poller = zmq.Poller()
 poller.register(${i}, zmq.POLLIN)
-poller.register(INPUT, zmq.POLLIN)
+listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
 while True:
     events = dict(poller.poll())
