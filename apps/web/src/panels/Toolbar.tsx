@@ -1,4 +1,4 @@
-/** The toolbar: Run/Stop, templates, files, layout, history, step mode, speed, language. */
+/** The toolbar: Run/Stop, templates, files, export, layout, history, step mode, speed, language. */
 import { useReactFlow } from "@xyflow/react";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { gateway } from "../gateway/session.js";
 import { LOCALES } from "../i18n/index.js";
 import { appStore, redo, undo, useApp, useHistory } from "../store/index.js";
 import type { Locale } from "../store/uiSlice.js";
+import { ExportMenu } from "./ExportMenu.js";
 import { TemplatesMenu } from "./TemplatesMenu.js";
 import { ATTACH_URL } from "../attach/mode.js";
 
@@ -125,6 +126,7 @@ export function Toolbar() {
         >
           {t("toolbar.save")}
         </button>
+        <ExportMenu />
         <button
           type="button"
           className="btn"
