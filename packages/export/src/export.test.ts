@@ -99,7 +99,9 @@ describe("exportGraph", () => {
 
   it("puts the timeline in the launcher, and says which steps it cannot play", () => {
     const py = files(load("08-pub-sub"), "python");
-    expect(py["run_all.py"]).toContain('TIMELINE = [[3000, "start", "sub-news", None]]');
+    expect(py["run_all.py"]).toContain(
+      'TIMELINE = [[3000, "start", "sub-news", None, "The news subscriber joins.',
+    );
     expect(py["run_all.py"]).toContain('WAVES = [["publisher"], ["sub-weather"]]');
     const cut = exportGraph(
       {

@@ -15,7 +15,7 @@ const LANG = {
   python: {
     label: "Python (pyzmq)",
     ext: "py",
-    install: "pip install -r requirements.txt        # or, on Debian: apt install python3-zmq",
+    install: `${"pip install -r requirements.txt".padEnd(38)} # or, on Debian: apt install python3-zmq`,
     run: "python3 run_all.py",
     one: (f: string) => `python3 nodes/${f}.py`,
     launcher: "run_all.py",
@@ -24,8 +24,7 @@ const LANG = {
   node: {
     label: "Node.js (zeromq.js)",
     ext: "mjs",
-    install:
-      "npm install                            # zeromq 6 (prebuilt for Linux, macOS, Windows)",
+    install: `${"npm install".padEnd(38)} # zeromq 6, prebuilt: no compiler needed`,
     run: "node run-all.mjs",
     one: (f: string) => `node nodes/${f}.mjs`,
     launcher: "run-all.mjs",
@@ -40,32 +39,33 @@ export function exportReadme(plan: ExportPlan, language: ExportLanguage, info: R
     `# ${info.graph}: ${l.label}`,
     `Exported from ZeroMQ Playground: one program per node of the graph, each doing what the node did on the canvas with the same sockets, addresses and options. They need only ${language === "python" ? "pyzmq" : "the zeromq package"}; nothing of the playground.`,
     "## Run it",
-    "```sh",
-    l.install,
-    `${l.run}                      # every node; Ctrl-C stops them all`,
-    `${l.run} --duration 10        # or stop after 10 seconds`,
-    "```",
-    `\`${l.launcher}\` starts the programs in the playground's order (nodes that bind first, each once the one before is ready), plays the graph's timeline, shows every program's output with its name in front, and stops them all on Ctrl-C or after \`--duration S\`. Its last line is one JSON summary of every program's counters. \`--quiet\` shows only that line; \`--with-external\` also starts the programs standing in for external nodes.`,
+    code([
+      l.install,
+      `${l.run.padEnd(38)} # every node; Ctrl-C stops them all`,
+      `${`${l.run} --duration 10`.padEnd(38)} # or stop after 10 seconds`,
+    ]),
+    `\`${l.launcher}\` starts the programs in the playground's order: the nodes that bind first, all at once, then the others once those are ready. It plays the graph's timeline, shows every program's output with its name in front, and stops them all on Ctrl-C or after \`--duration S\`. Its last line is one JSON summary of every program's counters. \`--quiet\` shows only that line; \`--with-external\` also starts the programs standing in for external nodes.`,
     "Each program also runs alone, e.g. in a terminal of its own or on another machine:",
-    "```sh",
-    ...plan.exported.slice(0, 3).map((n) => `${l.one(n.file)} [--duration S]`),
-    "```",
+    code(plan.exported.slice(0, 3).map((n) => `${l.one(n.file)} [--duration S]`)),
     "Every program ends (Ctrl-C, SIGTERM or `--duration`) by printing one JSON line of counters: `node`, `sent`, `received`, and `peers` where the wire names the peer (a ROUTER reads the routing id each peer announces; a sink reads the worker's name at the end of each result). Compare them with the node's counters in the playground. Programs that send (clients, publishers, ventilators, hand-driven sockets, raw TCP) also send when you type a line and press Enter: an empty line sends the usual payload, a line in double quotes is read as JSON (`\"two\\nlines\"`).",
     "## The files",
-    `- \`${l.launcher}\`: the launcher.`,
-    ...programs,
-    `- \`${l.deps}\`: what the programs need.`,
-    "- `graph.json`: the graph they came from; open it in the playground.",
-    ...(info.partial
-      ? [
-          "- `playground.json`: the rest of the graph, with the exported nodes as external peers. Open it in the playground (Open…) and press Run while these programs run: the canvas talks to them and counts their messages as coming from outside.",
-        ]
-      : []),
-    ...(info.compose
-      ? [
-          "- `compose.yaml`, `Dockerfile`, `.dockerignore`: the same programs as containers (below).",
-        ]
-      : []),
+    [
+      `- \`${l.launcher}\`: the launcher.`,
+      ...programs,
+      `- \`${l.deps}\`: what the programs need.`,
+      "- `graph.json`: the graph they came from; open it in the playground.",
+      ...(info.partial
+        ? [
+            "- `playground.json`: the rest of the graph, with the exported nodes as external peers. Open it in the playground (Open…) and press Run while these programs run: the canvas talks to them and counts their messages as coming from outside.",
+          ]
+        : []),
+      ...(info.compose
+        ? [
+            "- `compose.yaml`, `Dockerfile`, `.dockerignore`: the same programs as containers (below).",
+          ]
+        : []),
+    ].join("\n"),
+    ...timelineSection(plan, l.launcher),
     ...addressSection(plan),
     ...notesSection(plan),
     ...(info.compose ? composeSection(plan, info) : []),
@@ -73,11 +73,29 @@ export function exportReadme(plan: ExportPlan, language: ExportLanguage, info: R
   return `${sections.join("\n\n")}\n`;
 }
 
+const code = (lines: string[]) => ["```sh", ...lines, "```"].join("\n");
+
 function nodeLine(n: PlannedNode, ext: string): string {
   const what = BEHAVIOUR_EXPORTS[n.key].summary(n);
   const label = n.title !== n.node.id ? ` (${n.title})` : "";
   const later = !n.external && !n.node.autostart ? " Starts when the timeline says so." : "";
   return `- \`nodes/${n.file}.${ext}\`: **${n.node.id}**${label}, ${what}.${later}`;
+}
+
+function timelineSection(plan: ExportPlan, launcher: string): string[] {
+  if (plan.timeline.length === 0) return [];
+  const rows = plan.timeline.map((s) => {
+    const what =
+      s.action === "send"
+        ? `send${s.payload !== undefined ? ` ${JSON.stringify(s.payload)}` : ""} from ${s.node}`
+        : `${s.action} ${s.node ?? s.link}`;
+    return `- at ${s.atMs} ms: ${what}${s.note ? `. ${s.note}` : ""}`;
+  });
+  return [
+    "## The timeline",
+    `\`${launcher}\` plays the graph's steps, counted from the moment every program is up: start and stop are the program started or sent Ctrl-C, kill is SIGKILL (its counters die with it), pause and resume are SIGSTOP and SIGCONT, send is a line typed on its stdin.`,
+    rows.join("\n"),
+  ];
 }
 
 function addressSection(plan: ExportPlan): string[] {

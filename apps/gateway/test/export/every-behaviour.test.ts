@@ -123,7 +123,7 @@ describe("01c: the timeline kills and restarts the server", () => {
     ] as const) {
       const r = run.summary.nodes;
       expect(
-        run.lines.some((l) => l === "timeline: kill server"),
+        run.lines.some((l) => l.startsWith("timeline: kill server (The server is killed")),
         lang,
       ).toBe(true);
       // Asked at 0.5 s and 3 s; the second request died with the server; asked again at 6.5 s,

@@ -10,6 +10,7 @@ export function nodeLauncher(plan: ExportPlan, graph: string): string {
     s.action,
     s.node ?? s.link ?? "",
     s.payload ?? null,
+    s.note ?? null,
   ]);
   return `#!/usr/bin/env node
 // Runs every program of this export together, as the playground ran the graph ${str(graph)}.
@@ -32,7 +33,7 @@ const PROGRAMS = ${js(programs)};
 // others, which then connect at once. Nodes not listed wait for a timeline step.
 const WAVES = ${js(plan.waves)};
 const EXTERNAL = ${js(external)}; // outside programs: started only with --with-external
-// The graph's timeline: [ms after the start, action, node or link, payload].
+// The graph's timeline: [ms after the start, action, node or link, payload, note].
 const TIMELINE = ${js(timeline)};
 // How each action is done to a separate program (cut and restore have no counterpart).
 const SIGNALS = { stop: "SIGINT", kill: "SIGKILL", pause: "SIGSTOP", resume: "SIGCONT" };
@@ -144,12 +145,12 @@ function summary(programs, started) {
   return { type: "summary", nodes, durationMs: Date.now() - started };
 }
 
-async function play([, action, target, payload], programs) {
+async function play([, action, target, payload, note], programs) {
   if (action === "cut" || action === "restore")
     return console.log(\`timeline: \${action} \${target}: a playground fault, not reproduced here\`);
   const p = programs[target];
   if (!p) return;
-  console.log(\`timeline: \${action} \${target}\`);
+  console.log(\`timeline: \${action} \${target}\${note ? \` (\${note})\` : ""}\`);
   if (action === "start") await p.start();
   else if (action === "restart") {
     await p.stop();

@@ -10,6 +10,7 @@ export function pythonLauncher(plan: ExportPlan, graph: string): string {
     s.action,
     s.node ?? s.link ?? "",
     s.payload ?? null,
+    s.note ?? null,
   ]);
   return `#!/usr/bin/env python3
 """Runs every program of this export together, as the playground ran the graph ${str(graph)}.
@@ -36,7 +37,7 @@ PROGRAMS = ${py(programs)}
 # others, which then connect at once. Nodes not listed wait for a timeline step.
 WAVES = ${py(plan.waves)}
 EXTERNAL = ${py(external)}  # outside programs: started only with --with-external
-# The graph's timeline: (ms after the start, action, node or link, payload).
+# The graph's timeline: (ms after the start, action, node or link, payload, note).
 TIMELINE = ${py(timeline)}
 # How each action is done to a separate program (cut and restore have no counterpart).
 SIGNALS = {"stop": signal.SIGINT, "kill": signal.SIGKILL, "pause": signal.SIGSTOP, "resume": signal.SIGCONT}
@@ -156,14 +157,14 @@ def summary(programs, started):
 
 
 def play(step, programs):
-    at, action, target, payload = step
+    at, action, target, payload, note = step
     if action in ("cut", "restore"):
         say(f"timeline: {action} {target}: a playground fault, not reproduced here")
         return
     p = programs.get(target)
     if p is None:
         return
-    say(f"timeline: {action} {target}")
+    say(f"timeline: {action} {target}" + (f" ({note})" if note else ""))
     if action == "start":
         p.start()
     elif action == "restart":

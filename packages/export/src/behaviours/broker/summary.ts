@@ -4,7 +4,7 @@ import { param } from "../types.js";
 /** broker: a ROUTER frontend and a DEALER backend, joined by a loop both ways. */
 export function summary(node: PlannedNode): string {
   const delay = param<number>(node, "delayMs");
-  return `a broker: clients talk to its ROUTER, workers to its DEALER, and it passes every message across with its envelope${delay > 0 ? ` (after ${delay} ms)` : ""}`;
+  return `a broker that passes each request from the clients on its ROUTER to the workers on its DEALER, and each reply back, envelope and all${delay > 0 ? ` (after ${delay} ms)` : ""}`;
 }
 
 /** The frontend (the ROUTER) and the other socket, as the playground's broker picks them. */
