@@ -72,6 +72,8 @@ export interface ProgramCounters {
   sent: number;
   received: number;
   runs?: number;
+  /** How long it ran, from its ready line to its end (the launcher measures it). */
+  ranMs?: number;
   lost?: boolean;
   peers?: Record<string, { sent: number; received: number }>;
 }
@@ -164,11 +166,23 @@ export async function runAll(
 }
 
 /**
- * How far a timed count may drift from the engine's: a program of the first wave (the binding
- * nodes) runs while the second wave starts (Python's imports: up to a second on a busy machine),
- * so a node sending `perSecond` may be that many ahead, plus one in flight at either end.
+ * A timed count compared with the engine's, scaled to how long the program ran (from its ready
+ * line to its end; the engine ran `seconds`): a program of the first wave runs while the second
+ * starts. Within 2 messages plus 30 %: timers drift on a loaded two-core machine, while a wrong
+ * interval or a lost loop would be off by far more.
  */
-export const timed = (perSecond: number) => Math.ceil(perSecond * 1) + 1;
+export function nearRun(
+  what: string,
+  run: ProgramCounters,
+  k: "sent" | "received",
+  engineCount: number,
+  seconds: number,
+  /** How long the node that drives this count ran: a server counts while its clients run. */
+  ranMs = run.ranMs ?? seconds * 1000,
+): void {
+  const expected = (engineCount * ranMs) / (seconds * 1000);
+  near(what, run[k], Math.round(expected), 2 + Math.ceil(expected * 0.3));
+}
 
 /** |actual - expected| <= slack, with a message that names what was compared. */
 export function near(what: string, actual: number, expected: number, slack: number): void {

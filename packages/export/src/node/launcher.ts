@@ -54,6 +54,8 @@ class Program {
     this.runs = []; // the counters each run printed as it ended
     this.lost = false; // killed: that run's counters died with it
     this.paused = false;
+    this.upSince = null;
+    this.ran = 0; // ms it ran, from each ready line to its end
   }
 
   get running() {
@@ -74,6 +76,10 @@ class Program {
     this.child = child;
     child.stdin.on("error", () => {}); // it may end before it reads what we type
     this.ended = new Promise((resolve) => child.on("close", resolve));
+    child.on("close", () => {
+      if (this.upSince !== null) this.ran += Date.now() - this.upSince;
+      this.upSince = null;
+    });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         console.error(\`\${this.node} did not say it was ready within 15 s\`);
@@ -86,6 +92,7 @@ class Program {
       child.on("close", ready);
       createInterface({ input: child.stdout }).on("line", (line) => {
         if (line.startsWith('{"node":')) return void this.runs.push(JSON.parse(line));
+        this.upSince ??= Date.now(); // its ready line: it runs from now
         ready();
         if (!args.quiet) console.log(\`\${this.node} | \${line}\`);
       });
@@ -128,7 +135,7 @@ function summary(programs, started) {
   const nodes = {};
   for (const p of Object.values(programs)) {
     if (!p.child) continue;
-    const total = { sent: 0, received: 0, runs: p.runs.length };
+    const total = { sent: 0, received: 0, runs: p.runs.length, ranMs: p.ran };
     for (const run of p.runs) {
       total.sent += run.sent;
       total.received += run.received;

@@ -61,6 +61,8 @@ class Program:
         self.runs = []  # the counters each run printed as it ended
         self.lost = False  # killed: that run's counters died with it
         self.paused = False
+        self.up_since = None
+        self.ran = 0.0  # seconds it ran, from each ready line to its end
 
     def running(self):
         return self.proc is not None and self.proc.poll() is None
@@ -98,9 +100,14 @@ class Program:
             if line.startswith('{"node":'):
                 self.runs.append(json.loads(line))
                 continue
-            self.ready.set()
+            if not self.ready.is_set():
+                self.up_since = time.monotonic()  # its ready line: it runs from now
+                self.ready.set()
             if not self.quiet:
                 say(f"{self.node} | {line}")
+        if self.up_since is not None:
+            self.ran += time.monotonic() - self.up_since
+            self.up_since = None
         self.ready.set()  # it ended, ready or not
 
     def signal(self, sig):
@@ -142,7 +149,7 @@ def summary(programs, started):
     for p in programs.values():
         if not p.runs and not p.lost and p.proc is None:
             continue
-        total = {"sent": 0, "received": 0, "runs": len(p.runs)}
+        total = {"sent": 0, "received": 0, "runs": len(p.runs), "ranMs": round(p.ran * 1000)}
         for run in p.runs:
             total["sent"] += run["sent"]
             total["received"] += run["received"]
