@@ -44,7 +44,7 @@ while True:
         for line in typed_lines(poller):
             publish(line or None)
     if next_tick and time.monotonic() >= next_tick:
-        next_tick += INTERVAL_MS / 1000
+        next_tick = max(next_tick + INTERVAL_MS / 1000, time.monotonic())  # no burst after a pause
         publish()`,
   });
 }
