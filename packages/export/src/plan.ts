@@ -16,7 +16,8 @@ import {
   type SocketType,
   type TimelineStep,
 } from "@zmqp/protocol";
-import { constName, serviceName } from "./text.js";
+import { PortPool, ServiceNames } from "./plan-names.js";
+import { constName } from "./text.js";
 
 export interface PlannedAddress {
   /** Where it binds or dials when every program runs on one machine. */
@@ -97,9 +98,6 @@ export interface ExportPlan {
   /** Things a reader should know, for the README (inproc rewritten, steps not reproduced…). */
   notes: string[];
 }
-
-/** First port handed to inproc (and, in compose, ipc) endpoints; graph ports are skipped. */
-const FIRST_FREE_PORT = 5600;
 
 const INPROC_NOTE =
   "inproc:// works only between sockets of one process; these are separate programs, so the export uses tcp on loopback instead";
@@ -260,42 +258,4 @@ function planSocket(doc: GraphDoc, node: GraphNode, s: GraphSocket): PlannedSock
     autoRoutingId: auto,
     routerPeers,
   };
-}
-
-/** Free tcp ports for endpoints that cannot stay as they are, never one the graph uses. */
-class PortPool {
-  private used = new Set<number>();
-  private given = new Map<string, number>();
-  private next = FIRST_FREE_PORT;
-
-  constructor(doc: GraphDoc) {
-    for (const n of doc.nodes)
-      for (const s of n.sockets)
-        for (const raw of s.bind) {
-          const p = parseEndpoint(raw);
-          if (p.ok && p.endpoint.transport === "tcp") this.used.add(p.endpoint.port);
-        }
-  }
-
-  take(id: string): number {
-    const known = this.given.get(id);
-    if (known) return known;
-    while (this.used.has(this.next)) this.next++;
-    const port = this.next++;
-    this.used.add(port);
-    this.given.set(id, port);
-    return port;
-  }
-}
-
-/** DNS-safe, unique service names (node ids may hold `.` and `_`, which DNS names may not). */
-class ServiceNames {
-  private taken = new Set<string>();
-  take(id: string): string {
-    const base = serviceName(id);
-    let name = base;
-    for (let i = 2; this.taken.has(name); i++) name = `${base}-${i}`;
-    this.taken.add(name);
-    return name;
-  }
 }
