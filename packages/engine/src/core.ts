@@ -8,11 +8,13 @@ import {
   codeForZmqError,
   connectAddressFor,
   ERROR_CODES,
+  phrase,
   type GraphDoc,
   type MessageKind,
   type RuntimeEvent,
 } from "@zmqp/protocol";
 import type { Clock } from "./api.js";
+import { errorText } from "./say.js";
 import { Correlator, type Match, type PendingSend } from "./correlate.js";
 import { CounterStore } from "./counters.js";
 import { LinkFaults, StepGate } from "./faults.js";
@@ -191,9 +193,9 @@ export class Core {
       node: entry.node,
       socket: entry.socket,
       code: codeForZmqError(err.code),
-      message: timeout
-        ? `send timed out after ${this.options.sendTimeoutMs} ms: no peer is ready to take it (or its queue is full)`
-        : err.message,
+      ...errorText(
+        timeout ? phrase("error.sendTimeout", { ms: this.options.sendTimeoutMs }) : err.message,
+      ),
     });
   }
 

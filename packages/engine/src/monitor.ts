@@ -2,13 +2,14 @@
  * zeromq monitor events (socket.events) into `monitor` events and SocketStatus. Consumed with
  * for-await only (mixing it with `.on` breaks the observer); the loop ends when the socket closes.
  */
-import type { NodeStatus, SocketStatus } from "@zmqp/protocol";
+import { english, phrase, type NodeStatus, type Phrase, type SocketStatus } from "@zmqp/protocol";
 import type { SocketEntry } from "./sockets/registry.js";
 
 export interface MonitorEvent {
   event: string;
   address?: string;
   detail?: string;
+  detailPhrase?: Phrase;
 }
 
 /**
@@ -30,12 +31,15 @@ export function applyMonitor(status: SocketStatus, ev: MonitorEvent): boolean {
   return JSON.stringify(status) !== before;
 }
 
-function describe(ev: Record<string, unknown>): string | undefined {
-  const parts: string[] = [];
-  if (typeof ev.interval === "number") parts.push(`retry in ${ev.interval} ms`);
+/** The extra words of a monitor event: a retry interval (ours) or zeromq's error (verbatim). */
+function describe(ev: Record<string, unknown>): Pick<MonitorEvent, "detail" | "detailPhrase"> {
   const err = ev.error as { message?: string; code?: string } | undefined;
-  if (err?.message) parts.push(err.code ? `${err.code}: ${err.message}` : err.message);
-  return parts.length ? parts.join("; ") : undefined;
+  const zmq = err?.message ? (err.code ? `${err.code}: ${err.message}` : err.message) : undefined;
+  if (typeof ev.interval !== "number") return zmq ? { detail: zmq } : {};
+  const retry = phrase("monitor.retryIn", { ms: ev.interval });
+  // Both: zeromq's words stay verbatim after ours.
+  if (zmq) return { detail: `${english(retry)}; ${zmq}` };
+  return { detail: english(retry), detailPhrase: retry };
 }
 
 /**
@@ -49,8 +53,7 @@ export async function watchSocket(entry: SocketEntry, on: (ev: MonitorEvent) => 
       const ev = raw as unknown as Record<string, unknown>;
       const m: MonitorEvent = { event: String(ev.type) };
       if (typeof ev.address === "string") m.address = ev.address;
-      const detail = describe(ev);
-      if (detail) m.detail = detail;
+      Object.assign(m, describe(ev));
       on(m);
     }
   } catch {
@@ -76,5 +79,6 @@ export function cloneStatus(s: NodeStatus): NodeStatus {
   const out: NodeStatus = { state: s.state, sockets };
   if (s.activity !== undefined) out.activity = s.activity;
   if (s.detail !== undefined) out.detail = s.detail;
+  if (s.detailPhrase !== undefined) out.detailPhrase = s.detailPhrase;
   return out;
 }

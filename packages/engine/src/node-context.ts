@@ -3,6 +3,7 @@ import type { MessageKind, SocketStatus } from "@zmqp/protocol";
 import type { BehaviourContext } from "./behaviours/types.js";
 import { LazyMessage } from "./frames.js";
 import type { NodeRunner } from "./node-runner.js";
+import { errorText, setDetail, spoken } from "./say.js";
 
 const toBuffer = (f: Buffer | string) => (typeof f === "string" ? Buffer.from(f) : f);
 
@@ -28,13 +29,11 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
     setActivity(activity, detail) {
       if (activity) runner.status.activity = activity;
       else delete runner.status.activity;
-      if (detail !== undefined) runner.status.detail = detail;
-      else delete runner.status.detail;
+      setDetail(runner.status, detail);
       runner.emitStatus();
     },
     setDetail(detail) {
-      if (detail !== undefined) runner.status.detail = detail;
-      else delete runner.status.detail;
+      setDetail(runner.status, detail);
       runner.emitStatus();
     },
     error(code, message, socket) {
@@ -45,7 +44,7 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
         node: node.id,
         ...(socket ? { socket } : {}),
         code,
-        message,
+        ...errorText(message),
       });
     },
     drop(socket, reason, count = 1) {
@@ -53,7 +52,7 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
       core.emit({ type: "drop", t: core.now(), node: node.id, socket, reason, count });
     },
     log(text, level = "info") {
-      core.emit({ type: "log", t: core.now(), level, node: node.id, text });
+      core.emit({ type: "log", t: core.now(), level, node: node.id, ...spoken(text) });
     },
     reopen: (socket) => runner.reopen(socket),
     connectAddresses(socket) {

@@ -5,6 +5,8 @@
  */
 import {
   codeForZmqError,
+  english,
+  phrase,
   parseParams,
   ROLES,
   type GraphNode,
@@ -18,6 +20,7 @@ import type { Core, ReceiveResult } from "./core.js";
 import { applyMonitor, cloneStatus, watchSocket, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
 import { outsideReporter } from "./outside-peers.js";
+import { setDetail, type Said } from "./say.js";
 import { connectLink, disconnectLink, wantsRoutingId } from "./node-links.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
 import { bindReleased, closeEntry } from "./sockets/teardown.js";
@@ -66,10 +69,9 @@ export class NodeRunner {
     });
   }
 
-  setState(state: NodeState, detail?: string) {
+  setState(state: NodeState, detail?: Said) {
     this.status.state = state;
-    if (detail !== undefined) this.status.detail = detail;
-    else delete this.status.detail;
+    setDetail(this.status, detail);
     if (state !== "running" && state !== "paused") delete this.status.activity;
     this.emitStatus();
   }
@@ -79,19 +81,19 @@ export class NodeRunner {
     const run = ++this.run;
     this.alive = true;
     if (this.node.role === "external") {
-      this.setState("running", "runs outside the playground: connect your own program");
+      this.setState("running", phrase("detail.external"));
       return;
     }
     const behaviourKey = ROLES[this.node.role].behaviour;
     if (!this.spec) {
-      const message = `the ${behaviourKey} behaviour is not available yet`;
-      this.core.socketError(this.id, undefined, { name: "Error", message });
-      this.setState("error", message);
+      const detail = phrase("detail.notAvailable", { behaviour: behaviourKey });
+      this.core.socketError(this.id, undefined, { name: "Error", message: english(detail) });
+      this.setState("error", detail);
       return;
     }
     const params = parseParams(behaviourKey, this.node.params);
     if (!params.success) {
-      this.setState("error", "invalid params");
+      this.setState("error", phrase("detail.invalidParams"));
       return;
     }
     this.params = params.data as Record<string, unknown>;
@@ -101,9 +103,17 @@ export class NodeRunner {
         const ok = await this.openSocket(s);
         if (run !== this.run) return;
         if (!ok) {
-          const failed = this.status.sockets[s.id]?.error?.message ?? "socket failed";
+          const error = this.status.sockets[s.id]?.error;
           await this.closeSockets(false);
-          this.setState("error", failed);
+          this.setState(
+            "error",
+            error
+              ? phrase("detail.socketError", {
+                  error: phrase(`errors.${error.code}`),
+                  message: error.message,
+                })
+              : phrase("detail.socketFailed"),
+          );
           return;
         }
       }
@@ -260,7 +270,7 @@ export class NodeRunner {
     if (this.status.state !== "running") return;
     this.timers.pause();
     for (const e of this.entries.values()) this.core.registry.setPaused(e, true);
-    this.setState("paused", "paused: not reading, messages queue in zeromq");
+    this.setState("paused", phrase("detail.paused"));
   }
 
   resume() {

@@ -5,7 +5,7 @@
  * outside the playground, in another language or on another host. Without /proc it finds nothing.
  */
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import type { GraphSocket, NodeStatus } from "@zmqp/protocol";
+import { english, phrase, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
 import type { Core } from "./core.js";
 import type { MonitorEvent } from "./monitor.js";
 
@@ -144,9 +144,10 @@ export function outsideReporter(core: Core, node: string, s: GraphSocket) {
   return (ev: MonitorEvent) => {
     if (watch && (ev.event === "accept" || ev.event === "disconnect")) {
       const { arrived, left } = watch.update();
-      const detail = `outside peer of ${node}.${s.id}`;
+      const detailPhrase = phrase("monitor.outsidePeerOf", { socket: `${node}.${s.id}` });
+      const detail = english(detailPhrase);
       const report = (event: string, a: string) => {
-        const e = { event, address: `tcp://${a}`, detail };
+        const e = { event, address: `tcp://${a}`, detail, detailPhrase };
         if (inbound) core.outside(inbound.from.node, inbound.from.socket, e);
         // No external node drawn for it: the bound socket itself names the outside peer.
         else core.emit({ type: "monitor", t: core.now(), node, socket: s.id, ...e });
@@ -154,8 +155,12 @@ export function outsideReporter(core: Core, node: string, s: GraphSocket) {
       for (const a of arrived) report("accept", a);
       for (const a of left) report("disconnect", a);
     } else if (outbound && MIRRORED.has(ev.event)) {
-      const detail = `from ${node}.${s.id}`;
-      core.outside(outbound.to.node, outbound.to.socket, { ...ev, detail });
+      const detailPhrase = phrase("monitor.from", { socket: `${node}.${s.id}` });
+      core.outside(outbound.to.node, outbound.to.socket, {
+        ...ev,
+        detail: english(detailPhrase),
+        detailPhrase,
+      });
     }
   };
 }

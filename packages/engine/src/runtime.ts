@@ -5,7 +5,16 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseGraph, type GraphDoc, type NodeAction, type RuntimeSnapshot } from "@zmqp/protocol";
+import {
+  localized,
+  parseGraph,
+  phrase,
+  type GraphDoc,
+  type LocalizedText,
+  type NodeAction,
+  type RuntimeSnapshot,
+} from "@zmqp/protocol";
+import { spoken, type Said } from "./say.js";
 import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
 import { realClock } from "./clock.js";
 import { Core } from "./core.js";
@@ -50,8 +59,18 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     return p;
   };
 
-  const log = (text: string, node?: string, level: "info" | "warn" = "info") =>
-    core.emit({ type: "log", t: core.now(), level, text, ...(node ? { node } : {}) });
+  const log = (text: Said, node?: string, level: "info" | "warn" = "info") =>
+    core.emit({ type: "log", t: core.now(), level, ...spoken(text), ...(node ? { node } : {}) });
+  /** A timeline note, in every language the document gives it. */
+  const note = (text: LocalizedText, node?: string) =>
+    core.emit({
+      type: "log",
+      t: core.now(),
+      level: "info",
+      text: localized(text) ?? "",
+      ...(typeof text === "object" ? { texts: text } : {}),
+      ...(node ? { node } : {}),
+    });
 
   const tickCounters = () => {
     countersTimer = clock.setTimeout(() => {
@@ -63,7 +82,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   async function doNodeAction(id: string, action: NodeAction, payload?: string) {
     const r = runners.get(id);
-    if (!r) return log(`no node "${id}" is running`, id, "warn");
+    if (!r) return log(phrase("note.noNode", { node: id }), id, "warn");
     switch (action) {
       case "start":
         return r.start();
@@ -96,7 +115,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   async function doLinkAction(id: string, action: "cut" | "restore", latencyMs?: number) {
     const link = core.doc?.links.find((l) => l.id === id);
-    if (!link) return log(`no link "${id}"`, undefined, "warn");
+    if (!link) return log(phrase("note.noLink", { link: id }), undefined, "warn");
     core.links.setLatency(id, latencyMs);
     const runner = runners.get(link.from.node);
     if (action === "cut" && !core.links.cut.has(id)) {
@@ -104,25 +123,27 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       runner?.disconnectLink(id);
       core.correlator.forgetReceiver(socketKey(link.from.node, link.from.socket));
       core.correlator.forgetReceiver(socketKey(link.to.node, link.to.socket));
-      log(`link ${id} cut: ${link.from.node}.${link.from.socket} disconnected`, link.from.node);
+      const socket = `${link.from.node}.${link.from.socket}`;
+      log(phrase("note.linkCut", { link: id, socket }), link.from.node);
     } else if (action === "restore" && core.links.cut.has(id)) {
       core.links.cut.delete(id);
       runner?.connectLink(id);
       runner?.emitStatus();
-      log(`link ${id} restored: ${link.from.node}.${link.from.socket} reconnects`, link.from.node);
+      const socket = `${link.from.node}.${link.from.socket}`;
+      log(phrase("note.linkRestored", { link: id, socket }), link.from.node);
     }
   }
 
   function playTimeline(doc: GraphDoc) {
     timeline.play(doc.timeline, (step, index) => {
       core.emit({ type: "timeline", t: core.now(), index, step });
-      if (step.note) log(step.note, step.node);
+      if (step.note) note(step.note, step.node);
       exclusive(async () => {
         if (step.action === "cut" || step.action === "restore") {
           if (step.link) await doLinkAction(step.link, step.action);
         } else if (step.node) await doNodeAction(step.node, step.action, step.payload);
       }).catch((err: Error) =>
-        log(`timeline step ${index} failed: ${err.message}`, step.node, "warn"),
+        log(phrase("note.stepFailed", { index, message: err.message }), step.node, "warn"),
       );
     });
   }
@@ -184,7 +205,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const r = new NodeRunner(core, node);
       runners.set(node.id, r);
       if (node.autostart) await r.start();
-      else r.setState("stopped", "waiting for a start");
+      else r.setState("stopped", phrase("detail.waitingStart"));
     }
     core.emit({ type: "runtime", t: core.now(), state: "running", deployId });
     if (!prev) tickCounters();
@@ -210,7 +231,15 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (action === "hold") core.step.hold();
       else if (action === "next") core.step.next();
       else core.step.release();
-      log(`step ${action}${action === "hold" ? ": every send waits for Next" : ""}`);
+      log(
+        phrase(
+          action === "hold"
+            ? "note.stepHold"
+            : action === "next"
+              ? "note.stepNext"
+              : "note.stepRelease",
+        ),
+      );
     },
     watchLink: (link) => exclusive(() => wire.watch(link)),
     unwatchLink: (link) => exclusive(() => wire.unwatch(link)),

@@ -6,12 +6,15 @@
  */
 import {
   connectAddressFor,
+  english,
   parseEndpoint,
   parseParams,
+  phrase,
   ROLES,
   type GraphDoc,
   type GraphNode,
   type GraphSocket,
+  type Phrase,
   type SocketType,
 } from "@zmqp/protocol";
 import { nodePeer, pythonPeer, type PeerSpec } from "./behaviours/external/peer.js";
@@ -32,8 +35,10 @@ export interface SnippetPlan {
   address: string;
   /** Subscription prefix for a SUB peer ("" = everything). */
   topic?: string;
-  /** One line worth reading before running the code (reachability, placeholders). */
+  /** One line worth reading before running the code (reachability, placeholders), in English. */
   note?: string;
+  /** The same note for people, in their language (`note` is its English). */
+  notePhrase?: Phrase;
 }
 
 export type SnippetResult =
@@ -117,7 +122,7 @@ function boundPlan(node: GraphNode, socket: GraphSocket, o: SnippetOptions): Pla
   const target = dialAddress(bound, o);
   if ("reason" in target) return target;
   const topic = peerType === "SUB" ? firstTopic(node) : undefined;
-  return { peerType, action: "connect", address: target.address, note: target.note, topic };
+  return { peerType, action: "connect", ...target, topic };
 }
 
 /** An external node stands for the outside program itself: its socket type is the program's. */
@@ -133,9 +138,13 @@ function externalPlan(
     const p = parseEndpoint(own);
     if (!p.ok) return { reason: p.reason };
     if (p.endpoint.transport === "inproc") return { reason: INPROC };
-    const note =
-      "The outside program binds this address; playground sockets linked to this node connect to it.";
-    return { peerType, action: "bind", address: own, note, topic: topicTowards(doc, node, socket) };
+    return {
+      peerType,
+      action: "bind",
+      address: own,
+      ...noted(phrase("snippet.externalBinds")),
+      topic: topicTowards(doc, node, socket),
+    };
   }
   const link = doc.links.find((l) => l.from.node === node.id && l.from.socket === socket.id);
   if (!link)
@@ -149,22 +158,19 @@ function externalPlan(
   if (!bound) return { reason: `link ${link.id} leads to a socket that binds no address` };
   const target = dialAddress(bound, o);
   if ("reason" in target) return target;
-  return {
-    peerType,
-    action: "connect",
-    address: target.address,
-    note: target.note,
-    topic: topicTowards(doc, node, socket),
-  };
+  return { peerType, action: "connect", ...target, topic: topicTowards(doc, node, socket) };
 }
+
+function noted(p: Phrase): { note: string; notePhrase: Phrase } {
+  return { note: english(p), notePhrase: p };
+}
+
+type Target = { address: string; note?: string; notePhrase?: Phrase };
 
 const INPROC =
   "inproc:// lives inside the playground's process: no other program can reach it; use tcp:// instead";
 
-function dialAddress(
-  bound: string,
-  o: SnippetOptions,
-): { address: string; note?: string } | { reason: string } {
+function dialAddress(bound: string, o: SnippetOptions): Target | { reason: string } {
   const p = parseEndpoint(bound);
   if (!p.ok) return { reason: p.reason };
   const ep = p.endpoint;
@@ -177,21 +183,17 @@ function dialAddress(
       };
     return {
       address: `ipc://${o.ipcDir.replace(/\/$/, "")}/${ep.path}`,
-      note: "ipc works for programs on this machine only.",
+      ...noted(phrase("snippet.ipcLocal")),
     };
   }
   if (ep.host === "*" || ep.host === "0.0.0.0") {
     const address = o.host ? `tcp://${o.host}:${ep.port}` : connectAddressFor(bound);
-    const note = o.host
-      ? undefined
-      : "Bound on every interface: from another machine, replace 127.0.0.1 with this machine's IP address.";
-    return { address, note };
+    return o.host ? { address } : { address, ...noted(phrase("snippet.everyInterface")) };
   }
   const loopback = /^(127\.|localhost$|\[::1\]$)/.test(ep.host);
-  const note = loopback
-    ? `Bound on loopback: only programs on this machine can connect (bind tcp://*:${ep.port} with --allow-external to let other machines join).`
-    : undefined;
-  return { address: bound, note };
+  return loopback
+    ? { address: bound, ...noted(phrase("snippet.loopback", { port: ep.port })) }
+    : { address: bound };
 }
 
 function firstTopic(node: GraphNode): string {

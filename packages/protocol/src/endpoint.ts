@@ -1,4 +1,6 @@
 /** Parsing and classifying ZeroMQ endpoints (`tcp://host:port`, `ipc://name`, `inproc://name`). */
+import { english, phrase, type Phrase } from "./text.js";
+
 export type Transport = "tcp" | "ipc" | "inproc";
 
 export type ParsedEndpoint =
@@ -6,46 +8,41 @@ export type ParsedEndpoint =
   | { transport: "ipc"; path: string; raw: string }
   | { transport: "inproc"; name: string; raw: string };
 
-export type EndpointParse = { ok: true; endpoint: ParsedEndpoint } | { ok: false; reason: string };
+export type EndpointParse =
+  | { ok: true; endpoint: ParsedEndpoint }
+  /** `reason` is `phrase` in English. */
+  | { ok: false; reason: string; phrase: Phrase };
+
+function refuse(p: Phrase): EndpointParse {
+  return { ok: false, reason: english(p), phrase: p };
+}
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Parses an endpoint string; the reason on failure is one line a person can act on. */
 export function parseEndpoint(raw: string): EndpointParse {
   const m = /^([a-z]+):\/\/(.*)$/.exec(raw);
-  if (!m)
-    return {
-      ok: false,
-      reason: `"${raw}" is not an endpoint: write tcp://host:port, ipc://name or inproc://name`,
-    };
+  if (!m) return refuse(phrase("endpoint.notEndpoint", { raw }));
   const [, scheme, rest = ""] = m;
   if (scheme === "tcp") {
     const t = /^(\[[0-9a-fA-F:]+\]|[^:/\s]+):(\d{1,6})$/.exec(rest);
-    if (!t)
-      return { ok: false, reason: `"${raw}" needs a host and a port, like tcp://127.0.0.1:5555` };
+    if (!t) return refuse(phrase("endpoint.needsHostPort", { raw }));
     const port = Number(t[2]);
     if (!Number.isInteger(port) || port < 1 || port > 65535)
-      return {
-        ok: false,
-        reason: `port ${t[2]} is outside 1-65535 (zeromq would silently wrap it)`,
-      };
+      return refuse(phrase("endpoint.portRange", { port: t[2]! }));
     return { ok: true, endpoint: { transport: "tcp", host: t[1]!, port, raw } };
   }
   if (scheme === "ipc") {
     // ipc names live in the gateway's sandbox folder: no paths, so `..` and absolute paths cannot escape it.
     if (!NAME.test(rest) || rest.includes(".."))
-      return {
-        ok: false,
-        reason: `ipc name "${rest}" must be a plain name (letters, digits, . _ -), no folders`,
-      };
+      return refuse(phrase("endpoint.ipcName", { name: rest }));
     return { ok: true, endpoint: { transport: "ipc", path: rest, raw } };
   }
   if (scheme === "inproc") {
-    if (!NAME.test(rest))
-      return { ok: false, reason: `inproc name "${rest}" must be letters, digits, . _ -` };
+    if (!NAME.test(rest)) return refuse(phrase("endpoint.inprocName", { name: rest }));
     return { ok: true, endpoint: { transport: "inproc", name: rest, raw } };
   }
-  return { ok: false, reason: `transport "${scheme}" is not supported: use tcp, ipc or inproc` };
+  return refuse(phrase("endpoint.transport", { scheme: scheme! }));
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);

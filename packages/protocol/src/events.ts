@@ -6,6 +6,7 @@ import type { ErrorCode } from "./errors.js";
 import type { SocketType } from "./socket-types.js";
 import type { TimelineStep } from "./graph.js";
 import type { ObservedGraph } from "./observed.js";
+import type { Phrase } from "./text.js";
 
 export type NodeState = "stopped" | "starting" | "running" | "paused" | "killed" | "error";
 
@@ -28,8 +29,10 @@ export interface SocketStatus {
 export interface NodeStatus {
   state: NodeState;
   activity?: Activity;
-  /** One line shown on the node ("waiting for a reply for 3.2 s", "Address already in use"). */
+  /** One line shown on the node ("waiting for a reply for 3.2 s", "Address already in use"), in English. */
   detail?: string;
+  /** `detail` for people, to format in their language; absent when `detail` is verbatim (data, zeromq's words). */
+  detailPhrase?: Phrase;
   sockets: Record<string, SocketStatus>;
 }
 
@@ -118,6 +121,7 @@ export type RuntimeEvent =
       event: string;
       address?: string;
       detail?: string;
+      detailPhrase?: Phrase;
     }
   | {
       type: "message";
@@ -149,7 +153,9 @@ export type RuntimeEvent =
       socket?: string;
       link?: string;
       code: ErrorCode;
+      /** English: ours (then `phrase` says it for people) or zeromq's own words. */
       message: string;
+      phrase?: Phrase;
     }
   | {
       type: "counters";
@@ -174,7 +180,18 @@ export type RuntimeEvent =
       items: ZmtpItemView[];
       skipped?: number;
     }
-  | { type: "log"; t: number; level: "info" | "warn"; node?: string; text: string }
+  | {
+      type: "log";
+      t: number;
+      level: "info" | "warn";
+      node?: string;
+      /** English. */
+      text: string;
+      /** The engine's note for people (`text` is its English). */
+      phrase?: Phrase;
+      /** A timeline note in the languages the document gives it. */
+      texts?: { en?: string; "zh-TW"?: string };
+    }
   /**
    * `zmqp attach`: the system seen on the wire so far, whole (latest wins). Sent when a node,
    * socket or link appears, changes or goes; the other events of an attach session name its ids.

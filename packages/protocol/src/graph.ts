@@ -16,6 +16,9 @@ const id = z
     "ids are 1-64 letters, digits, _ . - (starting with a letter or digit)",
   );
 const text = (max: number = LIMITS.maxStringLength) => z.string().max(max);
+/** A text a person reads, in one language or one per language (`LocalizedText`, read with `localized`). */
+const localizedText = (max: number) =>
+  z.union([text(max), z.strictObject({ en: text(max).optional(), "zh-TW": text(max).optional() })]);
 
 export const SocketOptionsSchema = z.strictObject({
   sendHighWaterMark: z.number().int().min(0).max(1_000_000).optional(),
@@ -82,7 +85,7 @@ export const TimelineStepSchema = z.strictObject({
   link: id.optional(),
   payload: text(LIMITS.maxPayloadBytes).optional(),
   /** Shown in the event log when the step runs, to narrate a lesson. */
-  note: text(500).optional(),
+  note: localizedText(500).optional(),
 });
 
 export const LessonSchema = z.strictObject({
@@ -93,8 +96,8 @@ export const LessonSchema = z.strictObject({
 export const GraphSchema = z.strictObject({
   version: z.literal(GRAPH_VERSION),
   name: text(80).optional(),
-  title: text(120).optional(),
-  description: text(1000).optional(),
+  title: localizedText(120).optional(),
+  description: localizedText(1000).optional(),
   lesson: LessonSchema.optional(),
   nodes: z.array(NodeSchema).max(LIMITS.maxNodes),
   links: z.array(LinkSchema).max(LIMITS.maxLinks).default([]),

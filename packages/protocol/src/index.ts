@@ -12,3 +12,4 @@ export * from "./validate.js";
 export * from "./observed.js";
 export * from "./observed-doc.js";
 export * from "./promote.js";
+export * from "./text.js";

@@ -3,7 +3,7 @@
  * so the canvas, the CLI and the engine tests can load any of them as they are.
  */
 import { describe, expect, it } from "vitest";
-import { parseEndpoint, parseGraph, type GraphDoc } from "./index.js";
+import { DOC_LOCALES, localized, parseEndpoint, parseGraph, type GraphDoc } from "./index.js";
 
 // Vite inlines the files at transform time, so this package stays free of I/O imports.
 declare global {
@@ -72,14 +72,21 @@ describe("scenarios/*.json", () => {
       const doc = parsed.doc!;
       expect(doc.version).toBe(1);
       expect(doc.name).toBe(file);
-      expect(doc.title).toMatch(new RegExp(`^${file.split("-")[0]} `));
-      expect(doc.description).toMatch(/^[^\n]{10,}$/);
+      for (const locale of DOC_LOCALES) {
+        const title = typeof doc.title === "object" ? doc.title[locale] : undefined;
+        const description = typeof doc.description === "object" ? doc.description[locale] : "";
+        expect(title, locale).toMatch(new RegExp(`^${file.split("-")[0]} · `));
+        expect(description, locale).toMatch(/^[^\n]{10,}$/);
+      }
+      expect(localized(doc.title, "zh-TW")).toMatch(/[\u4e00-\u9fff]/);
       expect(doc.lesson?.en?.length).toBeGreaterThan(200);
       const han = doc.lesson?.["zh-TW"]?.match(/[\u4e00-\u9fff]/g) ?? [];
       expect(han.length).toBeGreaterThan(100);
     });
 
     it("places every node, none on top of another", () => {
+      // A node on the canvas is 240 px wide and about 130 px high (155 with two sockets); the
+      // browser test measures the real boxes.
       const nodes = parsed.doc!.nodes;
       for (const n of nodes) expect(n.position, n.id).toBeDefined();
       for (const a of nodes)
@@ -87,7 +94,7 @@ describe("scenarios/*.json", () => {
           if (a === b) continue;
           const dx = Math.abs(a.position!.x - b.position!.x);
           const dy = Math.abs(a.position!.y - b.position!.y);
-          expect(dx >= 200 || dy >= 100, `${a.id} overlaps ${b.id}`).toBe(true);
+          expect(dx >= 260 || dy >= 140, `${a.id} overlaps ${b.id}`).toBe(true);
         }
     });
 
@@ -95,7 +102,11 @@ describe("scenarios/*.json", () => {
       const doc = parsed.doc!;
       for (const port of tcpPorts(doc)) expect(isTemplatePort(port), String(port)).toBe(true);
       for (const step of doc.timeline)
-        expect(step.note, `${step.action} at ${step.atMs}`).toBeTruthy();
+        for (const locale of DOC_LOCALES)
+          expect(
+            typeof step.note === "object" && step.note[locale],
+            `${step.action} at ${step.atMs} (${locale})`,
+          ).toBeTruthy();
       const times = doc.timeline.map((s) => s.atMs);
       expect(times).toEqual([...times].sort((a, b) => a - b));
     });

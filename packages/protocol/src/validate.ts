@@ -10,6 +10,7 @@ import { ERROR_CODES as E } from "./errors.js";
 import { GraphSchema, findForbiddenKey, migrate, type GraphDoc, type GraphLink } from "./graph.js";
 import { ROLES } from "./roles.js";
 import { compatible, peersOf } from "./socket-types.js";
+import { english, phrase, type Phrase } from "./text.js";
 
 export interface ValidateOptions {
   /** Allow binds on non-loopback addresses (`tcp://*:5555`): the gateway's `--allow-external`. */
@@ -31,7 +32,7 @@ export function parseGraph(raw: unknown, options: ValidateOptions = {}): GraphPa
           code: E.SCHEMA,
           severity: "error",
           path: bad.join("."),
-          message: `key "${bad.at(-1)}" is not allowed in a graph document`,
+          ...said(phrase("diag.forbiddenKey", { key: bad.at(-1) ?? "" })),
         },
       ],
     };
@@ -49,17 +50,27 @@ export function validateGraph(raw: unknown, options: ValidateOptions = {}): Diag
   return parseGraph(raw, options).diagnostics;
 }
 
+/** A diagnostic's phrase and its English. */
+function said(p: Phrase): { phrase: Phrase; message: string } {
+  return { phrase: p, message: english(p) };
+}
+
 function schemaDiagnostics(error: z.ZodError): Diagnostic[] {
   return error.issues.slice(0, 20).map((issue) => {
     const path = issue.path.map(String).join(".");
+    const detail = issue.message;
     return {
       code: E.SCHEMA,
       severity: "error",
       path,
-      message: `${path || "document"}: ${issue.message}`,
+      ...said(
+        path ? phrase("diag.schema", { path, detail }) : phrase("diag.schemaDocument", { detail }),
+      ),
     };
   });
 }
+
+type Finding = Omit<Diagnostic, "severity" | "message" | "phrase">;
 
 interface BoundEndpoint {
   node: string;
@@ -69,14 +80,15 @@ interface BoundEndpoint {
 
 function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const err = (d: Omit<Diagnostic, "severity">) => out.push({ ...d, severity: "error" });
+  const err = (d: Finding, p: Phrase) => out.push({ ...d, severity: "error", ...said(p) });
+  const warn = (d: Finding, p: Phrase) => out.push({ ...d, severity: "warning", ...said(p) });
 
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   if (nodes.size !== doc.nodes.length) {
     const seen = new Set<string>();
     for (const n of doc.nodes) {
       if (seen.has(n.id))
-        err({ code: E.DUPLICATE_ID, node: n.id, message: `two nodes are named "${n.id}"` });
+        err({ code: E.DUPLICATE_ID, node: n.id }, phrase("diag.duplicateNode", { id: n.id }));
       seen.add(n.id);
     }
   }
@@ -87,38 +99,41 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
     const params = parseParams(role.behaviour, node.params);
     if (!params.success) {
       const issue = params.error.issues[0];
-      err({
-        code: E.BAD_BEHAVIOUR,
-        node: node.id,
-        message: `${node.id}: ${issue?.path.join(".") || "params"}: ${issue?.message ?? "invalid"}`,
-      });
+      err(
+        { code: E.BAD_BEHAVIOUR, node: node.id },
+        phrase("diag.badParams", {
+          node: node.id,
+          path: issue?.path.join(".") || "params",
+          detail: issue?.message ?? "invalid",
+        }),
+      );
     }
     const socketIds = new Set<string>();
     for (const s of node.sockets) {
       if (socketIds.has(s.id))
-        err({
-          code: E.DUPLICATE_ID,
-          node: node.id,
-          socket: s.id,
-          message: `${node.id} has two sockets named "${s.id}"`,
-        });
+        err(
+          { code: E.DUPLICATE_ID, node: node.id, socket: s.id },
+          phrase("diag.duplicateSocket", { node: node.id, socket: s.id }),
+        );
       socketIds.add(s.id);
       if (s.type === "TCP" && s.bind.length > 0)
-        err({
-          code: E.BAD_ENDPOINT,
-          node: node.id,
-          socket: s.id,
-          message: `${node.id}: a raw TCP client cannot bind; link it to a bound socket`,
-        });
+        err(
+          { code: E.BAD_ENDPOINT, node: node.id, socket: s.id },
+          phrase("diag.rawTcpBind", { node: node.id }),
+        );
       for (const raw of s.bind) {
         const p = parseEndpoint(raw);
         if (!p.ok) {
-          const code = /port/.test(p.reason)
-            ? E.BAD_PORT
-            : raw.startsWith("ipc://")
-              ? E.IPC_PATH
-              : E.BAD_ENDPOINT;
-          err({ code, node: node.id, socket: s.id, message: `${node.id}.${s.id}: ${p.reason}` });
+          const code =
+            p.phrase.key === "endpoint.portRange"
+              ? E.BAD_PORT
+              : raw.startsWith("ipc://")
+                ? E.IPC_PATH
+                : E.BAD_ENDPOINT;
+          err(
+            { code, node: node.id, socket: s.id },
+            phrase("diag.badBind", { socket: `${node.id}.${s.id}`, reason: p.phrase }),
+          );
           continue;
         }
         const ep = p.endpoint;
@@ -128,22 +143,21 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
           !options.allowExternal &&
           node.role !== "external"
         )
-          err({
-            code: E.EXTERNAL_BIND,
-            node: node.id,
-            socket: s.id,
-            message: `${node.id}.${s.id} binds ${raw}, reachable from other machines: bind 127.0.0.1, or start the gateway with --allow-external`,
-          });
+          err(
+            { code: E.EXTERNAL_BIND, node: node.id, socket: s.id },
+            phrase("diag.externalBind", { socket: `${node.id}.${s.id}`, endpoint: raw }),
+          );
         if (node.role !== "external") {
           const clash = binds.find((b) => bindsCollide(b.ep, ep));
           if (clash)
-            out.push({
-              code: E.DUPLICATE_BIND,
-              severity: "warning",
-              node: node.id,
-              socket: s.id,
-              message: `${node.id}.${s.id} binds ${raw}, already bound by ${clash.node}.${clash.socket}: the second bind fails with "Address already in use"`,
-            });
+            warn(
+              { code: E.DUPLICATE_BIND, node: node.id, socket: s.id },
+              phrase("diag.duplicateBind", {
+                socket: `${node.id}.${s.id}`,
+                endpoint: raw,
+                other: `${clash.node}.${clash.socket}`,
+              }),
+            );
           binds.push({ node: node.id, socket: s.id, ep });
         }
       }
@@ -154,9 +168,9 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
   const linked = new Set<string>();
   for (const link of doc.links) {
     if (linkIds.has(link.id))
-      err({ code: E.DUPLICATE_ID, link: link.id, message: `two links are named "${link.id}"` });
+      err({ code: E.DUPLICATE_ID, link: link.id }, phrase("diag.duplicateLink", { id: link.id }));
     linkIds.add(link.id);
-    checkLink(link, nodes, err, out);
+    checkLink(link, nodes, err);
     linked.add(`${link.from.node}/${link.from.socket}`);
     linked.add(`${link.to.node}/${link.to.socket}`);
   }
@@ -165,36 +179,28 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
     if (node.role === "external") continue;
     for (const s of node.sockets) {
       if (s.bind.length === 0 && !linked.has(`${node.id}/${s.id}`))
-        out.push({
-          code: E.UNCONNECTED,
-          severity: "warning",
-          node: node.id,
-          socket: s.id,
-          message: `${node.id}.${s.id} neither binds nor connects: draw a link from it or give it an address`,
-        });
+        warn(
+          { code: E.UNCONNECTED, node: node.id, socket: s.id },
+          phrase("diag.unconnected", { socket: `${node.id}.${s.id}` }),
+        );
     }
   }
 
   doc.timeline.forEach((step, i) => {
+    const where = { code: E.TIMELINE, path: `timeline.${i}` };
     if (step.node && !nodes.has(step.node))
-      err({
-        code: E.TIMELINE,
-        path: `timeline.${i}`,
-        message: `timeline step ${i} names node "${step.node}", which does not exist`,
-      });
+      err(where, phrase("diag.timelineNode", { index: i, node: step.node }));
     if (step.link && !linkIds.has(step.link))
-      err({
-        code: E.TIMELINE,
-        path: `timeline.${i}`,
-        message: `timeline step ${i} names link "${step.link}", which does not exist`,
-      });
+      err(where, phrase("diag.timelineLink", { index: i, link: step.link }));
     const needsLink = step.action === "cut" || step.action === "restore";
     if (needsLink ? !step.link : !step.node)
-      err({
-        code: E.TIMELINE,
-        path: `timeline.${i}`,
-        message: `timeline step ${i} (${step.action}) needs a ${needsLink ? "link" : "node"}`,
-      });
+      err(
+        where,
+        phrase(needsLink ? "diag.timelineNeedsLink" : "diag.timelineNeedsNode", {
+          index: i,
+          action: step.action,
+        }),
+      );
   });
   return out;
 }
@@ -202,66 +208,58 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
 type Nodes = Map<string, GraphDoc["nodes"][number]>;
 
 /** The checks for one link; exported logic used by the canvas while a person draws. */
-function checkLink(
-  link: GraphLink,
-  nodes: Nodes,
-  err: (d: Omit<Diagnostic, "severity">) => void,
-  out: Diagnostic[],
-) {
+function checkLink(link: GraphLink, nodes: Nodes, err: (d: Finding, p: Phrase) => void) {
   const from = nodes.get(link.from.node);
   const to = nodes.get(link.to.node);
   if (!from || !to) {
     const missing = !from ? link.from.node : link.to.node;
-    err({
-      code: E.UNKNOWN_NODE,
-      link: link.id,
-      message: `link ${link.id} names node "${missing}", which does not exist`,
-    });
+    err(
+      { code: E.UNKNOWN_NODE, link: link.id },
+      phrase("diag.unknownNode", { link: link.id, node: missing }),
+    );
     return;
   }
   const fs = from.sockets.find((s) => s.id === link.from.socket);
   const ts = to.sockets.find((s) => s.id === link.to.socket);
   if (!fs || !ts) {
     const [n, s] = !fs ? [from.id, link.from.socket] : [to.id, link.to.socket];
-    err({
-      code: E.UNKNOWN_SOCKET,
-      link: link.id,
-      message: `link ${link.id}: node ${n} has no socket "${s}"`,
-    });
+    err(
+      { code: E.UNKNOWN_SOCKET, link: link.id },
+      phrase("diag.unknownSocket", { link: link.id, node: n, socket: s }),
+    );
     return;
   }
   if (from.id === to.id && fs.id === ts.id) {
-    err({
-      code: E.SELF_LINK,
-      link: link.id,
-      message: `link ${link.id} connects ${from.id}.${fs.id} to itself`,
-    });
+    err(
+      { code: E.SELF_LINK, link: link.id },
+      phrase("diag.selfLink", { link: link.id, socket: `${from.id}.${fs.id}` }),
+    );
     return;
   }
   const reason = linkIncompatibility(fs.type, ts.type);
-  if (reason) err({ code: E.INCOMPATIBLE, link: link.id, node: from.id, message: reason });
+  if (reason) err({ code: E.INCOMPATIBLE, link: link.id, node: from.id }, reason);
   if (ts.bind.length === 0) {
-    err({
-      code: E.CONNECT_TO_NOTHING,
-      link: link.id,
-      node: to.id,
-      message: `link ${link.id} connects to ${to.id}.${ts.id}, which binds no address: give it one`,
-    });
+    err(
+      { code: E.CONNECT_TO_NOTHING, link: link.id, node: to.id },
+      phrase("diag.connectToNothing", { link: link.id, socket: `${to.id}.${ts.id}` }),
+    );
   } else if (link.endpoint !== undefined && !ts.bind.includes(link.endpoint)) {
-    err({
-      code: E.CONNECT_TO_NOTHING,
-      link: link.id,
-      message: `link ${link.id} dials ${link.endpoint}, which ${to.id}.${ts.id} does not bind`,
-    });
+    err(
+      { code: E.CONNECT_TO_NOTHING, link: link.id },
+      phrase("diag.endpointNotBound", {
+        link: link.id,
+        endpoint: link.endpoint,
+        socket: `${to.id}.${ts.id}`,
+      }),
+    );
   }
-  void out;
 }
 
 /** Why a `from` socket (connecting) cannot be linked to a `to` socket, or null when it can. */
 export function linkIncompatibility(
   from: GraphDoc["nodes"][number]["sockets"][number]["type"],
   to: typeof from,
-): string | null {
+): Phrase | null {
   if (compatible(from, to)) return null;
-  return `${from} cannot talk to ${to}: ZeroMQ lets ${from} pair only with ${peersOf(from).join(", ")}`;
+  return phrase("link.incompatible", { from, to, peers: peersOf(from).join(", ") });
 }

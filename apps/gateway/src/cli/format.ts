@@ -1,5 +1,5 @@
 /** One readable line per runtime event, for `zmqp run` without --json. */
-import type { FrameView, RuntimeEvent } from "@zmqp/protocol";
+import { localized, type FrameView, type RuntimeEvent } from "@zmqp/protocol";
 
 function time(t: number): string {
   return new Date(t).toISOString().slice(11, 23);
@@ -34,7 +34,7 @@ export function formatEvent(e: RuntimeEvent): string | null {
     case "counters":
       return null;
     case "timeline":
-      return `${at} timeline #${e.index}: ${e.step.action} ${e.step.node ?? e.step.link ?? ""}${e.step.note ? ` (${e.step.note})` : ""}`;
+      return `${at} timeline #${e.index}: ${e.step.action} ${e.step.node ?? e.step.link ?? ""}${e.step.note ? ` (${localized(e.step.note)})` : ""}`;
     case "log":
       return `${at} ${e.level}${e.node ? ` ${e.node}` : ""}: ${e.text}`;
     default:

@@ -1,7 +1,7 @@
 /** The REST surface: health (public), runtime snapshot, deploy, stop, templates. */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ERROR_CODES } from "@zmqp/protocol";
+import { DOC_LOCALES, ERROR_CODES, type LocalizedText } from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import { HttpError } from "../errors.js";
 
@@ -11,6 +11,18 @@ export interface ApiOptions {
 }
 
 const TEMPLATE_NAME = /^[a-z0-9-]+$/;
+
+/** A title or description as the file has it: a string, or strings by language. */
+function text(v: unknown): LocalizedText | undefined {
+  if (typeof v === "string") return v;
+  if (!v || typeof v !== "object" || Array.isArray(v)) return undefined;
+  const out: { en?: string; "zh-TW"?: string } = {};
+  for (const locale of DOC_LOCALES) {
+    const s = (v as Record<string, unknown>)[locale];
+    if (typeof s === "string") out[locale] = s;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
 
 export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
   app.get("/api/health", async () => ({ ok: true, version: opts.version }));
@@ -49,8 +61,13 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
           string,
           unknown
         >;
-        const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-        out.push({ name, title: str(doc.title) ?? name, description: str(doc.description) ?? "" });
+        // Titles and descriptions come as one string or one per language (LocalizedText): the
+        // page picks the reader's language.
+        out.push({
+          name,
+          title: text(doc.title) ?? name,
+          description: text(doc.description) ?? "",
+        });
       } catch {
         // A broken template is left out of the menu rather than breaking it.
       }

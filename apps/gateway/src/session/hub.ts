@@ -5,7 +5,9 @@
  */
 import type { DeployResult, Runtime } from "@zmqp/engine";
 import {
+  english,
   ERROR_CODES,
+  phrase,
   LIMITS,
   parseGraph,
   type Diagnostic,
@@ -76,6 +78,7 @@ export class Hub {
   /** Validates with the same rules as the canvas, then deploys as a diff. */
   deploy(raw: unknown): Promise<DeployOutcome> {
     const size = jsonSize(raw);
+    const tooLarge = phrase("diag.documentTooLarge", { size, limit: LIMITS.maxDocumentBytes });
     if (size > LIMITS.maxDocumentBytes)
       return Promise.resolve({
         ok: false,
@@ -83,7 +86,8 @@ export class Hub {
           {
             code: ERROR_CODES.LIMIT,
             severity: "error",
-            message: `the document is ${size} bytes; the limit is ${LIMITS.maxDocumentBytes}`,
+            phrase: tooLarge,
+            message: english(tooLarge),
           },
         ],
       });

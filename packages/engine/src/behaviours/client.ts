@@ -4,7 +4,7 @@
  * instead of hanging anything. With a timeout and lazyPirate, on timeout the socket is closed and
  * reopened and the request resent, up to `retries` times (the guide's Lazy Pirate).
  */
-import type { BehaviourParams } from "@zmqp/protocol";
+import { phrase, type BehaviourParams } from "@zmqp/protocol";
 import { fillPayload } from "../frames.js";
 import type { BehaviourContext, BehaviourSpec } from "./types.js";
 
@@ -27,10 +27,7 @@ export function createClient(ctx: BehaviourContext<Params>) {
       if (!waiting || p.timeoutMs > 0) return;
       const left = waiting.since + STUCK_AFTER_MS - ctx.now();
       if (left > 0) return checkStuck(left);
-      ctx.setActivity(
-        "stuck",
-        `waiting forever for the reply to "${waiting.body}": a plain REQ cannot send again (use lazyPirate)`,
-      );
+      ctx.setActivity("stuck", phrase("detail.stuckForever", { body: waiting.body }));
     });
   };
   const noop = () => {};
@@ -46,12 +43,12 @@ export function createClient(ctx: BehaviourContext<Params>) {
     // The request goes out first (Core.send reaches zeromq synchronously), then the status: the
     // round trip does not wait for a status event. The reply cannot be handled before this ends.
     const sending = ctx.send("req", [body], "request");
-    if (attempt === 0) ctx.setActivity("waiting", `waiting for the reply to "${body}"`);
+    if (attempt === 0) ctx.setActivity("waiting", phrase("detail.waitingReply", { body }));
     const ok = await sending;
     if (!ok && waiting?.body === body && p.timeoutMs === 0) {
       waiting.cancel();
       waiting = null;
-      ctx.setActivity("idle", `could not send "${body}"`);
+      ctx.setActivity("idle", phrase("detail.couldNotSend", { body }));
     }
   };
 
@@ -59,8 +56,7 @@ export function createClient(ctx: BehaviourContext<Params>) {
     if (!ctx.running()) return;
     if (waiting) {
       // On the interval this is just a skipped tick; asked by hand, say why nothing happens.
-      if (byHand)
-        ctx.log(`${ctx.node.id} is still waiting for a reply: a REQ cannot send twice`, "warn");
+      if (byHand) ctx.log(phrase("note.reqBusy", { node: ctx.node.id }), "warn");
       return;
     }
     if (override === undefined && p.maxRequests > 0 && n >= p.maxRequests) return;
@@ -72,10 +68,7 @@ export function createClient(ctx: BehaviourContext<Params>) {
     if (!waiting || waiting.body !== body || !ctx.running()) return;
     const attempt = waiting.attempt;
     if (!p.lazyPirate) {
-      ctx.setActivity(
-        "stuck",
-        `no reply to "${body}" in ${p.timeoutMs} ms; a plain REQ cannot send again (use lazyPirate)`,
-      );
+      ctx.setActivity("stuck", phrase("detail.stuckTimeout", { body, ms: p.timeoutMs }));
       return;
     }
     ctx.drop("req", "timeout");
@@ -83,12 +76,17 @@ export function createClient(ctx: BehaviourContext<Params>) {
     if (!ctx.running()) return;
     if (attempt >= p.retries) {
       waiting = null;
-      ctx.setActivity("gave-up", `no reply to "${body}" after ${p.retries} retries: gave up`);
+      ctx.setActivity("gave-up", phrase("detail.gaveUp", { body, retries: p.retries }));
       return;
     }
     ctx.setActivity(
       "retrying",
-      `no reply in ${p.timeoutMs} ms: new socket, resending "${body}" (retry ${attempt + 1}/${p.retries})`,
+      phrase("detail.retrying", {
+        ms: p.timeoutMs,
+        body,
+        attempt: attempt + 1,
+        retries: p.retries,
+      }),
     );
     await send(body, attempt + 1);
   };

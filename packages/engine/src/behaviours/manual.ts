@@ -3,7 +3,7 @@
  * message back with its envelope. A DEALER sends an empty delimiter first, as a REQ would, so a
  * REP can answer it. A ROUTER must name its peer: it sends to the last peer it heard from.
  */
-import type { BehaviourParams } from "@zmqp/protocol";
+import { phrase, type BehaviourParams } from "@zmqp/protocol";
 import { fillPayload } from "../frames.js";
 import type { BehaviourContext, BehaviourSpec, Received } from "./types.js";
 
@@ -21,7 +21,7 @@ export const manual: BehaviourSpec<Params> = {
       const body = Buffer.from(override ?? fillPayload(p.payload, n));
       if (s.type === "ROUTER") {
         if (!lastPeer) {
-          ctx.log(`${ctx.node.id}: a ROUTER sends to a routing id; no peer has spoken yet`, "warn");
+          ctx.log(phrase("note.routerNoPeer", { node: ctx.node.id }), "warn");
           return;
         }
         await ctx.send(s.id, [lastPeer, Buffer.alloc(0), body], "data");

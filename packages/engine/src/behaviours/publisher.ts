@@ -3,7 +3,7 @@
  * (un)subscriptions, so the engine sees every subscription arrive: a publish that matches no
  * current subscription is counted as dropped, reason `no-subscriber`. That is the slow joiner.
  */
-import type { BehaviourParams } from "@zmqp/protocol";
+import { phrase, type BehaviourParams } from "@zmqp/protocol";
 import { fillPayload } from "../frames.js";
 import type { ZmqType, ZSocket } from "../sockets/registry.js";
 import type { BehaviourContext, BehaviourSpec, Received } from "./types.js";
@@ -53,7 +53,10 @@ export const publisher: BehaviourSpec<Params> = {
         if (count > 0) subs.set(prefix, count);
         else subs.delete(prefix);
         ctx.log(
-          `${ctx.node.id} ${f[0] === 1 ? "got a subscription to" : "lost a subscription to"} "${prefix}"`,
+          phrase(f[0] === 1 ? "note.subscribed" : "note.unsubscribed", {
+            node: ctx.node.id,
+            topic: prefix,
+          }),
         );
       },
       sendNow: (payload?: string) => publish(payload),

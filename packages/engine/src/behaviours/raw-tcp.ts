@@ -7,7 +7,7 @@
  * peer closed it.
  */
 import net from "node:net";
-import { ERROR_CODES, type BehaviourParams } from "@zmqp/protocol";
+import { ERROR_CODES, phrase, type BehaviourParams } from "@zmqp/protocol";
 import { parseHex } from "@zmqp/zmtp";
 import { fillPayload } from "../frames.js";
 import type { BehaviourContext, BehaviourSpec } from "./types.js";
@@ -37,11 +37,7 @@ export const rawTcp: BehaviourSpec<Params> = {
       if (p.encoding === "text") return Buffer.from(text);
       const bytes = parseHex(text);
       if (!bytes) {
-        ctx.error(
-          ERROR_CODES.BAD_MESSAGE,
-          `"${text}" is not hex bytes (write e.g. ff 00 7f)`,
-          socketId,
-        );
+        ctx.error(ERROR_CODES.BAD_MESSAGE, phrase("error.notHex", { text }), socketId);
         return null;
       }
       return Buffer.from(bytes);
@@ -55,9 +51,7 @@ export const rawTcp: BehaviourSpec<Params> = {
       if (!address || !target) {
         ctx.error(
           ERROR_CODES.BAD_ENDPOINT,
-          address
-            ? `a raw TCP client cannot dial ${address}`
-            : "link this client to a bound socket",
+          address ? phrase("error.rawTcpDial", { address }) : phrase("error.rawTcpNoLink"),
           socketId,
         );
         return Promise.resolve(false);
@@ -73,12 +67,12 @@ export const rawTcp: BehaviourSpec<Params> = {
             peers: 1,
             lastEvent: "connect",
           });
-          ctx.setDetail(`connected to ${address}`);
+          ctx.setDetail(phrase("detail.tcpConnected", { address }));
           resolve(true);
         });
         c.on("data", (data: Buffer) => {
           ctx.report.message(socketId, "in", [data], "data", link);
-          ctx.setDetail(`received ${data.length} B`);
+          ctx.setDetail(phrase("detail.tcpReceived", { bytes: data.length }));
         });
         c.on("error", (err: NodeJS.ErrnoException) => {
           ctx.error(
@@ -94,7 +88,7 @@ export const rawTcp: BehaviourSpec<Params> = {
           connected = null;
           ctx.report.monitor(socketId, "disconnect", address);
           ctx.report.socketStatus(socketId, { peers: 0, lastEvent: "disconnect" });
-          if (ctx.running()) ctx.setDetail("connection closed");
+          if (ctx.running()) ctx.setDetail(phrase("detail.tcpClosed"));
         });
       });
     };

@@ -4,7 +4,7 @@
  * known, show them as monitor events and on the node, and answer data with an echo or a fixed
  * text (`none` only listens). "Send now" writes the text to every open connection.
  */
-import type { BehaviourParams } from "@zmqp/protocol";
+import { phrase, type BehaviourParams } from "@zmqp/protocol";
 import type { BehaviourContext, BehaviourSpec, Received } from "./types.js";
 
 type Params = BehaviourParams<"stream-server">;
@@ -17,8 +17,14 @@ export const streamServer: BehaviourSpec<Params> = {
 
     const showPeers = (socket: string) => {
       ctx.report.socketStatus(socket, { peers: open.size });
+      const ids = [...open.keys()].join(", ");
       ctx.setDetail(
-        `${open.size} connection${open.size === 1 ? "" : "s"}: ${[...open.keys()].join(", ") || "none"}`,
+        open.size === 0
+          ? phrase("detail.streamNone")
+          : phrase(open.size === 1 ? "detail.streamOne" : "detail.streamMany", {
+              count: open.size,
+              ids,
+            }),
       );
     };
 

@@ -16,6 +16,7 @@ import type {
   MessageKind,
   SocketStatus,
 } from "@zmqp/protocol";
+import type { Said } from "../say.js";
 import type { ZmqType, ZSocket } from "../sockets/registry.js";
 
 export interface Received {
@@ -50,12 +51,13 @@ export interface BehaviourContext<P = Record<string, unknown>> {
   /** Resolves after `ms`, or early when the node stops (check `running()` afterwards). */
   sleep(ms: number): Promise<void>;
   running(): boolean;
-  setActivity(activity: Activity | undefined, detail?: string): void;
+  /** A phrase is translated on the page; a string is shown verbatim (data, zeromq's words). */
+  setActivity(activity: Activity | undefined, detail?: Said): void;
   /** Shown on the node as its one-line detail, activity unchanged. */
-  setDetail(detail: string | undefined): void;
-  error(code: ErrorCode, message: string, socket?: string): void;
+  setDetail(detail: Said | undefined): void;
+  error(code: ErrorCode, message: Said, socket?: string): void;
   drop(socket: string, reason: string, count?: number): void;
-  log(text: string, level?: "info" | "warn"): void;
+  log(text: Said, level?: "info" | "warn"): void;
   /** Closes a socket and opens a fresh one with the same links (Lazy Pirate). */
   reopen(socket: string): Promise<void>;
   /** Addresses this socket dials (its links' bind endpoints, ipc mapped into the sandbox). */

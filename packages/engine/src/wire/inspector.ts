@@ -4,7 +4,8 @@
  * events, decoded as ZMTP, rate-limited so a busy link cannot flood the page. The capture of the
  * last relay of each link stays available as a pcap file after unwatching.
  */
-import { ERROR_CODES, parseEndpoint, type RuntimeEvent } from "@zmqp/protocol";
+import { ERROR_CODES, parseEndpoint, phrase, type Phrase, type RuntimeEvent } from "@zmqp/protocol";
+import { errorText, spoken } from "../say.js";
 import { TcpRelay, type WireChunk } from "./relay.js";
 
 /** What the inspector needs from the runtime. */
@@ -58,7 +59,7 @@ export class WireInspector {
     const node = this.host.linkFrom(link);
     const address = this.host.realAddress(link);
     if (!node || !address) {
-      this.log(`no running link "${link}" to watch`, "warn");
+      this.log(phrase("note.wireNoLink", { link }), "warn");
       if (old) await this.unwatch(link);
       return;
     }
@@ -70,7 +71,7 @@ export class WireInspector {
         node,
         link,
         code: ERROR_CODES.BAD_ENDPOINT,
-        message: `only tcp links can be watched: ${address} does not go through TCP`,
+        ...errorText(phrase("error.wireNotTcp", { address })),
       });
       if (old) await this.unwatch(link);
       return;
@@ -82,7 +83,7 @@ export class WireInspector {
         maxBytes: this.limits.captureBytes ?? 4 * 1024 * 1024,
         onChunk: (c) => this.onChunk(link, w, c),
         onConnection: (conn, state) =>
-          this.log(`link ${link}: TCP connection ${conn} through the relay ${state}`),
+          this.log(phrase(state === "open" ? "note.wireOpen" : "note.wireClosed", { link, conn })),
       }),
       address,
       windowStart: 0,
@@ -95,9 +96,7 @@ export class WireInspector {
     // From the old relay (a moved endpoint) or the real endpoint, straight to the new relay.
     await this.host.reroute(link, w.relay.endpoint);
     await old?.relay.close();
-    this.log(
-      `watching link ${link}: ${node} now dials the relay ${w.relay.endpoint}, which dials ${address}`,
-    );
+    this.log(phrase("note.wireWatching", { link, node, relay: w.relay.endpoint, address }));
   }
 
   async unwatch(link: string): Promise<void> {
@@ -106,7 +105,7 @@ export class WireInspector {
     this.watches.delete(link);
     await this.host.reroute(link, null);
     await w.relay.close();
-    this.log(`stopped watching link ${link}: it dials its endpoint directly again`);
+    this.log(phrase("note.wireStopped", { link }));
   }
 
   /** The link's capture as a pcap file; null when it was never watched. */
@@ -168,7 +167,7 @@ export class WireInspector {
     w.skipped = 0;
   }
 
-  private log(text: string, level: "info" | "warn" = "info"): void {
-    this.host.emit({ type: "log", t: this.host.now(), level, text });
+  private log(text: Phrase, level: "info" | "warn" = "info"): void {
+    this.host.emit({ type: "log", t: this.host.now(), level, ...spoken(text) });
   }
 }

@@ -1,0 +1,148 @@
+/**
+ * The English of every phrase protocol, the engine and the gateway can return, by key. The web's
+ * `apps/web/src/i18n/en.json` holds the same strings under the same keys and `zh-TW.json` their
+ * translation; a test keeps the three in step, so a key added here without a translation fails.
+ * Templates use i18next's `{{name}}`; a parameter may itself be a phrase.
+ */
+export const EN_TEXT = {
+  // What each stable error code means (the Run dialog, the event log, a failed socket).
+  "errors.ZMQP_ERR_SCHEMA": "The document does not follow the graph format",
+  "errors.ZMQP_ERR_DUPLICATE_ID": "Two things share one name",
+  "errors.ZMQP_ERR_UNKNOWN_NODE": "A link names a node that does not exist",
+  "errors.ZMQP_ERR_UNKNOWN_SOCKET": "A link names a socket that does not exist",
+  "errors.ZMQP_ERR_BAD_ENDPOINT": "An address is not a valid endpoint",
+  "errors.ZMQP_ERR_BAD_PORT": "A port is out of range",
+  "errors.ZMQP_ERR_INCOMPATIBLE_SOCKETS": "These socket types cannot talk to each other",
+  "errors.ZMQP_ERR_DUPLICATE_BIND": "Two sockets bind the same address",
+  "errors.ZMQP_ERR_CONNECT_TO_NOTHING": "A link dials a socket that binds no address",
+  "errors.ZMQP_ERR_EXTERNAL_BIND": "A bind other machines could reach",
+  "errors.ZMQP_ERR_IPC_PATH": "An ipc name is not allowed",
+  "errors.ZMQP_ERR_SELF_LINK": "A socket is linked to itself",
+  "errors.ZMQP_ERR_BAD_BEHAVIOUR": "A behaviour setting is invalid",
+  "errors.ZMQP_ERR_UNCONNECTED": "A socket neither binds nor connects",
+  "errors.ZMQP_ERR_LIMIT": "The graph is over a size limit",
+  "errors.ZMQP_ERR_TIMELINE": "A timeline step is invalid",
+  "errors.ZMQP_ERR_ADDRESS_IN_USE": "Address already in use",
+  "errors.ZMQP_ERR_ADDRESS_NOT_AVAILABLE": "Address not available on this machine",
+  "errors.ZMQP_ERR_TIMEOUT": "Timed out",
+  "errors.ZMQP_ERR_STATE": "Not allowed in the socket's current state",
+  "errors.ZMQP_ERR_UNREACHABLE": "Host unreachable",
+  "errors.ZMQP_ERR_PROTOCOL": "Protocol error",
+  "errors.ZMQP_ERR_HANDSHAKE": "The handshake failed",
+  "errors.ZMQP_ERR_SOCKET": "Socket error",
+  "errors.ZMQP_ERR_UNAUTHORIZED": "The session token is missing or wrong",
+  "errors.ZMQP_ERR_FORBIDDEN": "Refused by the gateway's security checks",
+  "errors.ZMQP_ERR_BAD_MESSAGE": "The gateway could not read the request",
+  "errors.ZMQP_ERR_RATE_LIMITED": "Too many requests: slow down",
+  "errors.ZMQP_ERR_NOT_RUNNING": "Nothing is running",
+  "errors.ZMQP_ERR_INVALID_GRAPH": "The graph has errors",
+  "errors.ZMQP_ERR_NOT_FOUND": "Not found",
+
+  // validateGraph's findings.
+  "diag.documentTooLarge": "the document is {{size}} bytes; the limit is {{limit}}",
+  "diag.forbiddenKey": 'key "{{key}}" is not allowed in a graph document',
+  "diag.schema": "{{path}}: {{detail}}",
+  "diag.schemaDocument": "document: {{detail}}",
+  "diag.duplicateNode": 'two nodes are named "{{id}}"',
+  "diag.duplicateSocket": '{{node}} has two sockets named "{{socket}}"',
+  "diag.duplicateLink": 'two links are named "{{id}}"',
+  "diag.badParams": "{{node}}: {{path}}: {{detail}}",
+  "diag.rawTcpBind": "{{node}}: a raw TCP client cannot bind; link it to a bound socket",
+  "diag.badBind": "{{socket}}: {{reason}}",
+  "diag.externalBind":
+    "{{socket}} binds {{endpoint}}, reachable from other machines: bind 127.0.0.1, or start the gateway with --allow-external",
+  "diag.duplicateBind":
+    '{{socket}} binds {{endpoint}}, already bound by {{other}}: the second bind fails with "Address already in use"',
+  "diag.unconnected":
+    "{{socket}} neither binds nor connects: draw a link from it or give it an address",
+  "diag.timelineNode": 'timeline step {{index}} names node "{{node}}", which does not exist',
+  "diag.timelineLink": 'timeline step {{index}} names link "{{link}}", which does not exist',
+  "diag.timelineNeedsLink": "timeline step {{index}} ({{action}}) needs a link",
+  "diag.timelineNeedsNode": "timeline step {{index}} ({{action}}) needs a node",
+  "diag.unknownNode": 'link {{link}} names node "{{node}}", which does not exist',
+  "diag.unknownSocket": 'link {{link}}: node {{node}} has no socket "{{socket}}"',
+  "diag.selfLink": "link {{link}} connects {{socket}} to itself",
+  "diag.connectToNothing":
+    "link {{link}} connects to {{socket}}, which binds no address: give it one",
+  "diag.endpointNotBound": "link {{link}} dials {{endpoint}}, which {{socket}} does not bind",
+
+  // Why two socket types cannot be linked (validation and the canvas as you draw).
+  "link.incompatible":
+    "{{from}} cannot talk to {{to}}: ZeroMQ lets {{from}} pair only with {{peers}}",
+
+  // parseEndpoint's reasons.
+  "endpoint.notEndpoint":
+    '"{{raw}}" is not an endpoint: write tcp://host:port, ipc://name or inproc://name',
+  "endpoint.needsHostPort": '"{{raw}}" needs a host and a port, like tcp://127.0.0.1:5555',
+  "endpoint.portRange": "port {{port}} is outside 1-65535 (zeromq would silently wrap it)",
+  "endpoint.ipcName":
+    'ipc name "{{name}}" must be a plain name (letters, digits, . _ -), no folders',
+  "endpoint.inprocName": 'inproc name "{{name}}" must be letters, digits, . _ -',
+  "endpoint.transport": 'transport "{{scheme}}" is not supported: use tcp, ipc or inproc',
+
+  // Notes above the "connect from outside" snippets.
+  "snippet.externalBinds":
+    "The outside program binds this address; playground sockets linked to this node connect to it.",
+  "snippet.ipcLocal": "ipc works for programs on this machine only.",
+  "snippet.everyInterface":
+    "Bound on every interface: from another machine, replace 127.0.0.1 with this machine's IP address.",
+  "snippet.loopback":
+    "Bound on loopback: only programs on this machine can connect (bind tcp://*:{{port}} with --allow-external to let other machines join).",
+
+  // The one line under a node's badge (NodeStatus.detail).
+  "detail.external": "runs outside the playground: connect your own program",
+  "detail.notAvailable": "the {{behaviour}} behaviour is not available yet",
+  "detail.invalidParams": "invalid params",
+  "detail.socketFailed": "socket failed",
+  "detail.socketError": "{{message}}",
+  "detail.paused": "paused: not reading, messages queue in zeromq",
+  "detail.waitingStart": "waiting for a start",
+  "detail.waitingReply": 'waiting for the reply to "{{body}}"',
+  "detail.stuckForever":
+    'waiting forever for the reply to "{{body}}": a plain REQ cannot send again (use lazyPirate)',
+  "detail.stuckTimeout":
+    'no reply to "{{body}}" in {{ms}} ms; a plain REQ cannot send again (use lazyPirate)',
+  "detail.couldNotSend": 'could not send "{{body}}"',
+  "detail.gaveUp": 'no reply to "{{body}}" after {{retries}} retries: gave up',
+  "detail.retrying":
+    'no reply in {{ms}} ms: new socket, resending "{{body}}" (retry {{attempt}}/{{retries}})',
+  "detail.tcpConnected": "connected to {{address}}",
+  "detail.tcpReceived": "received {{bytes}} B",
+  "detail.tcpClosed": "connection closed",
+  "detail.streamNone": "no connection",
+  "detail.streamOne": "1 connection: {{ids}}",
+  "detail.streamMany": "{{count}} connections: {{ids}}",
+
+  // Notes the engine writes to the event log (`log` events).
+  "note.reqBusy": "{{node}} is still waiting for a reply: a REQ cannot send twice",
+  "note.routerNoPeer": "{{node}}: a ROUTER sends to a routing id; no peer has spoken yet",
+  "note.subscribed": '{{node}} got a subscription to "{{topic}}"',
+  "note.unsubscribed": '{{node}} lost a subscription to "{{topic}}"',
+  "note.wireNoLink": 'no running link "{{link}}" to watch',
+  "note.wireOpen": "link {{link}}: TCP connection {{conn}} through the relay open",
+  "note.wireClosed": "link {{link}}: TCP connection {{conn}} through the relay closed",
+  "note.wireWatching":
+    "watching link {{link}}: {{node}} now dials the relay {{relay}}, which dials {{address}}",
+  "note.wireStopped": "stopped watching link {{link}}: it dials its endpoint directly again",
+  "note.noNode": 'no node "{{node}}" is running',
+  "note.noLink": 'no link "{{link}}"',
+  "note.linkCut": "link {{link}} cut: {{socket}} disconnected",
+  "note.linkRestored": "link {{link}} restored: {{socket}} reconnects",
+  "note.stepFailed": "timeline step {{index}} failed: {{message}}",
+  "note.stepHold": "step hold: every send waits for Next",
+  "note.stepNext": "step next",
+  "note.stepRelease": "step release",
+
+  // Extra words on monitor events.
+  "monitor.retryIn": "retry in {{ms}} ms",
+  "monitor.outsidePeerOf": "outside peer of {{socket}}",
+  "monitor.from": "from {{socket}}",
+
+  // Engine error events whose wording is ours (others carry zeromq's own message).
+  "error.sendTimeout":
+    "send timed out after {{ms}} ms: no peer is ready to take it (or its queue is full)",
+  "error.wireNotTcp": "only tcp links can be watched: {{address}} does not go through TCP",
+  "error.notHex": '"{{text}}" is not hex bytes (write e.g. ff 00 7f)',
+  "error.rawTcpDial": "a raw TCP client cannot dial {{address}}",
+  "error.rawTcpNoLink": "link this client to a bound socket",
+} as const;
