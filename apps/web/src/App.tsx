@@ -1,5 +1,6 @@
 /** The page: toolbar, palette, canvas, side panel (inspector, lesson), and the event log below. */
 import { useEffect } from "react";
+import { localized } from "@zmqp/protocol";
 import { useTranslation } from "react-i18next";
 import { Canvas } from "./canvas/Canvas.js";
 import { EventLog } from "./panels/EventLog.js";
@@ -18,7 +19,7 @@ export function App() {
   const { t } = useTranslation();
   const bottomOpen = useApp((s) => s.bottomOpen);
   const offline = useApp((s) => s.everConnected && s.connection !== "open");
-  const title = useApp((s) => s.doc.title ?? s.doc.name);
+  const title = useApp((s) => localized(s.doc.title, s.locale) ?? s.doc.name);
   const appTitle = ATTACH_MODE ? t("attach.title") : t("app.title");
   useEffect(() => {
     document.title = title ? `${title} · ${appTitle}` : appTitle;

@@ -2,7 +2,8 @@
 import { run, saveFile } from "./actions.js";
 import { redo, undo } from "./store/index.js";
 
-function typing(target: EventTarget | null): boolean {
+/** Whether a key went to a text field (which keeps its own keys). */
+export function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return (
     !!el &&

@@ -7,7 +7,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
@@ -19,11 +18,15 @@ import {
   type OnConnectEnd,
 } from "@xyflow/react";
 import { ROLES, type Role } from "@zmqp/protocol";
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { say, type Saying } from "../i18n/say.js";
 import { linkProblem } from "../store/graphOps.js";
 import { appStore, useApp } from "../store/index.js";
 import { Welcome } from "../panels/Welcome.js";
+import { typing } from "../shortcuts.js";
+import { arrange, fit, MIN_ZOOM } from "./arrange.js";
 import { LinkEdge } from "./LinkEdge.js";
 import { ParticleOverlay } from "./ParticleOverlay.js";
 import {
@@ -34,7 +37,6 @@ import {
   type ZmqFlowNode,
 } from "./toFlow.js";
 import { ZmqNode } from "./ZmqNode.js";
-import { GROUP_COLOR } from "./groups.js";
 import { AttachEmpty } from "../attach/AttachEmpty.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 
@@ -45,19 +47,50 @@ const edgeTypes = { link: LinkEdge };
 export const ROLE_MIME = "application/x-zmqp-role";
 
 /** Why a drawn connection is refused, in link order (connecting socket first), or null. */
-function refusal(c: Connection | Edge): string | null {
+function refusal(c: Connection | Edge): Saying | null {
   const refs = connectionToRefs({
     source: c.source,
     target: c.target,
     sourceHandle: c.sourceHandle ?? null,
     targetHandle: c.targetHandle ?? null,
   });
-  if (!refs) return "pick a socket on each node";
+  if (!refs) return { key: "link.pickSocket" };
   return linkProblem(appStore.getState().doc, refs.from, refs.to);
 }
 
+/** React Flow's own labels for screen readers, in the reader's language. */
+function flowLabels(t: TFunction) {
+  return {
+    "node.a11yDescription.default": t("flow.nodeHelp"),
+    "node.a11yDescription.keyboardDisabled": t("flow.nodeHelpKeyboard"),
+    "node.a11yDescription.ariaLiveMessage": ({
+      direction,
+      x,
+      y,
+    }: {
+      direction: string;
+      x: number;
+      y: number;
+    }) =>
+      t("flow.moved", {
+        direction: t(`flow.directions.${direction}`, { defaultValue: direction }),
+        x,
+        y,
+      }),
+    "edge.a11yDescription.default": t("flow.edgeHelp"),
+    "controls.ariaLabel": t("flow.controls"),
+    "controls.zoomIn.ariaLabel": t("flow.zoomIn"),
+    "controls.zoomOut.ariaLabel": t("flow.zoomOut"),
+    "controls.fitView.ariaLabel": t("flow.fitView"),
+    "controls.interactive.ariaLabel": t("flow.interactive"),
+    "minimap.ariaLabel": t("canvas.minimap"),
+    "handle.ariaLabel": t("flow.handle"),
+  };
+}
+
 export function Canvas() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const labels = useMemo(() => flowLabels(t), [t, i18n.language]);
   const doc = useApp((s) => s.doc);
   const selection = useApp((s) => s.selection);
   const cutLinks = useApp((s) => s.run.cutLinks);
@@ -78,12 +111,21 @@ export function Canvas() {
   // A newly opened document (template, file) is framed once React Flow has measured it.
   useEffect(() => {
     if (viewEpoch === 0) return;
-    const timer = setTimeout(
-      () => void rf.fitView({ padding: 0.25, duration: 200, maxZoom: 1.1 }),
-      80,
-    );
+    const timer = setTimeout(() => fit(rf), 80);
     return () => clearTimeout(timer);
   }, [viewEpoch, rf]);
+
+  // Layout is one key: L (outside text fields, without modifiers).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== "l" || e.ctrlKey || e.metaKey || e.altKey || typing(e.target))
+        return;
+      e.preventDefault();
+      arrange(rf);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [rf]);
 
   const onNodesChange = useCallback((changes: NodeChange<ZmqFlowNode>[]) => {
     setNodes((prev) =>
@@ -112,7 +154,7 @@ export function Canvas() {
     const refs = connectionToRefs(c);
     if (!refs) return;
     const r = appStore.getState().connect(refs.from, refs.to);
-    if (!r.ok) appStore.getState().toast("error", r.reason);
+    if (!r.ok) appStore.getState().toast("error", say(r.reason));
   }, []);
 
   const isValidConnection = useCallback((c: Connection | Edge) => refusal(c) === null, []);
@@ -123,10 +165,8 @@ export function Canvas() {
     const a = { node: state.fromHandle.nodeId, socket: state.fromHandle.id ?? "" };
     const b = { node: state.toHandle.nodeId, socket: state.toHandle.id ?? "" };
     const [from, to] = state.fromHandle.type === "source" ? [a, b] : [b, a];
-    const reason =
-      linkProblem(appStore.getState().doc, from, to) ??
-      "a link goes from a connecting socket (right side) to a binding one (left side)";
-    appStore.getState().toast("error", reason);
+    const reason = linkProblem(appStore.getState().doc, from, to) ?? { key: "link.direction" };
+    appStore.getState().toast("error", say(reason));
   }, []);
 
   const onDelete = useCallback(
@@ -161,7 +201,8 @@ export function Canvas() {
       if (ATTACH_MODE || !role || !(role in ROLES)) return;
       e.preventDefault();
       const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const id = appStore.getState().addNode(role, { x: p.x - 100, y: p.y - 30 });
+      const label = i18n.t(`roles.${role}.label`);
+      const id = appStore.getState().addNode(role, { x: p.x - 100, y: p.y - 30 }, label);
       appStore.getState().select({ nodes: [id], links: [] });
     },
     [rf],
@@ -184,23 +225,13 @@ export function Canvas() {
         // An observed system is drawn as seen: nothing can be wired, dropped or deleted on it.
         nodesConnectable={!ATTACH_MODE}
         deleteKeyCode={ATTACH_MODE ? null : ["Delete", "Backspace"]}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
-        fitViewOptions={{ padding: 0.25 }}
+        ariaLabelConfig={labels}
         aria-label={t("canvas.label")}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
         <Controls position="bottom-left" />
-        {doc.nodes.length > 0 && (
-          <MiniMap
-            position="bottom-right"
-            pannable
-            zoomable
-            style={{ width: 160, height: 110 }}
-            nodeColor={(n) => GROUP_COLOR[ROLES[(n as ZmqFlowNode).data.node.role].group]}
-            ariaLabel={t("canvas.minimap")}
-          />
-        )}
         <ParticleOverlay />
       </ReactFlow>
       {doc.nodes.length === 0 && (ATTACH_MODE ? <AttachEmpty /> : <Welcome />)}

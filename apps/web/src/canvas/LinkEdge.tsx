@@ -1,9 +1,37 @@
 /** A link on the canvas: a bezier from the connecting socket to the binding one, dashed when cut. */
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
+import { useTranslation } from "react-i18next";
 import { linkDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
+import { shortRate } from "../store/rates.js";
+import { useCompact } from "./lod.js";
 import type { LinkFlowEdge } from "./toFlow.js";
+
+/** Zoomed out: messages a second both ways, instead of particles and counts. */
+function RateLabel({ id, x, y }: { id: string; x: number; y: number }) {
+  const { t } = useTranslation();
+  const running = useApp((s) => s.run.state === "running");
+  const forward = useApp((s) => shortRate(s.rates.links[id]?.forward ?? 0));
+  const backward = useApp((s) => shortRate(s.rates.links[id]?.backward ?? 0));
+  const total = useApp(
+    (s) => (s.rates.links[id]?.forward ?? 0) + (s.rates.links[id]?.backward ?? 0),
+  );
+  if (!running || total === 0) return null;
+  const rate = shortRate(total);
+  return (
+    <EdgeLabelRenderer>
+      <div
+        className="zl-label zl-rate"
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        title={t("counters.linkRateTitle", { forward, backward })}
+        data-testid={`link.${id}.rate`}
+      >
+        {t("counters.linkRate", { rate })}
+      </div>
+    </EdgeLabelRenderer>
+  );
+}
 
 /**
  * The counts in the middle of a link. Its own component with primitive selectors: counts change
@@ -32,6 +60,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
     props;
   const cut = useApp((s) => s.run.cutLinks.includes(id));
   const bad = useApp((s) => linkDiagnostics(s.doc, id).some((d) => d.severity === "error"));
+  const compact = useCompact();
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -46,7 +75,11 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   return (
     <>
       <BaseEdge id={id} path={path} className={cls} interactionWidth={18} />
-      <LinkLabel id={id} x={labelX} y={labelY} cut={cut} />
+      {compact && !cut ? (
+        <RateLabel id={id} x={labelX} y={labelY} />
+      ) : (
+        <LinkLabel id={id} x={labelX} y={labelY} cut={cut} />
+      )}
     </>
   );
 }

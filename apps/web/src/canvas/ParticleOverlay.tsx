@@ -1,8 +1,12 @@
-/** Mounts the particle layer over the flow and feeds it the message events of each applied batch. */
+/**
+ * Mounts the particle layer over the flow and feeds it the message events of each applied batch.
+ * Zoomed out past LOD_ZOOM links show rates instead, so the layer is off there.
+ */
 import { useStoreApi } from "@xyflow/react";
 import { useEffect, useRef } from "react";
 import { gateway } from "../gateway/session.js";
 import { appStore } from "../store/index.js";
+import { LOD_ZOOM } from "./lod.js";
 import { ParticleLayer } from "./particles.js";
 
 export function ParticleOverlay() {
@@ -35,11 +39,19 @@ export function ParticleOverlay() {
     fit();
     const ro = new ResizeObserver(fit);
     ro.observe(canvas);
-    layer.enabled = appStore.getState().animate;
+    const compact = () => flow.getState().transform[2] < LOD_ZOOM;
+    const sync = () => {
+      const on = appStore.getState().animate && !compact();
+      if (on === layer.enabled) return;
+      layer.enabled = on;
+      if (!on) layer.clear();
+    };
+    layer.enabled = appStore.getState().animate && !compact();
     const unsubAnimate = appStore.subscribe((s, prev) => {
-      if (s.animate === prev.animate) return;
-      layer.enabled = s.animate;
-      if (!s.animate) layer.clear();
+      if (s.animate !== prev.animate) sync();
+    });
+    const unsubZoom = flow.subscribe((s, prev) => {
+      if (s.transform[2] !== prev.transform[2]) sync();
     });
     const unsub = gateway.onMessages((events) =>
       layer.push(events.filter((e) => e.direction === "in")),
@@ -47,6 +59,7 @@ export function ParticleOverlay() {
     return () => {
       unsub();
       unsubAnimate();
+      unsubZoom();
       ro.disconnect();
       layer.destroy();
     };

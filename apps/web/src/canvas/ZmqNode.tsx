@@ -1,15 +1,23 @@
-/** A node on the canvas: one handle per socket, the status badge, counters, actions, diagnostics. */
+/**
+ * A node on the canvas: one handle per socket, the status badge, counters, actions, diagnostics.
+ * Zoomed out (lod.ts) it is a compact card instead. Its height never changes when a graph starts
+ * or runs: the live part (detail line, counters, actions) has a fixed height, which shows the role's
+ * hint while nothing runs.
+ */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { ROLES, type GraphSocket } from "@zmqp/protocol";
+import { ROLES, type GraphNode, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
 import { memo, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
+import { sayWith } from "../i18n/say.js";
 import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
+import { shortRate } from "../store/rates.js";
 import { GROUP_COLOR } from "./groups.js";
+import { useCompact } from "./lod.js";
 import { NodeActions } from "./NodeActions.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
-import { badgeFor } from "./nodeStatus.js";
+import { badgeFor, type Badge } from "./nodeStatus.js";
 import { isBinding, type Side, type ZmqFlowNode } from "./toFlow.js";
 
 function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSocket; side: Side }) {
@@ -17,14 +25,7 @@ function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSock
   const binding = isBinding(socket);
   return (
     <div className={`zn-socket ${binding ? "binds" : "connects"} side-${side}`}>
-      <Handle
-        id={socket.id}
-        type={binding ? "target" : "source"}
-        position={side === "left" ? Position.Left : Position.Right}
-        className="zn-handle"
-        aria-label={`${socket.id} ${socket.type}`}
-        data-testid={`node.${nodeId}.socket.${socket.id}`}
-      />
+      <SocketHandle nodeId={nodeId} socket={socket} side={side} />
       <span className="zn-type">{socket.type}</span>
       <span className="zn-addr" title={socket.bind.join(", ")}>
         {binding
@@ -34,6 +35,27 @@ function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSock
             : `← ${t("node.connects")}`}
       </span>
     </div>
+  );
+}
+
+function SocketHandle({
+  nodeId,
+  socket,
+  side,
+}: {
+  nodeId: string;
+  socket: GraphSocket;
+  side: Side;
+}) {
+  return (
+    <Handle
+      id={socket.id}
+      type={isBinding(socket) ? "target" : "source"}
+      position={side === "left" ? Position.Left : Position.Right}
+      className="zn-handle"
+      aria-label={`${socket.id} ${socket.type}`}
+      data-testid={`node.${nodeId}.socket.${socket.id}`}
+    />
   );
 }
 
@@ -47,7 +69,7 @@ function Counters({ id }: { id: string }) {
   const errors = useApp((s) => s.counters.nodes[id]?.errors ?? 0);
   const reasons = useApp((s) =>
     Object.entries(s.counters.nodes[id]?.dropReasons ?? {})
-      .map(([k, v]) => `${k}: ${v}`)
+      .map(([k, v]) => `${t(`dropReasons.${k}`, { defaultValue: k })}: ${v}`)
       .join(", "),
   );
   if (!has) return null;
@@ -73,9 +95,21 @@ function Counters({ id }: { id: string }) {
   );
 }
 
-function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
+/** The one line under the badge: the engine's phrase in the reader's language, or its verbatim text. */
+function detailText(t: Parameters<typeof sayWith>[0], b: Badge | null, status?: NodeStatus) {
+  if (!b?.detail) return "";
+  return status?.detailPhrase ? sayWith(t, status.detailPhrase) : b.detail;
+}
+
+interface ViewProps {
+  id: string;
+  node: GraphNode;
+  sides: Record<string, Side>;
+  selected: boolean;
+}
+
+function FullNode({ id, node, sides, selected }: ViewProps) {
   const { t } = useTranslation();
-  const node = data.node;
   const spec = ROLES[node.role];
   const status = useApp((s) => s.status[id]);
   const running = useApp((s) => s.run.state === "running");
@@ -84,6 +118,7 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
   const b = running ? badgeFor(status) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
   const label = node.label ?? node.id;
+  const detail = detailText(t, b, status);
   return (
     <div
       className={`zn ${selected ? "selected" : ""} ${hasError ? "invalid" : diagnostics.length ? "warned" : ""}`}
@@ -93,7 +128,9 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
       aria-label={`${label} (${t(`roles.${node.role}.label`)})`}
     >
       <div className="zn-head">
-        <span className="zn-title">{label}</span>
+        <span className="zn-title" title={label}>
+          {label}
+        </span>
         <span className="zn-role">{t(`roles.${node.role}.label`)}</span>
         {b && (
           <span className={`zn-badge ${b.tone}`} data-testid={`node.${id}.status`}>
@@ -103,29 +140,91 @@ function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
       </div>
       <div className="zn-sockets">
         {node.sockets.map((s) => (
-          <SocketRow key={s.id} nodeId={id} socket={s} side={data.sides[s.id] ?? "right"} />
+          <SocketRow key={s.id} nodeId={id} socket={s} side={sides[s.id] ?? "right"} />
         ))}
         {ATTACH_MODE &&
           node.sockets.map((s) => <ObservedSubscriptions key={s.id} node={id} socket={s.id} />)}
       </div>
-      {b?.detail && (
-        <div className={`zn-detail ${b.tone}`} title={b.detail}>
-          {b.detail}
-        </div>
-      )}
-      {running && <Counters id={id} />}
-      {running && !ATTACH_MODE && <NodeActions node={node} status={status} compact />}
+      <div className="zn-live">
+        {running ? (
+          <>
+            <div className={`zn-detail ${b?.tone ?? ""}`} title={detail || undefined}>
+              {detail}
+            </div>
+            <Counters id={id} />
+            {!ATTACH_MODE && <NodeActions node={node} status={status} compact />}
+          </>
+        ) : (
+          <p className="zn-hint">{t(`roles.${node.role}.hint`)}</p>
+        )}
+      </div>
       {diagnostics.length > 0 && (
         <ul className="zn-diags" data-testid={`node.${id}.diagnostics`}>
-          {diagnostics.slice(0, 3).map((d, i) => (
-            <li key={i} className={d.severity} title={d.code}>
-              {d.message}
-            </li>
-          ))}
+          {diagnostics.slice(0, 3).map((d, i) => {
+            const text = sayWith(t, d.phrase);
+            return (
+              <li key={i} className={d.severity} title={`${d.code}: ${text}`}>
+                {text}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
   );
+}
+
+/** The zoomed-out card: role colour, name, state and messages a second. */
+function CompactNode({ id, node, sides, selected }: ViewProps) {
+  const { t } = useTranslation();
+  const spec = ROLES[node.role];
+  const status = useApp((s) => s.status[id]);
+  const running = useApp((s) => s.run.state === "running");
+  const invalid = useApp((s) =>
+    canvasDiagnostics(nodeDiagnostics(s.doc, id)).some((d) => d.severity === "error"),
+  );
+  // Rounded to what is shown, so the card re-renders only when its figure changes.
+  const rate = useApp((s) => shortRate(s.rates.nodes[id] ?? 0));
+  const b = running ? badgeFor(status) : null;
+  const label = node.label ?? node.id;
+  const state = b ? t(`status.${b.key}`) : t("status.idle");
+  return (
+    <div
+      className={`zn zn-compact ${selected ? "selected" : ""} ${invalid ? "invalid" : ""}`}
+      style={{ "--accent": GROUP_COLOR[spec.group] } as CSSProperties}
+      data-testid={`node.${id}`}
+      data-status={b?.key ?? "idle"}
+      aria-label={`${label} (${t(`roles.${node.role}.label`)})`}
+    >
+      {node.sockets.map((s) => (
+        <SocketHandle key={s.id} nodeId={id} socket={s} side={sides[s.id] ?? "right"} />
+      ))}
+      <div className="znc-name" title={label} data-testid={`node.${id}.name`}>
+        {label}
+      </div>
+      <div className="znc-meta">
+        <span className={`znc-dot ${b?.tone ?? "idle"}`} aria-hidden="true" />
+        <span className="znc-state" data-testid={`node.${id}.status`}>
+          {state}
+        </span>
+        {running && (
+          <span
+            className="znc-rate"
+            title={t("counters.rateTitle", { rate })}
+            data-testid={`node.${id}.rate`}
+          >
+            {t("counters.rate", { rate })}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
+  const compact = useCompact();
+  const props = { id, node: data.node, sides: data.sides, selected: !!selected };
+  return compact ? <CompactNode {...props} /> : <FullNode {...props} />;
 }
 
 export const ZmqNode = memo(ZmqNodeView);

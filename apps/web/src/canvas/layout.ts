@@ -3,7 +3,7 @@ import { Graph, layout } from "@dagrejs/dagre";
 import type { GraphDoc } from "@zmqp/protocol";
 
 /** Size used for a node React Flow has not measured yet, in px. */
-export const DEFAULT_NODE_SIZE = { width: 220, height: 110 };
+export const DEFAULT_NODE_SIZE = { width: 240, height: 100 };
 
 export function autoLayout(
   doc: GraphDoc,
@@ -13,10 +13,11 @@ export function autoLayout(
   g.setGraph({ rankdir: "LR", nodesep: 50, ranksep: 120, marginx: 40, marginy: 40 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of doc.nodes) {
+    // Spaced for full nodes even when measured zoomed out (compact cards are smaller).
     const s = sizes[n.id];
     g.setNode(n.id, {
-      width: s?.width ?? DEFAULT_NODE_SIZE.width,
-      height: s?.height ?? DEFAULT_NODE_SIZE.height,
+      width: Math.max(s?.width ?? 0, DEFAULT_NODE_SIZE.width),
+      height: Math.max(s?.height ?? 0, DEFAULT_NODE_SIZE.height),
     });
   }
   for (const l of doc.links) if (l.from.node !== l.to.node) g.setEdge(l.from.node, l.to.node);

@@ -9,7 +9,7 @@ function doc() {
   d = addNode(d, newNode(d, "client", { x: 10, y: 20 }));
   d = addNode(d, newNode(d, "server", { x: 300, y: 20 }));
   const r = connect(d, { node: "client", socket: "req" }, { node: "server", socket: "rep" });
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(r.reason.key);
   return r.doc;
 }
 

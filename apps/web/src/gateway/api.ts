@@ -1,11 +1,12 @@
 /** HTTP calls to the gateway, with the session token as a bearer header. */
-import { parseGraph, type GraphDoc } from "@zmqp/protocol";
+import { parseGraph, type GraphDoc, type LocalizedText } from "@zmqp/protocol";
 import { getToken } from "./token.js";
 
 export interface TemplateInfo {
   name: string;
-  title: string;
-  description?: string;
+  /** One string, or one per language (the scenario files carry both). */
+  title: LocalizedText;
+  description?: LocalizedText;
 }
 
 async function get<T>(path: string): Promise<T> {
@@ -16,7 +17,7 @@ async function get<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-type RawTemplate = string | { name: string; title?: string; description?: string };
+type RawTemplate = string | { name: string; title?: LocalizedText; description?: LocalizedText };
 
 /** The templates in `scenarios/`, in order. */
 export async function listTemplates(): Promise<TemplateInfo[]> {

@@ -131,10 +131,10 @@ export class GatewayClient {
         st.setDeployDiagnostics(msg.diagnostics ?? []);
         if (msg.diagnostics?.some((d) => d.severity === "error"))
           st.setRunBlockers(msg.diagnostics.filter((d) => d.severity === "error"));
-        else st.toast("error", msg.message);
+        else st.toast("error", i18n.t(`errors.${msg.code}`));
         break;
       case "incompatible":
-        st.toast("error", msg.reason);
+        st.toast("error", i18n.t("gateway.incompatible"));
         break;
       default:
         break;

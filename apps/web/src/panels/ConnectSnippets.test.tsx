@@ -36,7 +36,8 @@ describe("ConnectSnippets", () => {
   it("tells an external worker node to run a REP that dials the broker's backend, in Chinese too", () => {
     const html = show(crossBroker, "remote-worker", "zh-TW");
     expect(html).toContain("從外部連線");
-    expect(html).toContain("REP socket，連線到 tcp://127.0.0.1:5560");
+    expect(html).toContain("REP 通訊端，連線到 tcp://127.0.0.1:5560");
+    expect(html).toContain("綁定在所有網路介面上");
   });
 
   it("shows nothing for a socket that only connects", () => {

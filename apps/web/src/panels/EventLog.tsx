@@ -1,7 +1,10 @@
 /** The event log: newest last, filtered by type and node, with the count sampled away. */
-import type { RuntimeEventType } from "@zmqp/protocol";
+import { localized, type RuntimeEventType } from "@zmqp/protocol";
+import type { TFunction } from "i18next";
 import { memo, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { sayWith } from "../i18n/say.js";
+import type { Locale } from "../store/uiSlice.js";
 import type { LogEntry } from "../store/runtimeSlice.js";
 import { appStore, useApp, type AppState } from "../store/index.js";
 import { useThrottledApp } from "../store/useThrottled.js";
@@ -24,25 +27,42 @@ const TYPES: (RuntimeEventType | "all")[] = [
 /** Rows rendered at most: the store keeps more, the DOM stays light. */
 const ROWS = 150;
 
-export function describe(e: LogEntry): string {
+/** A row's text in the reader's language; frames, ids and addresses stay as they are. */
+export function describe(e: LogEntry, t: TFunction, locale: Locale): string {
   switch (e.type) {
     case "message": {
       const text = e.frames.map((f) => f.text ?? `0x${f.hex}`).join(" | ");
       const arrow = e.direction === "out" ? "→" : "←";
-      return `${e.kind} ${arrow} ${e.link ?? (e.external ? "external" : "")} ${text}`;
+      const via = e.link ?? (e.external ? t("log.external") : "");
+      const kind = t(`log.kinds.${e.kind}`);
+      return t("log.row.message", { kind, arrow, via, text });
     }
-    case "monitor":
-      return `${e.socket}: ${e.event}${e.address ? ` ${e.address}` : ""}${e.detail ? ` (${e.detail})` : ""}`;
-    case "drop":
-      return `${e.socket}: ${e.count} dropped (${e.reason})`;
-    case "error":
-      return `${e.code}: ${e.message}`;
-    case "timeline":
-      return `${e.step.action}${e.step.node ? ` ${e.step.node}` : ""}${e.step.link ? ` ${e.step.link}` : ""}${e.step.note ? `: ${e.step.note}` : ""}`;
+    case "monitor": {
+      const event = t(`monitorEvents.${e.event}`, { defaultValue: e.event });
+      const detail = e.detailPhrase ? sayWith(t, e.detailPhrase) : e.detail;
+      const head = t("log.row.monitor", { socket: e.socket, event });
+      return `${head}${e.address ? ` ${e.address}` : ""}${detail ? ` (${detail})` : ""}`;
+    }
+    case "drop": {
+      const reason = t(`dropReasons.${e.reason}`, { defaultValue: e.reason });
+      return t("log.row.drop", { socket: e.socket, count: e.count, reason });
+    }
+    case "error": {
+      const message = e.phrase
+        ? sayWith(t, e.phrase)
+        : t("log.row.verbatimError", { meaning: t(`errors.${e.code}`), message: e.message });
+      return t("log.row.error", { code: e.code, message });
+    }
+    case "timeline": {
+      const action = t(`timelineActions.${e.step.action}`);
+      const note = localized(e.step.note, locale);
+      return `${action}${e.step.node ? ` ${e.step.node}` : ""}${e.step.link ? ` ${e.step.link}` : ""}${note ? `: ${note}` : ""}`;
+    }
     case "log":
-      return e.text;
+      if (e.phrase) return sayWith(t, e.phrase);
+      return (e.texts && localized(e.texts, locale)) || e.text;
     case "runtime":
-      return `${e.state} (deploy ${e.deployId})`;
+      return t("log.row.runtime", { state: t(`log.runtimeStates.${e.state}`), id: e.deployId });
     default:
       return e.type;
   }
@@ -63,6 +83,8 @@ const select = (seq: number) => appStore.getState().selectMessage(seq);
 
 /** One row; memoised, so a refresh renders only the rows that are new or changed selection. */
 const Row = memo(function Row({ e, selected }: { e: LogEntry; selected: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = (i18n.language === "zh-TW" ? "zh-TW" : "en") as Locale;
   const isMessage = e.type === "message";
   return (
     <div
@@ -73,9 +95,9 @@ const Row = memo(function Row({ e, selected }: { e: LogEntry; selected: boolean 
       onKeyDown={isMessage ? (k) => k.key === "Enter" && select(e.seq) : undefined}
     >
       <span className="time">{clock(e.t)}</span>
-      <span className="type">{e.type}</span>
+      <span className="type">{t(`log.type.${e.type}`)}</span>
       <span className="node">{nodeOf(e) ?? ""}</span>
-      <span className="text">{describe(e)}</span>
+      <span className="text">{describe(e, t, locale)}</span>
     </div>
   );
 });

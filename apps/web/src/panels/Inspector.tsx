@@ -1,9 +1,13 @@
-/** The inspector for the selected node or link. */
-import { ROLES, type GraphLink, type GraphNode } from "@zmqp/protocol";
+/**
+ * The inspector for the selected node or link. A node's form reads top-down as a person edits:
+ * name, problems, run controls, behaviour, sockets; the copyable outside-code comes last, folded.
+ */
+import { ROLES, type Diagnostic, type GraphLink, type GraphNode } from "@zmqp/protocol";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NodeActions } from "../canvas/NodeActions.js";
 import { gateway } from "../gateway/session.js";
+import { sayWith } from "../i18n/say.js";
 import { linkDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { appStore, useApp } from "../store/index.js";
 import { BindEditor } from "./BindEditor.js";
@@ -12,13 +16,14 @@ import { LinkPicker } from "./LinkPicker.js";
 import { WirePanel } from "../wire/WirePanel.js";
 import { ParamsForm } from "./ParamsForm.js";
 
-function Diags({ list }: { list: { severity: string; message: string; code: string }[] }) {
+function Diags({ list }: { list: Diagnostic[] }) {
+  const { t } = useTranslation();
   if (list.length === 0) return null;
   return (
     <ul className="diags">
       {list.map((d, i) => (
         <li key={i} className={d.severity} title={d.code}>
-          {d.message}
+          {sayWith(t, d.phrase)}
         </li>
       ))}
     </ul>
@@ -51,10 +56,28 @@ function NodeInspector({ node }: { node: GraphNode }) {
         <section>
           <h3>{t("inspector.actions")}</h3>
           <NodeActions node={node} status={status} />
-          {status?.detail && <p className="help">{status.detail}</p>}
+          {status?.detail && (
+            <p className="help">
+              {status.detailPhrase ? sayWith(t, status.detailPhrase) : status.detail}
+            </p>
+          )}
         </section>
       )}
-      <section>
+      <section data-testid="inspector.behaviour">
+        <h3>{t("inspector.params")}</h3>
+        <p className="help">{t(`behaviours.${spec.behaviour}`)}</p>
+        <ParamsForm node={node} />
+        <div className="field field-boolean">
+          <label htmlFor="node-autostart">{t("inspector.autostart")}</label>
+          <input
+            id="node-autostart"
+            type="checkbox"
+            checked={node.autostart}
+            onChange={(e) => patch(node.id, (n) => ({ ...n, autostart: e.target.checked }))}
+          />
+        </div>
+      </section>
+      <section data-testid="inspector.sockets">
         <h3>{t("inspector.sockets")}</h3>
         {node.sockets.map((s) => (
           <div key={s.id} className="socket-block">
@@ -67,20 +90,6 @@ function NodeInspector({ node }: { node: GraphNode }) {
         ))}
       </section>
       <ConnectSnippets node={node} />
-      <section>
-        <h3>{t("inspector.params")}</h3>
-        <p className="help">{spec.behaviour}</p>
-        <ParamsForm node={node} />
-        <div className="field field-boolean">
-          <label htmlFor="node-autostart">{t("inspector.autostart")}</label>
-          <input
-            id="node-autostart"
-            type="checkbox"
-            checked={node.autostart}
-            onChange={(e) => patch(node.id, (n) => ({ ...n, autostart: e.target.checked }))}
-          />
-        </div>
-      </section>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import type { GraphNode, GraphSocket } from "@zmqp/protocol";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { say } from "../i18n/say.js";
 import { linkProblem } from "../store/graphOps.js";
 import { appStore, useApp } from "../store/index.js";
 
@@ -32,7 +33,7 @@ export function LinkPicker({ node, socket }: { node: GraphNode; socket: GraphSoc
     const [n, s] = choice.split("/");
     if (!n || !s) return;
     const r = appStore.getState().connect(from, { node: n, socket: s });
-    if (!r.ok) appStore.getState().toast("error", r.reason);
+    if (!r.ok) appStore.getState().toast("error", say(r.reason));
     setChoice("");
   };
   return (

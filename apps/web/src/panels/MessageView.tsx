@@ -21,7 +21,7 @@ export function MessageView() {
       {msg && (
         <>
           <p className="small">
-            <b>{msg.kind}</b> · {msg.node}.{msg.socket} ·{" "}
+            <b>{t(`log.kinds.${msg.kind}`)}</b> · {msg.node}.{msg.socket} ·{" "}
             {msg.direction === "out" ? t("message.sent") : t("message.received")}
             {msg.link ? ` · ${msg.link}` : msg.external ? ` · ${t("message.external")}` : ""}
           </p>

@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { getToken } from "../gateway/token.js";
+import { sayWith } from "../i18n/say.js";
 import { appStore, useApp } from "../store/index.js";
 
 export function Banner() {
@@ -79,8 +80,8 @@ export function RunBlockers() {
         <h2 id="blockers-title">{t("run.refused")}</h2>
         <ul className="diags">
           {list.map((d, i) => (
-            <li key={i} className="error">
-              <code>{d.code}</code> {d.message}
+            <li key={i} className="error" title={t(`errors.${d.code}`)}>
+              <code>{d.code}</code> {sayWith(t, d.phrase)}
             </li>
           ))}
         </ul>

@@ -7,10 +7,12 @@ import { fieldsOf, type FieldSpec } from "./schemaFields.js";
 
 function StringsField({
   id,
+  label,
   value,
   onChange,
 }: {
   id: string;
+  label: string;
   value: string[];
   onChange(v: string[]): void;
 }) {
@@ -22,7 +24,7 @@ function StringsField({
           <input
             value={s}
             placeholder={t("inspector.emptyString")}
-            aria-label={`${id} ${i + 1}`}
+            aria-label={`${label} ${i + 1}`}
             onChange={(e) => onChange(value.map((x, j) => (j === i ? e.target.value : x)))}
           />
           <button
@@ -43,6 +45,7 @@ function StringsField({
 }
 
 function Field({ node, f }: { node: GraphNode; f: FieldSpec }) {
+  const behaviour = ROLES[node.role].behaviour;
   const { t } = useTranslation();
   const id = `param-${node.id}-${f.key}`;
   const raw = node.params[f.key];
@@ -91,7 +94,7 @@ function Field({ node, f }: { node: GraphNode; f: FieldSpec }) {
         >
           {f.options.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {t(`paramOptions.${f.key}.${o}`, { defaultValue: o })}
             </option>
           ))}
         </select>
@@ -101,6 +104,7 @@ function Field({ node, f }: { node: GraphNode; f: FieldSpec }) {
       input = (
         <StringsField
           id={id}
+          label={label}
           value={Array.isArray(raw) ? (raw as string[]) : f.def}
           onChange={(v) => set(v)}
         />
@@ -111,7 +115,9 @@ function Field({ node, f }: { node: GraphNode; f: FieldSpec }) {
     <div className={`field field-${f.kind}`}>
       <label htmlFor={id}>{label}</label>
       {input}
-      {f.help && <p className="help">{t(`paramHelp.${f.key}`, { defaultValue: f.help })}</p>}
+      {f.help && (
+        <p className="help">{t(`paramHelp.${behaviour}.${f.key}`, { defaultValue: f.help })}</p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 /** The templates menu: the files of `scenarios/`, listed by the gateway. */
+import { localized } from "@zmqp/protocol";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { openTemplate } from "../actions.js";
@@ -25,6 +26,7 @@ export function useTemplates(): TemplateInfo[] {
 export function TemplatesMenu() {
   const { t } = useTranslation();
   const templates = useTemplates();
+  const locale = useApp((s) => s.locale);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -61,8 +63,10 @@ export function TemplatesMenu() {
                   void openTemplate(tp.name);
                 }}
               >
-                <b>{tp.title}</b>
-                <span className="muted small">{tp.name}</span>
+                <b>{localized(tp.title, locale) ?? tp.name}</b>
+                {tp.description && (
+                  <span className="muted small">{localized(tp.description, locale)}</span>
+                )}
               </button>
             </li>
           ))}

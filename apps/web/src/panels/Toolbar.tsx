@@ -2,7 +2,9 @@
 import { useReactFlow } from "@xyflow/react";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { layout, openFile, run, saveFile, stop } from "../actions.js";
+import { openFile, run, saveFile, stop } from "../actions.js";
+import { arrange } from "../canvas/arrange.js";
+import type { LinkFlowEdge, ZmqFlowNode } from "../canvas/toFlow.js";
 import { gateway } from "../gateway/session.js";
 import { LOCALES } from "../i18n/index.js";
 import { appStore, redo, undo, useApp, useHistory } from "../store/index.js";
@@ -58,7 +60,7 @@ function StepControls() {
 
 export function Toolbar() {
   const { t } = useTranslation();
-  const rf = useReactFlow();
+  const rf = useReactFlow<ZmqFlowNode, LinkFlowEdge>();
   const running = useApp((s) => s.run.state === "running");
   const speed = useApp((s) => s.run.speed);
   const locale = useApp((s) => s.locale);
@@ -122,7 +124,7 @@ export function Toolbar() {
           className="btn"
           onClick={saveFile}
           data-testid="toolbar.save"
-          title="Ctrl+S"
+          title={t("toolbar.saveHint")}
         >
           {t("toolbar.save")}
         </button>
@@ -131,10 +133,9 @@ export function Toolbar() {
           type="button"
           className="btn"
           data-testid="toolbar.layout"
-          onClick={() => {
-            layout(Object.fromEntries(rf.getNodes().map((n) => [n.id, n.measured])));
-            setTimeout(() => void rf.fitView({ padding: 0.25, duration: 200, maxZoom: 1.1 }), 50);
-          }}
+          title={t("toolbar.layoutHint")}
+          aria-keyshortcuts="L"
+          onClick={() => arrange(rf)}
         >
           {t("toolbar.layout")}
         </button>
@@ -146,7 +147,7 @@ export function Toolbar() {
           onClick={undo}
           disabled={!canUndo}
           aria-label={t("toolbar.undo")}
-          title={`${t("toolbar.undo")} (Ctrl+Z)`}
+          title={t("toolbar.undoHint")}
           data-testid="toolbar.undo"
         >
           ↶
@@ -157,7 +158,7 @@ export function Toolbar() {
           onClick={redo}
           disabled={!canRedo}
           aria-label={t("toolbar.redo")}
-          title={`${t("toolbar.redo")} (Ctrl+Shift+Z)`}
+          title={t("toolbar.redoHint")}
           data-testid="toolbar.redo"
         >
           ↷
@@ -186,7 +187,7 @@ export function Toolbar() {
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
-              {s}×
+              {t("toolbar.speedTimes", { speed: s })}
             </option>
           ))}
         </select>

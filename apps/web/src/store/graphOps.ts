@@ -12,6 +12,7 @@ import {
   type GraphNode,
   type Role,
 } from "@zmqp/protocol";
+import type { Saying } from "../i18n/say.js";
 
 export interface SocketRef {
   node: string;
@@ -51,8 +52,16 @@ export function uniqueId(base: string, ids: Iterable<string>): string {
   for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** A new node of `role` with sensible defaults: binding sockets get the next free loopback port. */
-export function newNode(doc: GraphDoc, role: Role, position: { x: number; y: number }): GraphNode {
+/**
+ * A new node of `role` with sensible defaults: binding sockets get the next free loopback port.
+ * `label` is the role's name in the reader's language ("Server", "伺服器"); the id stays ASCII.
+ */
+export function newNode(
+  doc: GraphDoc,
+  role: Role,
+  position: { x: number; y: number },
+  label: string = ROLES[role].label,
+): GraphNode {
   const spec = ROLES[role];
   const id = uniqueId(
     role,
@@ -72,7 +81,7 @@ export function newNode(doc: GraphDoc, role: Role, position: { x: number; y: num
   return {
     id,
     role,
-    label: `${spec.label}${suffix}`,
+    label: `${label}${suffix}`,
     position: { x: Math.round(position.x), y: Math.round(position.y) },
     sockets,
     params: {},
@@ -132,17 +141,23 @@ function socketOf(doc: GraphDoc, ref: SocketRef) {
  * Why a link from the connecting socket `from` to the binding socket `to` cannot be drawn,
  * or null when it can. The reasons are the ones the canvas shows in its toast.
  */
-export function linkProblem(doc: GraphDoc, from: SocketRef, to: SocketRef): string | null {
+export function linkProblem(doc: GraphDoc, from: SocketRef, to: SocketRef): Saying | null {
   const a = socketOf(doc, from);
   const b = socketOf(doc, to);
-  if (!a.socket || !b.socket || !a.node || !b.node) return "that socket no longer exists";
-  if (a.node.id === b.node.id) return "a node cannot be linked to itself";
+  if (!a.socket || !b.socket || !a.node || !b.node) return { key: "link.gone" };
+  if (a.node.id === b.node.id) return { key: "link.self" };
   const reason = linkIncompatibility(a.socket.type, b.socket.type);
   if (reason) return reason;
   if (b.socket.bind.length === 0)
-    return `${b.node.label ?? b.node.id} (${b.socket.type}) binds no address: a link goes from a connecting socket to a binding one`;
+    return {
+      key: "link.bindsNothing",
+      params: { node: b.node.label ?? b.node.id, type: b.socket.type },
+    };
   if (a.socket.bind.length > 0)
-    return `${a.node.label ?? a.node.id} (${a.socket.type}) binds an address: draw the link from the connecting side`;
+    return {
+      key: "link.bindsAddress",
+      params: { node: a.node.label ?? a.node.id, type: a.socket.type },
+    };
   const dup = doc.links.some(
     (l) =>
       l.from.node === from.node &&
@@ -150,7 +165,7 @@ export function linkProblem(doc: GraphDoc, from: SocketRef, to: SocketRef): stri
       l.to.node === to.node &&
       l.to.socket === to.socket,
   );
-  if (dup) return "these two sockets are already linked";
+  if (dup) return { key: "link.already" };
   return null;
 }
 
@@ -159,7 +174,7 @@ export function connect(
   doc: GraphDoc,
   from: SocketRef,
   to: SocketRef,
-): { ok: true; doc: GraphDoc; link: GraphLink } | { ok: false; reason: string } {
+): { ok: true; doc: GraphDoc; link: GraphLink } | { ok: false; reason: Saying } {
   const reason = linkProblem(doc, from, to);
   if (reason) return { ok: false, reason };
   const id = uniqueId(

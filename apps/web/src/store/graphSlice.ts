@@ -1,13 +1,14 @@
 /** The graph slice: the document being edited. The only slice zundo records (undo/redo). */
 import type { GraphDoc, GraphLink, GraphNode, Role } from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
+import type { Saying } from "../i18n/say.js";
 import * as ops from "./graphOps.js";
 import type { AppState } from "./types.js";
 
 export interface GraphSlice {
   doc: GraphDoc;
-  /** Adds a node of `role` at a flow position; returns its id. */
-  addNode(role: Role, position: { x: number; y: number }): string;
+  /** Adds a node of `role` at a flow position, labelled in the reader's language; returns its id. */
+  addNode(role: Role, position: { x: number; y: number }, label?: string): string;
   patchNode(id: string, patch: (n: GraphNode) => GraphNode): void;
   setNodeParam(id: string, key: string, value: unknown): void;
   moveNodes(moves: Record<string, { x: number; y: number }>): void;
@@ -16,7 +17,7 @@ export interface GraphSlice {
   connect(
     from: ops.SocketRef,
     to: ops.SocketRef,
-  ): { ok: true; link: GraphLink } | { ok: false; reason: string };
+  ): { ok: true; link: GraphLink } | { ok: false; reason: Saying };
   patchLink(id: string, patch: (l: GraphLink) => GraphLink): void;
   remove(nodeIds: string[], linkIds: string[]): void;
   /** Replaces the document (template, file, autosave restore). */
@@ -25,8 +26,8 @@ export interface GraphSlice {
 
 export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => ({
   doc: ops.emptyDoc(),
-  addNode(role, position) {
-    const node = ops.newNode(get().doc, role, position);
+  addNode(role, position, label) {
+    const node = ops.newNode(get().doc, role, position, label);
     set({ doc: ops.addNode(get().doc, node) });
     return node.id;
   },

@@ -11,6 +11,7 @@ import type {
   RuntimeSnapshot,
 } from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
+import { advanceRates, NO_RATES, type RateBase, type Rates } from "./rates.js";
 import type { AppState } from "./types.js";
 
 /** How many events the event log keeps (oldest dropped first). */
@@ -34,6 +35,9 @@ export interface RuntimeSlice {
   };
   status: Record<string, NodeStatus>;
   counters: { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> };
+  /** Messages a second from the counters (rates.ts); the compact canvas shows them. */
+  rates: Rates;
+  rateBase: RateBase | null;
   log: LogEntry[];
   logSeq: number;
   /** Message events the gateway left out since the last deploy (sampled away at high rates). */
@@ -64,6 +68,8 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
   run: { state: "idle", deployId: 0, stepMode: false, speed: 1, cutLinks: [] },
   status: {},
   counters: { nodes: {}, links: {} },
+  rates: NO_RATES,
+  rateBase: null,
   log: [],
   logSeq: 0,
   sampled: 0,
@@ -91,6 +97,7 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
     let status = st.status;
     let counters = st.counters;
     let run = st.run;
+    let rated = { base: st.rateBase, rates: st.rates };
     let seq = st.logSeq;
     const fresh: LogEntry[] = [];
     for (const e of events) {
@@ -103,10 +110,13 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
           nodes: { ...counters.nodes, ...e.nodes },
           links: { ...counters.links, ...e.links },
         };
+        rated = advanceRates(rated.base, rated.rates, e);
       } else if (e.type === "runtime") {
         run = { ...run, state: e.state === "running" ? "running" : "idle", deployId: e.deployId };
-        if (e.state === "running" && e.deployId !== st.run.deployId)
+        if (e.state === "running" && e.deployId !== st.run.deployId) {
           counters = { nodes: {}, links: {} };
+          rated = { base: null, rates: NO_RATES };
+        }
       } else if (
         e.type === "timeline" &&
         (e.step.action === "cut" || e.step.action === "restore")
@@ -121,7 +131,16 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
       if (logged(e)) fresh.push({ ...e, seq: ++seq });
     }
     const log = fresh.length === 0 ? st.log : [...st.log, ...fresh].slice(-LOG_CAPACITY);
-    set({ status, counters, run, log, logSeq: seq, sampled: st.sampled + sampled });
+    set({
+      status,
+      counters,
+      rates: rated.rates,
+      rateBase: rated.base,
+      run,
+      log,
+      logSeq: seq,
+      sampled: st.sampled + sampled,
+    });
   },
   setDeployDiagnostics(deployDiagnostics) {
     set({ deployDiagnostics });

@@ -45,7 +45,13 @@ describe("graph slice", () => {
     const r = store
       .getState()
       .connect({ node: "client", socket: "req" }, { node: "publisher", socket: "pub" });
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^REQ cannot talk to PUB/) });
+    expect(r).toEqual({
+      ok: false,
+      reason: {
+        key: "link.incompatible",
+        params: { from: "REQ", to: "PUB", peers: expect.stringContaining("REP") },
+      },
+    });
     expect(store.getState().doc.links).toHaveLength(0);
   });
 

@@ -7,7 +7,6 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { gateway } from "../gateway/session.js";
 import { appStore, useApp } from "../store/index.js";
-import "./i18n.js";
 import { downloadPcap } from "./pcap.js";
 import "./wire.css";
 import { WireTable } from "./WireTable.js";

@@ -9,7 +9,6 @@ import {
   readyRep,
 } from "../../../../packages/zmtp/src/fixtures.test-helpers.js";
 import { i18n } from "../i18n/index.js";
-import "./i18n.js";
 import { WireTable } from "./WireTable.js";
 import type { WireRow } from "./wireSlice.js";
 

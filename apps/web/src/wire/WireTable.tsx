@@ -47,7 +47,7 @@ function Fields({ item }: { item: ZmtpItemView }) {
       <tbody>
         {item.fields.map((f, i) => (
           <tr key={i} data-testid="wire.field" data-name={f.name}>
-            <th scope="row" title={`offset ${f.offset}, ${f.length} B`}>
+            <th scope="row" title={t("wire.fieldAt", { offset: f.offset, length: f.length })}>
               {f.name}
             </th>
             <td className="wire-value">{f.value === "" ? <i className="muted">""</i> : f.value}</td>
