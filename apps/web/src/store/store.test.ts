@@ -235,6 +235,17 @@ describe("click-to-add order", () => {
     const { freeSpot } = await import("./placement.js");
     const store = createAppStore();
     store.getState().addNode("server", { x: 0, y: 0 });
-    expect(freeSpot(store.getState().doc, { x: 0, y: 0 })).toEqual({ x: 260, y: 0 });
+    expect(freeSpot(store.getState().doc, { x: 0, y: 0 })).toEqual({ x: 270, y: 0 });
+  });
+
+  it("prefers a free spot in view; with none, the nearest free one outside it", async () => {
+    const { freeSpot } = await import("./placement.js");
+    const store = createAppStore();
+    store.getState().addNode("server", { x: 0, y: 0 });
+    // The right neighbour is out of view: the one on the left is taken instead.
+    const view = { x0: -300, y0: -10, x1: 100, y1: 10 };
+    expect(freeSpot(store.getState().doc, { x: 0, y: 0 }, view)).toEqual({ x: -270, y: 0 });
+    const tiny = { x0: -5, y0: -5, x1: 5, y1: 5 };
+    expect(freeSpot(store.getState().doc, { x: 0, y: 0 }, tiny)).toEqual({ x: 270, y: 0 });
   });
 });
