@@ -37,6 +37,11 @@ export interface FpsWindow {
   gpuCpu: number;
 }
 
+interface FlowHandle {
+  zoomTo(zoom: number): Promise<boolean>;
+  getZoom(): number;
+}
+
 interface StoreHandle {
   getState(): {
     animate: boolean;
@@ -46,7 +51,7 @@ interface StoreHandle {
     connection: string;
   };
 }
-type ZmqpWindow = Window & { __zmqp?: { store: StoreHandle } };
+type ZmqpWindow = Window & { __zmqp?: { store: StoreHandle; flow?: FlowHandle } };
 
 export class BenchPage {
   readonly ws: WsCount = { frames: 0, bytes: 0 };
@@ -139,6 +144,18 @@ export class BenchPage {
       if (!store) throw new Error("window.__zmqp.store is missing: is the web build current?");
       store.getState().setAnimate(v);
     }, on);
+  }
+
+  /**
+   * Zooms the canvas (around its centre). At fit zoom the stress graph is drawn compact, with
+   * rates instead of particles; the particle cost is measured zoomed in past the level of detail.
+   */
+  async zoomTo(zoom: number): Promise<void> {
+    await this.page.evaluate(async (z) => {
+      const flow = (window as ZmqpWindow).__zmqp?.flow;
+      if (!flow) throw new Error("window.__zmqp.flow is missing: is the web build current?");
+      await flow.zoomTo(z);
+    }, zoom);
   }
 
   /** Opens or closes the bottom dock (event log and message view), which unmounts them. */

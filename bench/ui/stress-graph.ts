@@ -10,6 +10,11 @@
  *
  * 10 + 10 clusters: 100 nodes, 150 links. Deliveries a second = 10 x 8 x publishes/s +
  * 10 x 2 x tasks/s; the defaults (25 ms and 10 ms) give 3,200 + 2,000 = 5,200.
+ *
+ * Laid out as a person would pack 100 nodes to read them on one screen: ten rows, each a pub-sub
+ * cluster and a pipeline cluster side by side, on a grid as dense as the canvas's compact cards
+ * allow (the canvas draws nodes compact where full ones have no room). At fit zoom on 1280x720
+ * every name is at least 11 px high (e2e/layout.spec.ts).
  */
 import type { GraphInput } from "@zmqp/protocol";
 
@@ -25,9 +30,11 @@ type LinkIn = NonNullable<GraphInput["links"]>[number];
 
 const SUBS = 4;
 const WORKERS = 3;
-/** Canvas spacing (px) between clusters and between rows of one cluster. */
-const COL = 420;
-const ROW = 110;
+/** Grid pitch on the canvas, px: a compact card (200 x ~70) and a gap. */
+const COL = 224;
+const ROW = 84;
+/** Nodes per row: a pub-sub cluster and a pipeline cluster. */
+const PER_ROW = 10;
 
 export interface StressGraph {
   doc: GraphInput;
@@ -55,17 +62,20 @@ export function stressGraph(options: StressOptions = {}): StressGraph {
   let pubs = 0;
   let vents = 0;
 
+  // Slot i of the grid: row-major, so cluster c takes slots 5c..5c+4.
+  let slot = 0;
+  const next = () => {
+    const i = slot++;
+    return { x: (i % PER_ROW) * COL, y: Math.floor(i / PER_ROW) * ROW };
+  };
   for (let c = 0; c < clusters; c++) {
-    const x = Math.floor(c / 2) * COL;
-    const y0 = (c % 2) * (ROW * 6);
-    const at = (dx: number, row: number) => ({ x: x + dx, y: y0 + row * ROW });
     if (c % 2 === 0) {
       const pub = `pub-${c}`;
       pubs++;
       nodes.push({
         id: pub,
         role: "publisher",
-        position: at(0, 1.5),
+        position: next(),
         sockets: [{ id: "pub", type: "PUB", bind: [tcp()] }],
         params: { intervalMs: pubMs, topics: ["a", "b"], payload: "{topic} {n}" },
       });
@@ -74,7 +84,7 @@ export function stressGraph(options: StressOptions = {}): StressGraph {
         nodes.push({
           id: sub,
           role: "subscriber",
-          position: at(220, s),
+          position: next(),
           sockets: [{ id: "sub", type: "SUB" }],
           params: { topics: [""] },
         });
@@ -90,14 +100,15 @@ export function stressGraph(options: StressOptions = {}): StressGraph {
       nodes.push({
         id: vent,
         role: "ventilator",
-        position: at(0, 0.5),
+        position: next(),
         sockets: [{ id: "push", type: "PUSH", bind: [tcp()] }],
         params: { intervalMs: taskMs, payload: "task {n}" },
       });
+      const workersAt = [next(), next(), next()];
       nodes.push({
         id: sink,
         role: "sink",
-        position: at(300, 4),
+        position: next(),
         sockets: [{ id: "pull", type: "PULL", bind: [tcp()] }],
       });
       for (let w = 0; w < WORKERS; w++) {
@@ -105,7 +116,7 @@ export function stressGraph(options: StressOptions = {}): StressGraph {
         nodes.push({
           id: worker,
           role: "worker",
-          position: at(150 + 50 * w, 2 + w * 0.6),
+          position: workersAt[w],
           sockets: [
             { id: "pull", type: "PULL" },
             { id: "push", type: "PUSH" },

@@ -7,7 +7,7 @@ import { EventLog } from "./panels/EventLog.js";
 import { MessageView } from "./panels/MessageView.js";
 import { Banner, RunBlockers, Toasts } from "./panels/Overlays.js";
 import { Palette } from "./panels/Palette.js";
-import { SidePanel } from "./panels/SidePanel.js";
+import { SidePanel, sideOpen } from "./panels/SidePanel.js";
 import { Toolbar } from "./panels/Toolbar.js";
 import { appStore, useApp } from "./store/index.js";
 import { AttachBar } from "./attach/AttachBar.js";
@@ -18,6 +18,7 @@ import { ATTACH_MODE } from "./attach/mode.js";
 export function App() {
   const { t } = useTranslation();
   const bottomOpen = useApp((s) => s.bottomOpen);
+  const sideIsOpen = useApp(sideOpen);
   const offline = useApp((s) => s.everConnected && s.connection !== "open");
   const title = useApp((s) => localized(s.doc.title, s.locale) ?? s.doc.name);
   const appTitle = ATTACH_MODE ? t("attach.title") : t("app.title");
@@ -26,7 +27,7 @@ export function App() {
   }, [title, appTitle]);
   return (
     <div
-      className={`app ${bottomOpen ? "" : "dock-closed"} ${offline ? "offline" : ""} ${ATTACH_MODE ? "attach" : ""}`}
+      className={`app ${bottomOpen ? "" : "dock-closed"} ${sideIsOpen || ATTACH_MODE ? "" : "side-folded"} ${offline ? "offline" : ""} ${ATTACH_MODE ? "attach" : ""}`}
     >
       {ATTACH_MODE ? <AttachBar /> : <Toolbar />}
       <Banner />

@@ -6,7 +6,6 @@
 import {
   Background,
   BackgroundVariant,
-  Controls,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
@@ -31,6 +30,7 @@ import { LinkEdge } from "./LinkEdge.js";
 import { ParticleOverlay } from "./ParticleOverlay.js";
 import {
   connectionToRefs,
+  crowdedNodes,
   toFlowEdges,
   toFlowNodes,
   type LinkFlowEdge,
@@ -104,9 +104,10 @@ export function Canvas() {
   useEffect(() => {
     setNodes((prev) => toFlowNodes(doc, prev, selectedNodes));
   }, [doc, selectedNodes]);
+  const crowded = useMemo(() => crowdedNodes(doc), [doc]);
   useEffect(() => {
-    setEdges(toFlowEdges(doc, selectedLinks, new Set(cutLinks)));
-  }, [doc, selectedLinks, cutLinks]);
+    setEdges(toFlowEdges(doc, selectedLinks, new Set(cutLinks), crowded));
+  }, [doc, selectedLinks, cutLinks, crowded]);
 
   // A newly opened document (template, file) is framed once React Flow has measured it.
   useEffect(() => {
@@ -114,6 +115,12 @@ export function Canvas() {
     const timer = setTimeout(() => fit(rf), 80);
     return () => clearTimeout(timer);
   }, [viewEpoch, rf]);
+
+  // For tests and the UI benchmark: the view (zoom, fit) next to the store (main.tsx).
+  useEffect(() => {
+    const w = window as unknown as { __zmqp?: Record<string, unknown> };
+    if (w.__zmqp) w.__zmqp.flow = rf;
+  }, [rf]);
 
   // Layout is one key: L (outside text fields, without modifiers).
   useEffect(() => {
@@ -231,7 +238,6 @@ export function Canvas() {
         aria-label={t("canvas.label")}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
-        <Controls position="bottom-left" />
         <ParticleOverlay />
       </ReactFlow>
       {doc.nodes.length === 0 && (ATTACH_MODE ? <AttachEmpty /> : <Welcome />)}

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { linkDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
 import { shortRate } from "../store/rates.js";
-import { useCompact } from "./lod.js";
+import { useZoomedOut } from "./lod.js";
 import type { LinkFlowEdge } from "./toFlow.js";
 
 /** Zoomed out: messages a second both ways, instead of particles and counts. */
@@ -58,9 +58,10 @@ function LinkLabel({ id, x, y, cut }: { id: string; x: number; y: number; cut: b
 function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } =
     props;
+  const crowded = props.data?.crowded ?? false;
   const cut = useApp((s) => s.run.cutLinks.includes(id));
   const bad = useApp((s) => linkDiagnostics(s.doc, id).some((d) => d.severity === "error"));
-  const compact = useCompact();
+  const compact = useZoomedOut();
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -76,7 +77,8 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
     <>
       <BaseEdge id={id} path={path} className={cls} interactionWidth={18} />
       {compact && !cut ? (
-        <RateLabel id={id} x={labelX} y={labelY} />
+        // Between packed cards a label would cover them: the cards carry the rates there.
+        !crowded && <RateLabel id={id} x={labelX} y={labelY} />
       ) : (
         <LinkLabel id={id} x={labelX} y={labelY} cut={cut} />
       )}

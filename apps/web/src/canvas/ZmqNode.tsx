@@ -13,7 +13,7 @@ import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
 import { shortRate } from "../store/rates.js";
 import { GROUP_COLOR } from "./groups.js";
-import { useCompact } from "./lod.js";
+import { useZoomedOut } from "./lod.js";
 import { NodeActions } from "./NodeActions.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
@@ -222,7 +222,8 @@ function CompactNode({ id, node, sides, selected }: ViewProps) {
 }
 
 function ZmqNodeView({ id, data, selected }: NodeProps<ZmqFlowNode>) {
-  const compact = useCompact();
+  // Compact when zoomed out, or always where a full node has no room (a densely laid-out graph).
+  const compact = useZoomedOut() || data.crowded;
   const props = { id, node: data.node, sides: data.sides, selected: !!selected };
   return compact ? <CompactNode {...props} /> : <FullNode {...props} />;
 }

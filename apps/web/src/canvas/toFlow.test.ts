@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { connect, emptyDoc, newNode, addNode } from "../store/graphOps.js";
 import { autoLayout } from "./layout.js";
 import { badgeFor } from "./nodeStatus.js";
-import { connectionToRefs, toFlowEdges, toFlowNodes } from "./toFlow.js";
+import { connectionToRefs, crowdedNodes, toFlowEdges, toFlowNodes } from "./toFlow.js";
 
 function doc() {
   let d = emptyDoc();
@@ -12,6 +12,19 @@ function doc() {
   if (!r.ok) throw new Error(r.reason.key);
   return r.doc;
 }
+
+describe("crowded nodes", () => {
+  it("are the ones whose full 240 px box would cover a neighbour", () => {
+    let d = doc();
+    expect(crowdedNodes(d)).toEqual(new Set());
+    // 224 px to the right of the client: a compact card fits, a full node would not.
+    d = addNode(d, newNode(d, "server", { x: 234, y: 60 }));
+    expect(crowdedNodes(d)).toEqual(new Set(["client", "server-2", "server"]));
+    const nodes = toFlowNodes(d);
+    expect(nodes.map((n) => n.data.crowded)).toEqual([true, true, true]);
+    expect(toFlowEdges(d, new Set(), new Set(), crowdedNodes(d))[0]?.data?.crowded).toBe(true);
+  });
+});
 
 describe("graph -> flow", () => {
   it("maps nodes with their positions and links as edges from the connecting socket", () => {
@@ -28,7 +41,7 @@ describe("graph -> flow", () => {
       target: "server",
       targetHandle: "rep",
       type: "link",
-      data: { cut: true },
+      data: { cut: true, crowded: false },
     });
   });
 

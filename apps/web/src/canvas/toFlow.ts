@@ -11,9 +11,12 @@ export type ZmqNodeData = {
   node: GraphNode;
   /** Which side each socket's handle sits on, facing the nodes it is linked to. */
   sides: Record<string, Side>;
+  /** A full node would cover a neighbour here (a graph laid out densely): always draw it compact. */
+  crowded: boolean;
 };
 export type ZmqFlowNode = Node<ZmqNodeData, "zmq">;
-export type LinkEdgeData = { cut: boolean };
+/** `crowded`: an end is a compact card in a densely packed graph (the cards carry the rates). */
+export type LinkEdgeData = { cut: boolean; crowded: boolean };
 export type LinkFlowEdge = Edge<LinkEdgeData, "link">;
 
 /** Where a node lands when its document gives no position (a simple grid). */
@@ -57,6 +60,33 @@ export function socketSides(doc: GraphDoc): Map<string, Record<string, Side>> {
   return out;
 }
 
+/** What a full node covers, px: a fixed width (canvas.css) and a height that grows with its sockets. */
+export function fullNodeSize(node: GraphNode): { width: number; height: number } {
+  return { width: 240, height: 106 + 25 * node.sockets.length };
+}
+
+/** Nodes whose full box would overlap another node's: they are drawn as compact cards at any zoom. */
+export function crowdedNodes(doc: GraphDoc): Set<string> {
+  const out = new Set<string>();
+  const boxes = doc.nodes.map((n, i) => ({
+    id: n.id,
+    p: n.position ?? fallbackPosition(i),
+    s: fullNodeSize(n),
+  }));
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const overlapX = a.p.x < b.p.x + b.s.width && b.p.x < a.p.x + a.s.width;
+      const overlapY = a.p.y < b.p.y + b.s.height && b.p.y < a.p.y + a.s.height;
+      if (overlapX && overlapY) {
+        out.add(a.id);
+        out.add(b.id);
+      }
+    }
+  return out;
+}
+
 function sameSides(a: Record<string, Side>, b: Record<string, Side>): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
@@ -73,6 +103,7 @@ export function toFlowNodes(
 ): ZmqFlowNode[] {
   const old = new Map(prev.map((n) => [n.id, n]));
   const allSides = socketSides(doc);
+  const crowded = crowdedNodes(doc);
   return doc.nodes.map((node, i) => {
     const sides = allSides.get(node.id) ?? {};
     const before = old.get(node.id);
@@ -81,9 +112,11 @@ export function toFlowNodes(
       ? before.position
       : (node.position ?? before?.position ?? fallbackPosition(i));
     const isSelected = selected.has(node.id);
+    const isCrowded = crowded.has(node.id);
     if (
       before &&
       before.data.node === node &&
+      before.data.crowded === isCrowded &&
       sameSides(before.data.sides, sides) &&
       before.selected === isSelected &&
       before.position.x === position.x &&
@@ -94,7 +127,7 @@ export function toFlowNodes(
       id: node.id,
       type: "zmq",
       position: { ...position },
-      data: { node, sides },
+      data: { node, sides, crowded: isCrowded },
       selected: isSelected,
     };
     // Keep the measurement unless the sockets or sides changed (the handles move: measure again).
@@ -113,6 +146,7 @@ export function toFlowEdges(
   doc: GraphDoc,
   selected: ReadonlySet<string> = new Set(),
   cut: ReadonlySet<string> = new Set(),
+  crowded: ReadonlySet<string> = new Set(),
 ): LinkFlowEdge[] {
   return doc.links.map((l) => ({
     id: l.id,
@@ -122,7 +156,7 @@ export function toFlowEdges(
     target: l.to.node,
     targetHandle: l.to.socket,
     selected: selected.has(l.id),
-    data: { cut: cut.has(l.id) },
+    data: { cut: cut.has(l.id), crowded: crowded.has(l.from.node) || crowded.has(l.to.node) },
   }));
 }
 

@@ -15,6 +15,8 @@ export interface Toast {
 export interface UiSlice {
   selection: { nodes: string[]; links: string[] };
   sidePanel: SidePanel;
+  /** The side panel opened (true) or folded (false) by the person; null: open when it has something to show. */
+  sidePinned: boolean | null;
   bottomOpen: boolean;
   locale: Locale;
   toasts: Toast[];
@@ -27,6 +29,7 @@ export interface UiSlice {
   viewEpoch: number;
   select(sel: { nodes: string[]; links: string[] }): void;
   setSidePanel(p: SidePanel): void;
+  setSidePinned(open: boolean | null): void;
   setBottomOpen(open: boolean): void;
   setLocale(l: Locale): void;
   toast(kind: Toast["kind"], text: string): void;
@@ -41,6 +44,7 @@ let toastId = 0;
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   selection: { nodes: [], links: [] },
   sidePanel: "inspector",
+  sidePinned: null,
   bottomOpen: true,
   locale: "en",
   toasts: [],
@@ -57,6 +61,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   setSidePanel(sidePanel) {
     set({ sidePanel });
+  },
+  setSidePinned(sidePinned) {
+    set({ sidePinned });
   },
   setBottomOpen(bottomOpen) {
     set({ bottomOpen });
