@@ -41,7 +41,8 @@ export const SocketSchema = z.strictObject({
 export const NodeSchema = z.strictObject({
   id,
   role: z.enum(ROLE_KEYS as [Role, ...Role[]]),
-  label: text(80).optional(),
+  /** What the canvas calls the node (its id when absent), in one language or one per language. */
+  label: localizedText(80).optional(),
   position: z.strictObject({ x: z.number().finite(), y: z.number().finite() }).optional(),
   sockets: z.array(SocketSchema).min(1).max(LIMITS.maxSocketsPerNode),
   /** Behaviour params (schema per role's behaviour in `behaviours.ts`); defaults fill the rest. */

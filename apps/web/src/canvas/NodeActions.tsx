@@ -2,6 +2,8 @@
 import { ROLES, type GraphNode, type NodeAction, type NodeStatus } from "@zmqp/protocol";
 import { useTranslation } from "react-i18next";
 import { gateway } from "../gateway/session.js";
+import { nodeName } from "../i18n/names.js";
+import { useApp } from "../store/index.js";
 
 /** Behaviours that send on their own, so "send now" means something. */
 const SENDERS = new Set<string>(["client", "publisher", "ventilator", "manual", "raw-tcp"]);
@@ -40,7 +42,10 @@ export function NodeActions({
   compact?: boolean;
 }) {
   const { t } = useTranslation();
-  const name = node.label ?? node.id;
+  const name = nodeName(
+    node,
+    useApp((s) => s.locale),
+  );
   return (
     <div
       className={`node-actions ${compact ? "compact nodrag nopan" : ""}`}

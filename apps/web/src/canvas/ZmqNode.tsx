@@ -8,6 +8,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { ROLES, type GraphNode, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
 import { memo, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
+import { nodeName } from "../i18n/names.js";
 import { sayWith } from "../i18n/say.js";
 import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
@@ -117,7 +118,10 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
   // Idle, the last run's statuses would describe nodes that are not running: show none.
   const b = running ? badgeFor(status) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
-  const label = node.label ?? node.id;
+  const label = nodeName(
+    node,
+    useApp((s) => s.locale),
+  );
   const detail = detailText(t, b, status);
   return (
     <div
@@ -186,7 +190,10 @@ function CompactNode({ id, node, sides, selected }: ViewProps) {
   // Rounded to what is shown, so the card re-renders only when its figure changes.
   const rate = useApp((s) => shortRate(s.rates.nodes[id] ?? 0));
   const b = running ? badgeFor(status) : null;
-  const label = node.label ?? node.id;
+  const label = nodeName(
+    node,
+    useApp((s) => s.locale),
+  );
   const state = b ? t(`status.${b.key}`) : t("status.idle");
   return (
     <div

@@ -3,6 +3,7 @@ import { localized, type RuntimeEventType } from "@zmqp/protocol";
 import type { TFunction } from "i18next";
 import { memo, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { nodeName } from "../i18n/names.js";
 import { sayWith } from "../i18n/say.js";
 import type { Locale } from "../store/uiSlice.js";
 import type { LogEntry } from "../store/runtimeSlice.js";
@@ -109,6 +110,7 @@ export function EventLog() {
   const filter = useApp((s) => s.logFilter);
   const selected = useApp((s) => s.selectedMessage);
   const nodes = useApp((s) => s.doc.nodes);
+  const locale = useApp((s) => s.locale);
   const end = useRef<HTMLDivElement>(null);
   const rows = useMemo(
     () =>
@@ -149,7 +151,7 @@ export function EventLog() {
           <option value="all">{t("log.allNodes")}</option>
           {nodes.map((n) => (
             <option key={n.id} value={n.id}>
-              {n.label ?? n.id}
+              {nodeName(n, locale)}
             </option>
           ))}
         </select>

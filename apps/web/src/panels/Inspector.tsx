@@ -2,7 +2,7 @@
  * The inspector for the selected node or link. A node's form reads top-down as a person edits:
  * name, problems, run controls, behaviour, sockets; the copyable outside-code comes last, folded.
  */
-import { ROLES, type Diagnostic, type GraphLink, type GraphNode } from "@zmqp/protocol";
+import { localized, ROLES, type Diagnostic, type GraphLink, type GraphNode } from "@zmqp/protocol";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NodeActions } from "../canvas/NodeActions.js";
@@ -15,6 +15,7 @@ import { ConnectSnippets } from "./ConnectSnippets.js";
 import { LinkPicker } from "./LinkPicker.js";
 import { WirePanel } from "../wire/WirePanel.js";
 import { ParamsForm } from "./ParamsForm.js";
+import type { Locale } from "../store/uiSlice.js";
 
 function Diags({ list }: { list: Diagnostic[] }) {
   const { t } = useTranslation();
@@ -30,8 +31,21 @@ function Diags({ list }: { list: Diagnostic[] }) {
   );
 }
 
+/**
+ * A label as the person types it: a label given per language (a template's) changes in the language
+ * being read; a plain one is replaced. Emptied, the node is called by its id again.
+ */
+function relabel(label: GraphNode["label"], text: string, locale: Locale): GraphNode["label"] {
+  if (typeof label === "object") {
+    const next = { ...label, [locale]: text || undefined };
+    return next.en || next["zh-TW"] ? next : undefined;
+  }
+  return text || undefined;
+}
+
 function NodeInspector({ node }: { node: GraphNode }) {
   const { t } = useTranslation();
+  const locale = useApp((s) => s.locale);
   const status = useApp((s) => s.status[node.id]);
   const running = useApp((s) => s.run.state === "running");
   const diags = useApp((s) => nodeDiagnostics(s.doc, node.id));
@@ -43,9 +57,11 @@ function NodeInspector({ node }: { node: GraphNode }) {
         <label htmlFor="node-label">{t("inspector.label")}</label>
         <input
           id="node-label"
-          value={node.label ?? ""}
+          value={localized(node.label, locale) ?? ""}
           placeholder={node.id}
-          onChange={(e) => patch(node.id, (n) => ({ ...n, label: e.target.value || undefined }))}
+          onChange={(e) =>
+            patch(node.id, (n) => ({ ...n, label: relabel(n.label, e.target.value, locale) }))
+          }
         />
         <p className="help">
           {t(`roles.${node.role}.label`)} · <code>{node.id}</code> · {t(`roles.${node.role}.hint`)}

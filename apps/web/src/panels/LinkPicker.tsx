@@ -5,6 +5,7 @@
 import type { GraphNode, GraphSocket } from "@zmqp/protocol";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { nodeName } from "../i18n/names.js";
 import { say } from "../i18n/say.js";
 import { linkProblem } from "../store/graphOps.js";
 import { appStore, useApp } from "../store/index.js";
@@ -12,6 +13,7 @@ import { appStore, useApp } from "../store/index.js";
 export function LinkPicker({ node, socket }: { node: GraphNode; socket: GraphSocket }) {
   const { t } = useTranslation();
   const doc = useApp((s) => s.doc);
+  const locale = useApp((s) => s.locale);
   const [choice, setChoice] = useState("");
   const from = { node: node.id, socket: socket.id };
   const options = useMemo(
@@ -21,11 +23,11 @@ export function LinkPicker({ node, socket }: { node: GraphNode; socket: GraphSoc
           .filter((s) => linkProblem(doc, from, { node: n.id, socket: s.id }) === null)
           .map((s) => ({
             key: `${n.id}/${s.id}`,
-            label: `${n.label ?? n.id} · ${s.type} ${s.bind[0] ?? ""}`,
+            label: `${nodeName(n, locale)} · ${s.type} ${s.bind[0] ?? ""}`,
           })),
       ),
     // `from` is rebuilt each render from the two ids below.
-    [doc, node.id, socket.id],
+    [doc, node.id, socket.id, locale],
   );
   if (options.length === 0) return null;
   const id = `link-to-${node.id}-${socket.id}`;

@@ -151,12 +151,12 @@ export function linkProblem(doc: GraphDoc, from: SocketRef, to: SocketRef): Sayi
   if (b.socket.bind.length === 0)
     return {
       key: "link.bindsNothing",
-      params: { node: b.node.label ?? b.node.id, type: b.socket.type },
+      params: { node: b.node.id, type: b.socket.type },
     };
   if (a.socket.bind.length > 0)
     return {
       key: "link.bindsAddress",
-      params: { node: a.node.label ?? a.node.id, type: a.socket.type },
+      params: { node: a.node.id, type: a.socket.type },
     };
   const dup = doc.links.some(
     (l) =>
