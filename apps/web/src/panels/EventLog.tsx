@@ -28,15 +28,19 @@ const TYPES: (RuntimeEventType | "all")[] = [
 /** Rows rendered at most: the store keeps more, the DOM stays light. */
 const ROWS = 150;
 
+/** A message's frames as the log shows them: text, or hex when not printable. */
+function payloadText(e: Extract<LogEntry, { type: "message" }>): string {
+  return e.frames.map((f) => f.text ?? `0x${f.hex}`).join(" | ");
+}
+
 /** A row's text in the reader's language; frames, ids and addresses stay as they are. */
 export function describe(e: LogEntry, t: TFunction, locale: Locale): string {
   switch (e.type) {
     case "message": {
-      const text = e.frames.map((f) => f.text ?? `0x${f.hex}`).join(" | ");
       const arrow = e.direction === "out" ? "→" : "←";
       const via = e.link ?? (e.external ? t("log.external") : "");
       const kind = t(`log.kinds.${e.kind}`);
-      return t("log.row.message", { kind, arrow, via, text });
+      return `${t("log.row.messageHead", { kind, arrow, via })} ${payloadText(e)}`;
     }
     case "monitor": {
       const event = t(`monitorEvents.${e.event}`, { defaultValue: e.event });
@@ -98,7 +102,18 @@ const Row = memo(function Row({ e, selected }: { e: LogEntry; selected: boolean 
       <span className="time">{clock(e.t)}</span>
       <span className="type">{t(`log.type.${e.type}`)}</span>
       <span className="node">{nodeOf(e) ?? ""}</span>
-      <span className="text">{describe(e, t, locale)}</span>
+      {e.type === "message" ? (
+        <span className="text">
+          {t("log.row.messageHead", {
+            kind: t(`log.kinds.${e.kind}`),
+            arrow: e.direction === "out" ? "→" : "←",
+            via: e.link ?? (e.external ? t("log.external") : ""),
+          })}{" "}
+          <bdi data-verbatim>{payloadText(e)}</bdi>
+        </span>
+      ) : (
+        <span className="text">{describe(e, t, locale)}</span>
+      )}
     </div>
   );
 });

@@ -47,7 +47,7 @@ export function MessageView() {
                       <span className={`chip role-${f.role}`}>{t(`message.roles.${f.role}`)}</span>
                     )}
                   </div>
-                  <div className="frame-text">
+                  <div className="frame-text" data-verbatim={f.text ? "" : undefined}>
                     {f.text !== undefined
                       ? f.text === ""
                         ? t("message.emptyFrame")

@@ -52,7 +52,7 @@ describe("WireTable", () => {
     const html = show([3]);
     expect(html).toContain('aria-expanded="true"');
     const prop = html.match(/<tr data-testid="wire.field" data-name="Socket-Type">.*?<\/tr>/)?.[0];
-    expect(prop).toContain('<td class="wire-value">REP</td>');
+    expect(prop).toContain('<td class="wire-value" data-verbatim="true">REP</td>');
     expect(prop).toContain("<code>00 00 00 03 52 45 50</code>");
     expect(html).toContain("Raw bytes");
   });
@@ -61,5 +61,10 @@ describe("WireTable", () => {
     const html = show([2], "zh-TW");
     expect(html).toContain("原始位元組");
     expect(html).toContain("綁定端 → 連線端");
+    // The decoder's English summaries are said again from the decoded fields.
+    expect(html).toContain("簽章 ff … 7f（ZMTP 3 問候訊息的開頭）");
+    expect(html).toContain("問候訊息");
+    expect(html).not.toMatch(/>[^<]*greeting/);
+    expect(html).not.toContain("signature ff");
   });
 });

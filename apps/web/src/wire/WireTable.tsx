@@ -4,6 +4,7 @@
  */
 import type { ZmtpItemView } from "@zmqp/protocol";
 import { Fragment } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { WireRow } from "./wireSlice.js";
 
@@ -22,19 +23,64 @@ export function badges(item: ZmtpItemView): string[] {
   return [...new Set(out)];
 }
 
-/** The summary without what the badges already say. */
-function rest(item: ZmtpItemView): string {
-  if (item.kind === "command" && item.command && item.summary.startsWith(item.command))
-    return item.summary.slice(item.command.length).trim();
-  if (item.kind === "greeting" && item.version)
-    return item.asServer ? "greeting as-server" : "greeting";
-  if (item.kind === "frame" && item.more) return item.summary.replace(" MORE", "");
-  return item.summary;
+/**
+ * An item in the reader's language, from its decoded fields (the decoder's own `summary` is English):
+ * `full` names everything (the row's accessible name), `rest` leaves out what the badges say.
+ * What the bytes carry (properties, topics, text) stays verbatim.
+ */
+export function describeItem(item: ZmtpItemView, t: TFunction): { full: string; rest: string } {
+  const quoted = item.text !== undefined ? ` ${JSON.stringify(item.text)}` : "";
+  const cut = item.summary.endsWith("…") ? "…" : "";
+  switch (item.kind) {
+    case "signature": {
+      const text = t("wire.items.signature");
+      return { full: text, rest: text };
+    }
+    case "greeting": {
+      if (!item.version) break;
+      const server = item.asServer ? " as-server" : "";
+      const full = t("wire.items.greeting", {
+        version: item.version,
+        mechanism: item.mechanism ?? "",
+      });
+      return { full: full + server, rest: t("wire.items.greetingShort") + server };
+    }
+    case "frame": {
+      if (item.part === undefined || item.size === undefined) break;
+      const sub = item.subscription;
+      if (sub?.form === "message") {
+        const text = t("wire.items.subscriptionMessage", {
+          action: sub.action,
+          topic: JSON.stringify(sub.topic),
+          byte: sub.action === "subscribe" ? "\\x01" : "\\x00",
+        });
+        return { full: text, rest: text };
+      }
+      const more = item.more ? " MORE" : "";
+      const p = { part: item.part, size: item.size };
+      return {
+        full: t("wire.items.frame", { ...p, more }) + quoted + cut,
+        rest: t("wire.items.frame", { ...p, more: "" }) + quoted + cut,
+      };
+    }
+    case "command":
+      if (item.command && item.summary.startsWith(item.command))
+        return { full: item.summary, rest: item.summary.slice(item.command.length).trim() };
+      break;
+    default:
+      break;
+  }
+  return { full: item.summary, rest: item.summary };
 }
 
 function Fields({ item }: { item: ZmtpItemView }) {
   const { t } = useTranslation();
-  if (item.fields.length === 0) return <p className="help">{item.summary}</p>;
+  if (item.fields.length === 0)
+    return (
+      <p className="help" data-verbatim>
+        {item.summary}
+      </p>
+    );
   return (
     <table className="wire-fields">
       <thead>
@@ -48,9 +94,11 @@ function Fields({ item }: { item: ZmtpItemView }) {
         {item.fields.map((f, i) => (
           <tr key={i} data-testid="wire.field" data-name={f.name}>
             <th scope="row" title={t("wire.fieldAt", { offset: f.offset, length: f.length })}>
-              {f.name}
+              <span data-verbatim>{f.name}</span>
             </th>
-            <td className="wire-value">{f.value === "" ? <i className="muted">""</i> : f.value}</td>
+            <td className="wire-value" data-verbatim>
+              {f.value === "" ? <i className="muted">""</i> : f.value}
+            </td>
             <td className="wire-hex">
               <code>{f.hex || "—"}</code>
             </td>
@@ -87,6 +135,7 @@ export function WireTable({ link, rows, open, onToggle }: WireTableProps) {
         {rows.map((r) => {
           const expanded = open.has(r.key);
           const dir = t(`wire.${r.direction}`);
+          const said = describeItem(r.item, t);
           return (
             <Fragment key={r.key}>
               <tr
@@ -95,7 +144,7 @@ export function WireTable({ link, rows, open, onToggle }: WireTableProps) {
                 data-kind={r.item.kind}
                 data-direction={r.direction}
               >
-                <td className="wire-dir" title={`${r.direction}: ${dir}`}>
+                <td className="wire-dir" title={dir}>
                   <span aria-hidden="true">{r.direction === "c2s" ? "→" : "←"}</span>
                   <span className="sr-only">{dir}</span>
                 </td>
@@ -107,7 +156,7 @@ export function WireTable({ link, rows, open, onToggle }: WireTableProps) {
                     type="button"
                     className="wire-summary"
                     aria-expanded={expanded}
-                    aria-label={t("wire.details", { summary: r.item.summary })}
+                    aria-label={t("wire.details", { summary: said.full })}
                     onClick={() => onToggle(r.key)}
                   >
                     <span className="wire-caret" aria-hidden="true">
@@ -118,7 +167,7 @@ export function WireTable({ link, rows, open, onToggle }: WireTableProps) {
                         {b}
                       </span>
                     ))}
-                    <span className="wire-text">{rest(r.item)}</span>
+                    <span className="wire-text">{said.rest}</span>
                   </button>
                 </td>
               </tr>
