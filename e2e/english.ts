@@ -1,9 +1,9 @@
 /**
  * Finds English a Traditional Chinese reader would meet on a screen. Allowed: ZeroMQ's and
  * networking's technical terms (the allow-list below), the document's own names (node and socket
- * ids, labels, link ids, topics), and what a page shows verbatim: code, quoted text ("…", 「…」),
- * addresses, file names, error codes, and elements marked `data-verbatim` (message payloads,
- * decoded ZMTP). Everything else in Latin letters is English prose that escaped the locale files.
+ * ids, labels, link ids, topics; kebab-case ids such as server-a), and what a page shows verbatim:
+ * code, quoted text ("…", 「…」), addresses, file names, error codes, hex bytes, and elements
+ * marked `data-verbatim` (message payloads, decoded ZMTP fields). Everything else in Latin letters is English prose that escaped the locale files.
  */
 import type { Locator } from "@playwright/test";
 
@@ -13,7 +13,8 @@ function words(list: string): string[] {
 
 /**
  * Terms a Taiwanese developer reads as is: socket types, the guide's vocabulary (used as is in
- * Taiwanese technical writing), transports, tools, keys. Case-insensitive; a plural `s` is allowed.
+ * Taiwanese technical writing) and its example programs, transports, tools, keys.
+ * Case-insensitive; a plural `s` is allowed.
  */
 export const TECHNICAL_TERMS = words(`
   ZeroMQ ZMQ ZMTP libzmq pyzmq zeromq REQ REP ROUTER DEALER PUB SUB XPUB XSUB PUSH PULL PAIR
@@ -21,7 +22,8 @@ export const TECHNICAL_TERMS = words(`
   socket broker worker client server sink ventilator bind connect context routing id frame
   envelope greeting pipe loopback external immediate send kill tick as-server no-subscriber hwm
   rrbroker TCP ipc inproc IP RFC HTTP API JSON pcap Wireshark tshark lua Python Node js nc Unix
-  Windows EADDRINUSE EFSM MB KB ms EN Ctrl Shift Enter Esc Delete Tab pnpm zmqp`);
+  Windows EADDRINUSE EFSM MB KB ms EN Ctrl Shift Enter Esc Delete Tab pnpm zmqp
+  hwclient hwserver wuserver wuclient taskvent taskwork tasksink rrclient rrworker`);
 
 /** Multi-word terms and names, removed before words are looked at. */
 const PHRASES = [
@@ -63,7 +65,11 @@ export function englishIn(text: string, names: Iterable<string> = []): Finding[]
     .replace(/\bZMQP_ERR_\w+/g, " ")
     .replace(/--[\w-]+/g, " ")
     .replace(/\{[a-z]+\}/g, " ")
-    .replace(/\b0x[0-9a-f]+\b/gi, " ");
+    .replace(/\b0x[0-9a-f]+\b/gi, " ")
+    // Runs of hex bytes ("ff … 7f", "01 00").
+    .replace(/\b[0-9a-f]{2}(?:\s*…\s*[0-9a-f]{2}\b|(?:\s+[0-9a-f]{2}\b)+)/gi, " ")
+    // Ids in kebab case ending in a number or a letter (server-a, worker-13-2): names, not words.
+    .replace(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:\d+|[a-z])\b/g, " ");
   const removable = [...new Set([...names].filter((n) => n.length > 0))]
     .concat(PHRASES)
     .sort((a, b) => b.length - a.length);
@@ -87,7 +93,9 @@ export function englishIn(text: string, names: Iterable<string> = []): Finding[]
 export function readable(root: Locator): Promise<string> {
   return root.evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    for (const skip of copy.querySelectorAll("code, pre, kbd, [data-verbatim], svg")) skip.remove();
+    // React Flow's attribution is a credit link, its name English on purpose.
+    const verbatim = "code, pre, kbd, [data-verbatim], svg, .react-flow__attribution";
+    for (const skip of copy.querySelectorAll(verbatim)) skip.remove();
     const attrs: string[] = [];
     for (const node of [copy, ...copy.querySelectorAll("*")])
       for (const a of ["title", "aria-label", "placeholder", "alt"]) {

@@ -4,8 +4,11 @@
  */
 import type { GraphDoc } from "@zmqp/protocol";
 
-/** Room a node takes on the canvas, px (a little more than a node, so they do not touch). */
-const CELL = { w: 270, h: 130 };
+/**
+ * Room a node takes on the canvas, px: a full node (240 x 131, 156 with two sockets) and a gap, so
+ * nodes added by click never touch (and never count as crowded: toFlow.ts).
+ */
+const CELL = { w: 270, h: 170 };
 
 /** Where a node's top-left corner may go for the whole node to be in view (flow coordinates). */
 export interface Bounds {
