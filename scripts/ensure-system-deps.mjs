@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs the system packages the tests use, when they are missing: Debian's Chromium (Playwright
-// cannot download its own browser here), python3-zmq (cross-language peers), tshark (pcap checks) and
-// tcpdump (zmqp attach captures with it).
+// cannot download its own browser here), python3-zmq (cross-language peers), tshark (pcap checks),
+// tcpdump (zmqp attach captures with it) and a CJK font (the 繁體中文 screenshots).
 // Needs root for apt-get; without it, says what to install and exits non-zero.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -13,6 +13,12 @@ const wanted = [
     present: () => spawnSync("/usr/bin/python3", ["-c", "import zmq"]).status === 0,
   },
   { pkg: "tshark", present: () => existsSync("/usr/bin/tshark") },
+  // A Traditional Chinese font, so screenshots of the 繁體中文 page show characters, not boxes.
+  {
+    pkg: "fonts-noto-cjk",
+    present: () =>
+      /\S/.test(spawnSync("fc-list", [":lang=zh-tw"], { encoding: "utf8" }).stdout ?? ""),
+  },
   {
     pkg: "tcpdump",
     present: () => existsSync("/usr/bin/tcpdump") || existsSync("/usr/sbin/tcpdump"),

@@ -131,7 +131,7 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
       data-status={b?.key ?? "idle"}
       aria-label={`${label} (${t(`roles.${node.role}.label`)})`}
     >
-      <div className="zn-head">
+      <div className={`zn-head ${b ? "has-badge" : ""}`}>
         <span className="zn-title" title={label}>
           {label}
         </span>
