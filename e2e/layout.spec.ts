@@ -149,6 +149,23 @@ for (const vp of VIEWPORTS) {
           await expectNoSideOverflow(p.page, `inspector of ${b.id}`);
         }
         await p.shot(`layout-${size}-${name}-inspector`);
+        // A link's inspector too, watching its bytes: the decoded table wraps in the panel.
+        const link = await store(
+          p.page,
+          (s) => (s.doc as unknown as { links: { id: string }[] }).links[0]!.id,
+        );
+        const edge = p.page.locator(`.react-flow__edge[data-id="${link}"]`);
+        await expect(async () => {
+          const box = (await edge.boundingBox())!;
+          await p.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          await expect(p.page.getByTestId("inspector.link")).toBeVisible({ timeout: 1000 });
+        }).toPass({ timeout: 10_000 });
+        await p.page.getByTestId("wire.toggle").check();
+        const rows = p.page.locator('[data-testid="wire.row"]');
+        await expect(rows.nth(3)).toBeVisible({ timeout: 15_000 });
+        await rows.nth(3).locator(".wire-summary").click();
+        await expectNoSideOverflow(p.page, `inspector of link ${link}, watching the wire`);
+        await p.shot(`layout-${size}-${name}-wire`);
       });
     }
   });

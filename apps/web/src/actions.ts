@@ -4,6 +4,7 @@ import { autoLayout } from "./canvas/layout.js";
 import { loadTemplate } from "./gateway/api.js";
 import { gateway } from "./gateway/session.js";
 import { i18n } from "./i18n/index.js";
+import { say } from "./i18n/say.js";
 import { errorsOf } from "./store/diagnostics.js";
 import { appStore } from "./store/index.js";
 import { moveNodes } from "./store/graphOps.js";
@@ -68,7 +69,8 @@ export async function openFile(file: File) {
   try {
     const parsed = parseGraph(JSON.parse(await file.text()));
     if (!parsed.doc) {
-      st.toast("error", parsed.diagnostics[0]?.message ?? i18n.t("toast.badFile"));
+      const first = parsed.diagnostics[0];
+      st.toast("error", first ? say(first.phrase) : i18n.t("toast.badFile"));
       return;
     }
     openDoc(parsed.doc);

@@ -99,7 +99,15 @@ function Counters({ id }: { id: string }) {
 /** The one line under the badge: the engine's phrase in the reader's language, or its verbatim text. */
 function detailText(t: Parameters<typeof sayWith>[0], b: Badge | null, status?: NodeStatus) {
   if (!b?.detail) return "";
-  return status?.detailPhrase ? sayWith(t, status.detailPhrase) : b.detail;
+  if (status?.detailPhrase) return sayWith(t, status.detailPhrase);
+  // A socket's error (zeromq's words): what it means first, then the words.
+  const error = Object.values(status?.sockets ?? {}).find((s) => s.error)?.error;
+  if (b.key === "error" && !status?.detail && error)
+    return sayWith(t, {
+      key: "detail.socketError",
+      params: { error: { key: `errors.${error.code}` }, message: error.message },
+    });
+  return b.detail;
 }
 
 interface ViewProps {
