@@ -113,11 +113,22 @@ async function expectNoSideOverflow(page: Page, what: string) {
   );
 }
 
+/** Waits until the canvas has framed the document opened last (its fit has arrived). */
+async function framed(p: PlaygroundPage) {
+  const epoch = await p.page.evaluate(
+    () =>
+      (
+        window as unknown as { __zmqp: { store: { getState(): { viewEpoch: number } } } }
+      ).__zmqp.store.getState().viewEpoch,
+  );
+  expect(epoch).toBeGreaterThan(0);
+  await expect(p.canvas).toHaveAttribute("data-framed", String(epoch));
+}
+
 async function openTemplate(p: PlaygroundPage, name: string) {
   await p.goto({ template: name });
   await expect(p.page.getByTestId("lesson.title")).toBeVisible();
-  // Framed: the fit has settled when two reads of the zoom agree.
-  await expect.poll(async () => (await zoom(p.page)) === (await zoom(p.page))).toBe(true);
+  await framed(p);
 }
 
 for (const vp of VIEWPORTS) {
@@ -183,7 +194,7 @@ test.describe("a large graph", () => {
     await p.goto();
     await p.page.getByTestId("toolbar.file").setInputFiles(file);
     await expect(p.page.locator(".react-flow__node")).toHaveCount(doc.nodes.length);
-    await expect.poll(async () => (await zoom(p.page)) === (await zoom(p.page))).toBe(true);
+    await framed(p);
     const z = await zoom(p.page);
     const names = await p.page.locator(".znc-name").evaluateAll((els) =>
       els.map((el) => ({

@@ -110,9 +110,11 @@ export function Canvas() {
   }, [doc, selectedLinks, cutLinks, crowded]);
 
   // A newly opened document (template, file) is framed once React Flow has measured it.
+  // `data-framed` says which document is framed (tests wait for it rather than for the animation).
+  const [framed, setFramed] = useState(0);
   useEffect(() => {
     if (viewEpoch === 0) return;
-    const timer = setTimeout(() => fit(rf), 80);
+    const timer = setTimeout(() => void fit(rf).then(() => setFramed(viewEpoch)), 80);
     return () => clearTimeout(timer);
   }, [viewEpoch, rf]);
 
@@ -216,7 +218,13 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      data-testid="canvas"
+      data-framed={framed}
+    >
       <ReactFlow<ZmqFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}

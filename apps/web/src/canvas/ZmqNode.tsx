@@ -131,19 +131,21 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
     useApp((s) => s.locale),
   );
   const detail = detailText(t, b, status);
+  const role = t(`roles.${node.role}.label`);
   return (
     <div
       className={`zn ${selected ? "selected" : ""} ${hasError ? "invalid" : diagnostics.length ? "warned" : ""}`}
       style={{ "--accent": GROUP_COLOR[spec.group] } as CSSProperties}
       data-testid={`node.${id}`}
       data-status={b?.key ?? "idle"}
-      aria-label={`${label} (${t(`roles.${node.role}.label`)})`}
+      aria-label={`${label} (${role})`}
     >
       <div className={`zn-head ${b ? "has-badge" : ""}`}>
         <span className="zn-title" title={label}>
           {label}
         </span>
-        <span className="zn-role">{t(`roles.${node.role}.label`)}</span>
+        {/* A node named after its role ("Server 2") need not say the role twice. */}
+        {!label.startsWith(role) && <span className="zn-role">{role}</span>}
         {b && (
           <span className={`zn-badge ${b.tone}`} data-testid={`node.${id}.status`}>
             {t(`status.${b.key}`)}

@@ -12,13 +12,17 @@ export const MIN_ZOOM = 0.1;
  */
 export const FIT: FitViewOptions = { padding: "28px", maxZoom: 1.1, minZoom: MIN_ZOOM };
 
-export function fit(rf: ReactFlowInstance<ZmqFlowNode, LinkFlowEdge>, duration = 200) {
-  void rf.fitView({ ...FIT, duration });
+/** Frames the graph; resolves when the view has arrived. */
+export async function fit(
+  rf: ReactFlowInstance<ZmqFlowNode, LinkFlowEdge>,
+  duration = 200,
+): Promise<void> {
+  await rf.fitView({ ...FIT, duration });
 }
 
 /** Lays the graph out (dagre, with each node's size), then frames it. */
 export function arrange(rf: ReactFlowInstance<ZmqFlowNode, LinkFlowEdge>) {
   layout(Object.fromEntries(rf.getNodes().map((n) => [n.id, n.measured])));
   // The moved nodes are framed once React Flow has them at their new places.
-  setTimeout(() => fit(rf), 50);
+  setTimeout(() => void fit(rf), 50);
 }
