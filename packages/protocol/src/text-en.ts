@@ -37,6 +37,9 @@ export const EN_TEXT = {
   "errors.ZMQP_ERR_NOT_RUNNING": "Nothing is running",
   "errors.ZMQP_ERR_INVALID_GRAPH": "The graph has errors",
   "errors.ZMQP_ERR_NOT_FOUND": "Not found",
+  "errors.ZMQP_ERR_CAPTURE_NOT_ALLOWED": "Capturing is not allowed on this gateway",
+  "errors.ZMQP_ERR_CAPTURE_FAILED": "The capture failed",
+  "errors.ZMQP_ERR_BAD_CAPTURE_FILE": "The capture file cannot be read",
 
   // validateGraph's findings.
   "diag.documentTooLarge": "the document is {{size}} bytes; the limit is {{limit}}",

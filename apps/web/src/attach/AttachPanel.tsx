@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MapPanel } from "../canvas/MapPanel.js";
 import { useApp } from "../store/index.js";
 import { promote, startAttach, stopAttach } from "./actions.js";
 
@@ -58,51 +59,55 @@ export function AttachPanel() {
   const [ports, setPorts] = useState("5555,5559-5560");
   return (
     <nav className="palette attach-panel" aria-label={t("attach.panel")} data-testid="attach.panel">
-      <h2 className="panel-title">{t("attach.panel")}</h2>
-      <p className="help">{t("attach.intro")}</p>
-      {info.allowed === false && (
-        <div className="attach-refused" role="alert" data-testid="attach.refused">
-          <p>{t("attach.notAllowed")}</p>
-          <code>pnpm zmqp serve --allow-capture</code>
-        </div>
-      )}
-      {info.allowed && (
-        <form
-          className="attach-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void (watching ? stopAttach() : startAttach(ports));
-          }}
-        >
-          <label className="field" htmlFor="attach-ports">
-            {t("attach.ports")}
-          </label>
-          <input
-            id="attach-ports"
-            value={watching ? (info.ports ?? ports) : ports}
-            disabled={watching || info.busy}
-            onChange={(e) => setPorts(e.target.value)}
-            data-testid="attach.ports"
-            spellCheck={false}
-          />
-          <p className="help">{t("attach.portsHelp")}</p>
-          <button
-            type="submit"
-            className={`btn ${watching ? "" : "run"}`}
-            disabled={info.busy}
-            data-testid={watching ? "attach.stop" : "attach.start"}
+      <div className="palette-roles">
+        <h2 className="panel-title">{t("attach.panel")}</h2>
+        <p className="help">{t("attach.intro")}</p>
+        {info.allowed === false && (
+          <div className="attach-refused" role="alert" data-testid="attach.refused">
+            <p>{t("attach.notAllowed")}</p>
+            <code>pnpm zmqp serve --allow-capture</code>
+          </div>
+        )}
+        {info.allowed && (
+          <form
+            className="attach-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void (watching ? stopAttach() : startAttach(ports));
+            }}
           >
-            {watching ? `■ ${t("attach.stop")}` : `▶ ${t("attach.start")}`}
-          </button>
-        </form>
-      )}
-      {info.error && (
-        <p className="attach-error" role="alert" data-testid="attach.error">
-          {info.error.message} <code>{info.error.code}</code>
-        </p>
-      )}
-      <Seen />
-      <Promote />
+            <label className="field" htmlFor="attach-ports">
+              {t("attach.ports")}
+            </label>
+            <input
+              id="attach-ports"
+              value={watching ? (info.ports ?? ports) : ports}
+              disabled={watching || info.busy}
+              onChange={(e) => setPorts(e.target.value)}
+              data-testid="attach.ports"
+              spellCheck={false}
+            />
+            <p className="help">{t("attach.portsHelp")}</p>
+            <button
+              type="submit"
+              className={`btn ${watching ? "" : "run"}`}
+              disabled={info.busy}
+              data-testid={watching ? "attach.stop" : "attach.start"}
+            >
+              {watching ? `■ ${t("attach.stop")}` : `▶ ${t("attach.start")}`}
+            </button>
+          </form>
+        )}
+        {info.error && (
+          <p className="attach-error" role="alert" data-testid="attach.error">
+            {info.error.message} <code>{info.error.code}</code>
+          </p>
+        )}
+        <Seen />
+        <Promote />
+      </div>
+      {/* The view's controls and the map, off the canvas as in the editor. */}
+      <MapPanel />
     </nav>
   );
 }

@@ -72,9 +72,10 @@ const EVENT_TYPES = {
   timeline: 1,
   wire: 1,
   log: 1,
+  observed: 1,
 } satisfies Record<RuntimeEventType, 1>;
-/** Shown elsewhere (node badges, counters, the wire table), never as a log row. */
-const NOT_LOGGED = new Set(["counters", "status", "wire"]);
+/** Shown elsewhere (node badges, counters, the wire table, attach's canvas), never as a log row. */
+const NOT_LOGGED = new Set(["counters", "status", "wire", "observed"]);
 const KINDS = {
   request: 1,
   reply: 1,
