@@ -181,8 +181,14 @@ describe("templates", () => {
     try {
       const list = (await real.inject({ url: "/api/templates", headers: AUTH })).json() as {
         name: string;
+        title: unknown;
       }[];
       expect(list.map((t) => t.name)).toContain("01-hello-world");
+      // Titles come in both languages, for the page to pick the reader's.
+      expect(list.find((t) => t.name === "01-hello-world")?.title).toEqual({
+        en: expect.stringMatching(/^01 · Hello world/),
+        "zh-TW": expect.stringMatching(/^01 · /),
+      });
     } finally {
       await real.close();
     }

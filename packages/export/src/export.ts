@@ -2,7 +2,7 @@
  * `exportGraph`: a graph document in, a small project out (file path → text). Pure: the CLI
  * writes the files to a folder, the page zips them; both call this.
  */
-import { parseGraph, type Diagnostic, type GraphDoc } from "@zmqp/protocol";
+import { localized, parseGraph, type Diagnostic, type GraphDoc } from "@zmqp/protocol";
 import { BEHAVIOUR_EXPORTS } from "./behaviours/index.js";
 import { composeFiles } from "./compose.js";
 import { canvasPart } from "./mixed.js";
@@ -49,7 +49,8 @@ export function exportGraph(raw: unknown, options: ExportOptions): ExportResult 
     return { ok: false, reason: "name at least one node to export", diagnostics: [] };
   const plan = planExport(doc, options.nodes);
   const name = exportName(doc);
-  const graph = doc.title ?? doc.name ?? "untitled";
+  // Exported programs and their README are in English (as the CLI is).
+  const graph = localized(doc.title) ?? doc.name ?? "untitled";
   const files: Record<string, string> = {};
   for (const node of plan.exported) {
     const writer = BEHAVIOUR_EXPORTS[node.key][options.language];
@@ -77,7 +78,7 @@ export function exportGraph(raw: unknown, options: ExportOptions): ExportResult 
 
 /** A folder-safe name for the export: the graph's name, else its title. */
 export function exportName(doc: GraphDoc): string {
-  const base = (doc.name ?? doc.title ?? "graph")
+  const base = (doc.name ?? localized(doc.title) ?? "graph")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");

@@ -5,6 +5,7 @@
  */
 import {
   connectAddressFor,
+  localized,
   parseEndpoint,
   parseParams,
   ROLES,
@@ -127,7 +128,7 @@ export function planExport(doc: GraphDoc, only?: readonly string[]): ExportPlan 
       node,
       key,
       params: (parsed.success ? parsed.data : {}) as Record<string, unknown>,
-      title: node.label ?? node.id,
+      title: localized(node.label) ?? node.id,
       service,
       file: node.id,
       sockets,
@@ -209,7 +210,8 @@ function plannedStep(step: TimelineStep): PlannedStep {
   if (step.node) out.node = step.node;
   if (step.link) out.link = step.link;
   if (step.payload !== undefined) out.payload = step.payload;
-  if (step.note) out.note = step.note;
+  const note = localized(step.note);
+  if (note) out.note = note;
   return out;
 }
 
