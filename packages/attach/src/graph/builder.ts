@@ -22,7 +22,8 @@ import { NodeCounterBook } from "./counters.js";
 import { kindFor } from "./kinds.js";
 import { statusEvent } from "./status.js";
 import { WireBudget } from "./wire-budget.js";
-import { labelFor, nodeIdFor, tcpAddress, type Owner } from "./owners.js";
+import { ObservedStore, type Ref } from "./observed-store.js";
+import { tcpAddress, type Owner } from "./owners.js";
 
 export interface BuilderOptions {
   source: ObservedGraph["source"];
@@ -43,40 +44,19 @@ interface LinkState {
   ready: Set<string>;
 }
 
-type Ref = { node: ObservedNode; socket: ObservedSocket };
-
 const KNOWN = new Set<string>(ZMQ_SOCKET_TYPES);
 
 export class GraphBuilder {
-  private nodes = new Map<string, ObservedNode>();
-  private links = new Map<number, LinkState>();
-  private linkIds = new Set<string>();
+  private store = new ObservedStore<LinkState>();
   private counters = new NodeCounterBook();
   private messageId = 0;
 
   constructor(private readonly o: BuilderOptions) {}
 
   private ensure(owner: Owner, end: TcpConnection["client"], side: "bind" | "connect"): Ref {
-    const id = nodeIdFor(owner, end);
-    let node = this.nodes.get(id);
-    if (!node) {
-      node = {
-        id,
-        label: labelFor(owner, end),
-        host: end.ip,
-        sockets: [],
-        ...(owner.process ? { process: { ...owner.process } } : {}),
-      };
-      this.nodes.set(id, node);
-      this.counters.add(id);
-    }
-    const sid = `${side === "bind" ? "bind" : "conn"}-${end.port}`;
-    let socket = node.sockets.find((s) => s.id === sid);
-    if (!socket) {
-      socket = { id: sid, type: null, side, endpoint: tcpAddress(end), subscriptions: [], open: 0 };
-      node.sockets.push(socket);
-    }
-    return { node, socket };
+    const ref = this.store.ensure(owner, end, side);
+    if (ref.added) this.counters.add(ref.node.id);
+    return ref;
   }
 
   /** A connection was recognised as ZMTP; `owners` name the processes at its two ends. */
@@ -85,9 +65,7 @@ export class GraphBuilder {
     const from = this.ensure(owners.client, conn.client, "connect");
     to.socket.open++;
     from.socket.open++;
-    let id = `l${conn.client.port}-${conn.server.port}`;
-    if (this.linkIds.has(id)) id = `${id}-${conn.id}`;
-    this.linkIds.add(id);
+    const id = this.store.linkId(conn);
     const link: ObservedLink = {
       id,
       from: { node: from.node.id, socket: from.socket.id },
@@ -97,7 +75,7 @@ export class GraphBuilder {
       encrypted: false,
       opened: t,
     };
-    this.links.set(conn.id, {
+    this.store.links.set(conn.id, {
       link,
       from: from.socket,
       to: to.socket,
@@ -111,7 +89,7 @@ export class GraphBuilder {
   }
 
   observe(conn: TcpConnection, obs: Observation, t: number): void {
-    const st = this.links.get(conn.id);
+    const st = this.store.links.get(conn.id);
     if (!st) return;
     const senderSide = obs.dir === "c2s" ? st.link.from : st.link.to;
     const receiverSide = obs.dir === "c2s" ? st.link.to : st.link.from;
@@ -221,7 +199,7 @@ export class GraphBuilder {
   }
 
   closed(conn: TcpConnection, t: number, how: "fin" | "rst" | "lost"): void {
-    const st = this.links.get(conn.id);
+    const st = this.store.links.get(conn.id);
     if (!st || st.link.state === "closed") return;
     st.link.state = "closed";
     st.link.closed = t;
@@ -244,9 +222,7 @@ export class GraphBuilder {
   }
 
   private ref(r: { node: string; socket: string }): Ref | null {
-    const node = this.nodes.get(r.node);
-    const socket = node?.sockets.find((s) => s.id === r.socket);
-    return node && socket ? { node, socket } : null;
+    return this.store.ref(r);
   }
 
   private monitor(t: number, r: Ref, event: string, address: string, detail?: string): void {
@@ -264,64 +240,33 @@ export class GraphBuilder {
   /** The graph changed around these nodes: the whole graph, then their statuses. */
   private changed(t: number, nodes: (ObservedNode | undefined)[]): void {
     this.o.emit({ type: "observed", t, graph: this.graph() });
-    for (const n of new Set(nodes)) if (n && this.nodes.has(n.id)) this.status(t, n);
+    for (const n of new Set(nodes)) if (n && this.store.nodes.has(n.id)) this.status(t, n);
   }
 
   private status(t: number, n: ObservedNode): void {
-    const open = [...this.links.values()].filter((l) => l.link.state === "open");
-    this.o.emit(statusEvent(t, n, open));
+    this.o.emit(statusEvent(t, n, this.store.open()));
   }
 
-  /** Forgets the oldest closed links beyond the cap, and sockets and nodes left with nothing. */
+  /** Forgets the oldest closed links beyond the cap, and the counters of nodes left with nothing. */
   private evict(): void {
-    const max = this.o.maxClosedLinks ?? 256;
-    const closed = [...this.links.entries()].filter(([, l]) => l.link.state === "closed");
-    for (const [conn, st] of closed.slice(0, Math.max(0, closed.length - max))) {
-      this.links.delete(conn);
-      for (const r of [st.link.from, st.link.to]) {
-        const node = this.nodes.get(r.node);
-        if (!node) continue;
-        const used = [...this.links.values()].some(
-          (l) =>
-            (l.link.from.node === r.node && l.link.from.socket === r.socket) ||
-            (l.link.to.node === r.node && l.link.to.socket === r.socket),
-        );
-        if (!used) node.sockets = node.sockets.filter((s) => s.id !== r.socket);
-        if (node.sockets.length === 0) {
-          this.nodes.delete(node.id);
-          this.counters.remove(node.id);
-        }
-      }
-    }
+    for (const id of this.store.evict(this.o.maxClosedLinks ?? 256)) this.counters.remove(id);
   }
 
   /** A copy of the graph as seen so far. */
   graph(): ObservedGraph {
-    return {
-      source: { ...this.o.source },
-      nodes: [...this.nodes.values()].map((n) => ({
-        ...n,
-        ...(n.process ? { process: { ...n.process } } : {}),
-        sockets: n.sockets.map((s) => ({ ...s, subscriptions: [...s.subscriptions] })),
-      })),
-      links: [...this.links.values()].map((l) => ({
-        ...l.link,
-        from: { ...l.link.from },
-        to: { ...l.link.to },
-      })),
-    };
+    return this.store.graph(this.o.source);
   }
 
   countersEvent(t: number): Extract<RuntimeEvent, { type: "counters" }> {
     const links: Record<string, LinkCounters> = {};
-    for (const l of this.links.values())
+    for (const l of this.store.links.values())
       links[l.link.id] = { forward: l.counts.forward, backward: l.counts.backward };
     return { type: "counters", t, nodes: this.counters.snapshot(), links };
   }
 
   linkCounts(): Record<string, ObservedLinkCount> {
     const out: Record<string, ObservedLinkCount> = {};
-    for (const l of this.links.values()) out[l.link.id] = { ...l.counts };
+    for (const l of this.store.links.values()) out[l.link.id] = { ...l.counts };
     return out;
   }
 }
