@@ -93,6 +93,35 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ["packages/recording/**"],
+    ignores: ["packages/recording/**/*.test.ts"],
+    rules: {
+      ...restrict([
+        {
+          regex: "^(?!@zmqp/protocol$|fflate$|zod$|\\.\\.?/)",
+          message:
+            "recording is pure (events in, a .zmqrec out, any moment back) so the gateway, the CLI and the page replay with the same code: it imports only @zmqp/protocol, fflate and zod.",
+        },
+      ]),
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "recording runs in the browser too: no Node globals." },
+        { name: "Buffer", message: "recording runs in the browser too: no Node globals." },
+      ],
+    },
+  },
+  {
+    files: ["packages/recording/**/*.test.ts"],
+    rules: restrict([
+      {
+        group: ["fastify", "@fastify/*", "react", "react-dom", "@xyflow/*"],
+        message:
+          "recording's tests drive the real engine; the gateway's routes are tested in apps/gateway.",
+      },
+      noApps,
+    ]),
+  },
+  {
     files: ["packages/engine/**"],
     rules: restrict([
       {

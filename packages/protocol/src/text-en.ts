@@ -40,6 +40,9 @@ export const EN_TEXT = {
   "errors.ZMQP_ERR_CAPTURE_NOT_ALLOWED": "Capturing is not allowed on this gateway",
   "errors.ZMQP_ERR_CAPTURE_FAILED": "The capture failed",
   "errors.ZMQP_ERR_BAD_CAPTURE_FILE": "The capture file cannot be read",
+  "errors.ZMQP_ERR_BAD_RECORDING": "The recording is damaged or is not a .zmqrec file",
+  "errors.ZMQP_ERR_RECORDING_VERSION": "The recording was made by a newer playground",
+  "errors.ZMQP_ERR_BAD_SHARE_LINK": "The share link is damaged",
 
   // validateGraph's findings.
   "diag.documentTooLarge": "the document is {{size}} bytes; the limit is {{limit}}",

@@ -1,0 +1,233 @@
+/**
+ * The recorder: takes a runtime's event stream (every event type, including ones added to the
+ * protocol later) and keeps it within a budget, with memory bounded whatever the run's length.
+ *
+ * Entries are held in segments, each opening with a keyframe (the state at its start). While the
+ * record fits the budget, every event is kept whole. Past it, the oldest segment is thinned: first
+ * to one message in SAMPLE_STRIDE (a send and its receives are kept or left out together, so a
+ * kept send still finds its arrival), then to none; what is left out becomes tallies, so the
+ * counters replayed at every entry are the ones the runtime had. Other events (status, errors,
+ * monitor, log, counters…) stay. Only when even those outgrow the byte budget are the oldest
+ * segments dropped, and the manifest says how many entries went.
+ */
+import type { GraphDoc, RuntimeEvent } from "@zmqp/protocol";
+import {
+  DEFAULT_BUDGET,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  entryTime,
+  type CountersSnapshot,
+  type RecordEntry,
+  type RecordingBudget,
+  type RecordingData,
+} from "./format.js";
+import { entryBytes, stateBytes } from "./size.js";
+import { sameCounters } from "./same.js";
+import { applyEntry, cloneCounters, cloneState, emptyState, type ReplayState } from "./state.js";
+import { thinEntries } from "./thin.js";
+
+/** Level 1 keeps one message in this many. */
+export const SAMPLE_STRIDE = 16;
+const MAX_SEGMENT_ENTRIES = 2048;
+
+export interface RecorderOptions {
+  producer: { name: string; version: string };
+  budget?: Partial<RecordingBudget>;
+  /**
+   * The runtime's exact counters (`runtime.counters`). Read at each segment start; when they
+   * differ from what the events add up to, a `sync` entry records the runtime's numbers.
+   */
+  counters?: () => CountersSnapshot;
+  /** Clock for the manifest's createdAt. */
+  now?: () => number;
+}
+
+interface Segment {
+  start: ReplayState;
+  startBytes: number;
+  entries: RecordEntry[];
+  messages: number;
+  bytes: number;
+  /** 0 whole, 1 sampled, 2 no messages left. */
+  level: 0 | 1 | 2;
+}
+
+export interface RecorderStats {
+  budget: RecordingBudget;
+  messagesSeen: number;
+  messagesKept: number;
+  messagesSampled: number;
+  truncatedEntries: number;
+  entries: number;
+  bytes: number;
+}
+
+type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
+
+export class Recorder {
+  readonly budget: RecordingBudget;
+  private readonly segmentEntries: number;
+  private segments: Segment[] = [];
+  private readonly live = emptyState();
+  private firstDoc: GraphDoc | null = null;
+  private seen = 0;
+  private kept = 0;
+  private sampled = 0;
+  private truncated = 0;
+  private entryCount = 0;
+  private bytes = 0;
+
+  constructor(private readonly options: RecorderOptions) {
+    this.budget = { ...DEFAULT_BUDGET, ...options.budget };
+    // Small budgets get small segments, so thinning has something to work on before the limit.
+    // (Eight segments or more per budget; a message is ~256 bytes of JSON.)
+    const bySize = Math.min(this.budget.maxMessages / 8, this.budget.maxBytes / (8 * 256));
+    this.segmentEntries = Math.max(16, Math.min(MAX_SEGMENT_ENTRIES, Math.floor(bySize)));
+  }
+
+  /** Records one event. Never throws: a recorder must not break the run it watches. */
+  push(event: RuntimeEvent): void {
+    if (event.type === "message") {
+      this.seen++;
+      this.kept++;
+      this.append({ k: "e", e: plainMessage(event) });
+    } else this.append({ k: "e", e: event });
+  }
+
+  /** The document now running (a deploy or redeploy). */
+  setDocument(doc: GraphDoc, t: number): void {
+    this.firstDoc ??= doc;
+    this.append({ k: "doc", t, doc });
+  }
+
+  get document(): GraphDoc | null {
+    return this.firstDoc;
+  }
+
+  /** The state after every recorded event: exact now. */
+  get state(): ReplayState {
+    return cloneState(this.live);
+  }
+
+  stats(): RecorderStats {
+    return {
+      budget: { ...this.budget },
+      messagesSeen: this.seen,
+      messagesKept: this.kept,
+      messagesSampled: this.sampled,
+      truncatedEntries: this.truncated,
+      entries: this.entryCount,
+      bytes: this.bytes,
+    };
+  }
+
+  /** Everything recorded so far, ready for the writer; `complete` says the run has ended. */
+  data(complete: boolean): RecordingData {
+    const entries = this.segments.flatMap((s) => s.entries);
+    const first = entries[0];
+    const last = entries.at(-1);
+    return {
+      manifest: {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        createdAt: new Date((this.options.now ?? Date.now)()).toISOString(),
+        startedAt: first ? entryTime(first) : 0,
+        endedAt: last ? entryTime(last) : 0,
+        producer: { ...this.options.producer },
+        complete,
+        budget: { ...this.budget },
+        counts: {
+          entries: entries.length,
+          messagesSeen: this.seen,
+          messagesKept: this.kept,
+          messagesSampled: this.sampled,
+          truncatedEntries: this.truncated,
+        },
+        checksums: { "document.json": "", "start.json": "", "entries.json": "" },
+      },
+      document: this.firstDoc,
+      start: this.segments[0] ? cloneState(this.segments[0].start) : emptyState(),
+      entries,
+    };
+  }
+
+  private append(entry: RecordEntry): void {
+    const seg = this.segments.at(-1) ?? this.openSegment();
+    applyEntry(this.live, entry);
+    this.add(seg, entry);
+    if (entry.k === "e" && entry.e.type === "message") seg.messages++;
+    // Closed after an entry, not before the next: the runtime's counters then include this event.
+    if (seg.entries.length >= this.segmentEntries) {
+      this.syncCounters(seg);
+      this.openSegment();
+    }
+    this.enforceBudget();
+  }
+
+  private add(seg: Segment, entry: RecordEntry): void {
+    const size = entryBytes(entry);
+    seg.entries.push(entry);
+    seg.bytes += size;
+    this.bytes += size;
+    this.entryCount++;
+  }
+
+  /** Ends a segment with the runtime's own counters when the events did not add up to them. */
+  private syncCounters(seg: Segment): void {
+    const exact = this.options.counters?.();
+    if (!exact || sameCounters(exact, this.live.counters)) return;
+    const sync: RecordEntry = { k: "sync", t: this.live.t, counters: cloneCounters(exact) };
+    applyEntry(this.live, sync);
+    this.add(seg, sync);
+  }
+
+  private openSegment(): Segment {
+    const start = cloneState(this.live);
+    const startBytes = stateBytes(start);
+    const seg: Segment = { start, startBytes, entries: [], messages: 0, bytes: 0, level: 0 };
+    this.bytes += startBytes;
+    this.segments.push(seg);
+    return seg;
+  }
+
+  /** Thins or drops the oldest closed segments until the record fits (the open one is left whole). */
+  private enforceBudget(): void {
+    const over = () => this.kept > this.budget.maxMessages || this.bytes > this.budget.maxBytes;
+    while (over()) {
+      const closed = this.segments.slice(0, -1);
+      const seg = closed.find((s) => s.level === 0) ?? closed.find((s) => s.level === 1);
+      if (seg) {
+        this.thin(seg, seg.level === 0 ? SAMPLE_STRIDE : Infinity);
+        continue;
+      }
+      if (this.bytes <= this.budget.maxBytes || closed.length === 0) return;
+      const dropped = this.segments.shift()!;
+      this.bytes -= dropped.bytes + dropped.startBytes;
+      this.entryCount -= dropped.entries.length;
+      this.truncated += dropped.entries.length;
+    }
+  }
+
+  private thin(seg: Segment, stride: number): void {
+    const { entries, removed } = thinEntries(seg.entries, stride);
+    let bytes = 0;
+    let messages = 0;
+    for (const e of entries) {
+      bytes += entryBytes(e);
+      if (e.k === "e" && e.e.type === "message") messages++;
+    }
+    this.bytes += bytes - seg.bytes;
+    this.entryCount += entries.length - seg.entries.length;
+    this.kept -= removed;
+    this.sampled += removed;
+    seg.entries = entries;
+    seg.bytes = bytes;
+    seg.messages = messages;
+    seg.level = stride === Infinity ? 2 : 1;
+  }
+}
+
+/** The engine's message events render their frames lazily and hold the raw buffers: keep only the views. */
+function plainMessage(e: MessageEvent): MessageEvent {
+  return { ...e, frames: e.frames };
+}
