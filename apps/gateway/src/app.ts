@@ -2,7 +2,6 @@
  * buildApp: the whole gateway without `listen`, so tests drive it with inject/injectWS and the
  * server and CLI only add a port and signals (Fastify's testing guide).
  */
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyWebsocket from "@fastify/websocket";
@@ -17,6 +16,8 @@ import { attachRoutes } from "./routes/attach.js";
 import { staticRoutes } from "./routes/static.js";
 import { wireRoutes } from "./routes/wire.js";
 import { wsRoutes } from "./routes/ws.js";
+import { recordingRoutes } from "./routes/recording.js";
+import { VERSION } from "./version.js";
 import type { TabOptions } from "./session/tab.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,9 +32,7 @@ export const DEFAULTS = {
   maxPayload: 600 * 1024,
 } as const;
 
-export const VERSION: string = (
-  JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8")) as { version: string }
-).version;
+export { VERSION } from "./version.js";
 
 export interface AppOptions {
   token: string;
@@ -95,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedOrigins: options.allowedOrigins ?? [],
   });
   await app.register(runtimePlugin, {
+    version: VERSION,
     allowExternal,
     allowCapture: options.allowCapture ?? false,
     graceMs: options.graceMs ?? DEFAULTS.graceMs,
@@ -106,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(wsRoutes, options.tab ?? {});
   await app.register(wireRoutes);
+  await app.register(recordingRoutes);
   await app.register(attachRoutes);
   await app.register(staticRoutes, {
     webDir: options.webDir ?? DEFAULTS.webDir,

@@ -9,7 +9,7 @@ import { UsageError } from "./cli/common.js";
 const DEFAULT_PORT = 7780;
 
 const USAGE = `usage:
-  zmqp run FILE [--duration S] [--json] [--allow-external]
+  zmqp run FILE [--duration S] [--json] [--allow-external] [--record OUT.zmqrec]
   zmqp validate FILE [--json] [--allow-external]
   zmqp export FILE --lang python|node --out DIR [--compose] [--nodes ID,ID] [--force]
   zmqp serve [--port P] [--host H] [--allow-external] [--allow-capture] [--open] [--grace S]
@@ -51,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       compose: { type: "boolean", default: false },
       nodes: { type: "string" },
       force: { type: "boolean", default: false },
+      record: { type: "string" },
     },
   });
   const allowExternal = values["allow-external"] ?? false;
@@ -68,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
         json: values.json ?? false,
         allowExternal,
         ...(durationS !== undefined ? { durationS } : {}),
+        ...(values.record !== undefined ? { record: values.record } : {}),
       });
     }
     case "attach": {

@@ -21,6 +21,8 @@ describe("token", () => {
     for (const [method, url] of [
       ["GET", "/api/runtime"],
       ["GET", "/api/templates"],
+      ["GET", "/api/recording"],
+      ["GET", "/api/recording/status"],
       ["GET", "/"],
       ["GET", "/ws"],
       ["POST", "/api/stop"],

@@ -1,6 +1,7 @@
 /**
  * `zmqp run FILE [--duration S] [--json] [--allow-external]`: deploys headless, prints every event,
  * and ends with exactly one summary line. SIGINT/SIGTERM end the run the same way as --duration.
+ * `--record OUT.zmqrec` also saves the run as a recording (see packages/recording).
  */
 import { createRuntime } from "@zmqp/engine";
 import {
@@ -12,12 +13,15 @@ import {
 } from "@zmqp/protocol";
 import { EXIT_INVALID, loadJson, printDiagnostics } from "./common.js";
 import { formatEvent } from "./format.js";
+import { startRecording } from "./record.js";
 
 export interface RunArgs {
   file: string;
   durationS?: number;
   json: boolean;
   allowExternal: boolean;
+  /** Where to save the run as a .zmqrec. */
+  record?: string;
 }
 
 export interface Summary {
@@ -39,6 +43,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const errors = new Map<string, ErrorCode[]>();
   const runtime = createRuntime({ allowExternal: args.allowExternal });
+  // Checked before the run starts: a long run must not end in "cannot write".
+  const recording = args.record ? await startRecording(runtime, args.record, parsed.doc) : null;
   runtime.on((e: RuntimeEvent) => {
     if (e.type === "error") {
       const list = errors.get(e.node) ?? [];
@@ -78,6 +84,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const durationMs = Date.now() - started;
   const counters = runtime.counters();
   await runtime.close();
+  // The runtime's `stopped` is in the recording: it is written after close.
+  await recording?.save();
   out(
     JSON.stringify(
       summarize(

@@ -6,16 +6,21 @@ import { createRuntime, type RuntimeOptions } from "@zmqp/engine";
 import type { FastifyInstance } from "fastify";
 import { AttachHub } from "../session/attach-hub.js";
 import { Hub } from "../session/hub.js";
+import { RunRecordings } from "../session/recordings.js";
 import { fp } from "./fp.js";
 
 declare module "fastify" {
   interface FastifyInstance {
     hub: Hub;
     attach: AttachHub;
+    /** Every run is recorded (GET /api/recording). */
+    recordings: RunRecordings;
   }
 }
 
 export interface RuntimePluginOptions extends Record<string, unknown> {
+  /** The gateway's version, written into every recording. */
+  version: string;
   allowExternal: boolean;
   /** `--allow-capture`: pages may attach to loopback ports (see session/attach-hub.ts). */
   allowCapture: boolean;
@@ -29,11 +34,14 @@ export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstanc
     allowExternal: opts.allowExternal,
   });
   const hub = new Hub(runtime, { allowExternal: opts.allowExternal, graceMs: opts.graceMs });
+  const recordings = new RunRecordings(runtime, { version: opts.version });
   const attach = new AttachHub({ allowCapture: opts.allowCapture, graceMs: opts.graceMs });
   app.decorate("hub", hub);
   app.decorate("attach", attach);
+  app.decorate("recordings", recordings);
   app.addHook("onClose", async () => {
     await attach.close();
     await hub.close();
+    recordings.close();
   });
 }, "zmqp-runtime");
