@@ -10,3 +10,13 @@ export {
 export { Replay, ReplayCursor, KEYFRAME_EVERY, LOG_ROWS, isLogRow } from "./replay.js";
 export { applyEntry, cloneState, emptyState, type ReplayState } from "./state.js";
 export { sameCounters } from "./same.js";
+export {
+  shareFragment,
+  readShareFragment,
+  isShareFragment,
+  SHARE_PREFIX,
+  SHARE_VERSION,
+  MAX_SHARE_LINK_CHARS,
+  type ShareResult,
+  type ShareRefusal,
+} from "./share.js";
