@@ -14,6 +14,7 @@ import { AttachBar } from "./attach/AttachBar.js";
 import { AttachPanel } from "./attach/AttachPanel.js";
 import { ObservedInspector } from "./attach/ObservedInspector.js";
 import { ATTACH_MODE } from "./attach/mode.js";
+import { ShareBanner } from "./share/ShareBanner.js";
 
 export function App() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function App() {
           </>
         )}
       </div>
+      <ShareBanner />
       <Toasts />
       <RunBlockers />
     </div>

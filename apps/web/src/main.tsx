@@ -1,4 +1,7 @@
-/** Boot: token, locale, the document (template from the URL, else autosave), gateway, shortcuts. */
+/**
+ * Boot: token, locale, the document (a share link, else a template from the URL, else autosave),
+ * gateway, shortcuts.
+ */
 import "@xyflow/react/dist/style.css";
 import "./styles/base.css";
 import "./styles/chrome.css";
@@ -6,6 +9,7 @@ import "./styles/canvas.css";
 import "./styles/panels.css";
 import "./styles/dock.css";
 import "./attach/attach.css";
+import "./share/share.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -20,6 +24,9 @@ import type { Locale } from "./store/uiSlice.js";
 import { installShortcuts } from "./shortcuts.js";
 import { loadAttachState, takePromoted } from "./attach/actions.js";
 import { ATTACH_MODE } from "./attach/mode.js";
+import { isShareFragment } from "@zmqp/recording";
+import { followShareLinks, openShareLink } from "./share/open.js";
+import { sharePending } from "./share/pending.js";
 
 const LOCALE_KEY = "zmqp.locale";
 
@@ -41,6 +48,12 @@ const template = new URLSearchParams(window.location.search).get("template");
 if (ATTACH_MODE) {
   // An observed system is not the person's graph: it is never loaded from or saved over theirs.
   void loadAttachState();
+} else if (
+  isShareFragment(window.location.hash) &&
+  openShareLink(window.location.hash, loadSaved(localStorage))
+) {
+  // Like a template in the URL, the link's graph wins over what the gateway is running.
+  bootState.templateFromUrl = true;
 } else if (template) {
   bootState.templateFromUrl = true;
   void openTemplate(template);
@@ -53,7 +66,9 @@ appStore.temporal.getState().clear();
 if (!ATTACH_MODE) {
   // A promoted system replaces the graph as one undoable step: Undo brings the old one back.
   takePromoted(sessionStorage);
-  autosave(appStore, localStorage);
+  // A shared graph shown over the person's own is not saved over it until they choose.
+  autosave(appStore, localStorage, sharePending);
+  followShareLinks();
 }
 if (!ATTACH_MODE) installShortcuts();
 gateway.connect();

@@ -12,6 +12,7 @@ import type { Locale } from "../store/uiSlice.js";
 import { ExportMenu } from "./ExportMenu.js";
 import { TemplatesMenu } from "./TemplatesMenu.js";
 import { ATTACH_URL } from "../attach/mode.js";
+import { ShareButton } from "../share/ShareButton.js";
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
 
@@ -129,6 +130,7 @@ export function Toolbar() {
           {t("toolbar.save")}
         </button>
         <ExportMenu />
+        <ShareButton />
         <button
           type="button"
           className="btn"

@@ -16,13 +16,21 @@ export function loadSaved(storage: Pick<Storage, "getItem">): GraphDoc | null {
   }
 }
 
-/** Saves the document after each change (debounced); returns the unsubscribe function. */
-export function autosave(store: AppStore, storage: Pick<Storage, "setItem">): () => void {
+/**
+ * Saves the document after each change (debounced); returns the unsubscribe function. Nothing is
+ * saved while `paused()` (a shared graph shown over the person's own, until they choose).
+ */
+export function autosave(
+  store: AppStore,
+  storage: Pick<Storage, "setItem">,
+  paused: () => boolean = () => false,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsub = store.subscribe((s, prev) => {
     if (s.doc === prev.doc) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      if (paused()) return;
       try {
         storage.setItem(AUTOSAVE_KEY, JSON.stringify(store.getState().doc));
       } catch {

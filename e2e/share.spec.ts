@@ -1,0 +1,146 @@
+/**
+ * Share a graph by link: a 50-node graph goes into the link's fragment and comes back whole in
+ * another tab; a page with a graph of its own asks before replacing it; a changed link is refused
+ * with a clear message and nothing of the person's graph is lost.
+ */
+import type { Page } from "@playwright/test";
+import { E2E_TOKEN, expect, test } from "./fixtures.js";
+
+/** What the test reads of a document (e2e does not import the workspace packages). */
+interface GraphDoc {
+  nodes: { id: string }[];
+}
+
+/** A server and 49 clients, laid out on a grid (positions kept, so nothing is re-laid-out). */
+function fiftyNodes(): object {
+  const clients = Array.from({ length: 49 }, (_, i) => ({
+    id: `client-${i + 1}`,
+    role: "client",
+    label: `客戶端 ${i + 1}`,
+    sockets: [{ id: "req", type: "REQ" }],
+    params: { intervalMs: 1000 + i, payload: `job {n} from ${i + 1}` },
+    position: { x: 320 + (i % 7) * 230, y: Math.floor(i / 7) * 150 },
+  }));
+  return {
+    version: 1,
+    name: "fifty",
+    nodes: [
+      {
+        id: "server",
+        role: "server",
+        sockets: [{ id: "rep", type: "REP", bind: ["tcp://127.0.0.1:5555"] }],
+        position: { x: 0, y: 450 },
+      },
+      ...clients,
+    ],
+    links: clients.map((c) => ({
+      id: `l-${c.id}`,
+      from: { node: c.id, socket: "req" },
+      to: { node: "server", socket: "rep" },
+    })),
+  };
+}
+
+const docOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as { __zmqp: { store: { getState(): { doc: GraphDoc } } } }
+      ).__zmqp.store.getState().doc,
+  );
+const savedOf = (page: Page) =>
+  page.evaluate(
+    () => JSON.parse(localStorage.getItem("zmqp.graph.v1") ?? "null") as GraphDoc | null,
+  );
+
+test("a 50-node graph round-trips through a share link; a changed link is refused", async ({
+  playground: p,
+  browser,
+}, info) => {
+  await p.goto();
+  await p.page.getByTestId("toolbar.file").setInputFiles({
+    name: "fifty.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(fiftyNodes())),
+  });
+  await expect(p.node("client-49")).toBeAttached();
+  const original = await docOf(p.page);
+  expect(original.nodes).toHaveLength(50);
+
+  await p.page.getByTestId("toolbar.share").click();
+  const link = await p.page.getByTestId("share.link").inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#graph=1\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/);
+  expect(link).not.toContain(E2E_TOKEN);
+  await expect(p.page.getByTestId("share.status")).toContainText(`${link.length}`);
+
+  // Another person's fresh browser: no graph of their own, so it opens at once.
+  const other = await browser.newContext();
+  try {
+    const page = await other.newPage();
+    const { hash } = new URL(link);
+    await page.goto(`/?token=${E2E_TOKEN}${hash}`);
+    await expect(page.getByTestId("node.client-49")).toBeAttached();
+    await expect(page.getByTestId("toast")).toContainText("Opened the graph from the link");
+    await expect(page.getByTestId("share.pending")).toHaveCount(0);
+    expect(await docOf(page)).toEqual(original);
+    // The link is read once: the address bar no longer carries the graph.
+    expect(new URL(page.url()).hash).toBe("");
+
+    // A page with a graph of its own: the shared graph is shown, theirs kept until they choose.
+    await page.goto(`/?template=04-broker`);
+    await expect(page.getByTestId("node.broker")).toBeVisible();
+    await expect
+      .poll(async () => (await savedOf(page))?.nodes.map((n) => n.id))
+      .toContain("broker");
+    await page.goto(link);
+    await expect(page.getByTestId("share.pending")).toBeVisible();
+    await expect(page.getByTestId("node.client-49")).toBeAttached();
+    await expect(page.getByTestId("node.broker")).toHaveCount(0);
+    expect((await savedOf(page))?.nodes.map((n) => n.id)).toContain("broker");
+    await page.screenshot({ path: info.outputPath("share-pending.png") });
+    await page.getByTestId("share.back").click();
+    await expect(page.getByTestId("node.broker")).toBeVisible();
+    await expect(page.getByTestId("share.pending")).toHaveCount(0);
+
+    await page.goto(link);
+    await page.getByTestId("share.keep").click();
+    await expect(page.getByTestId("share.pending")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("node.client-49")).toBeAttached();
+    expect(await docOf(page)).toEqual(original);
+
+    // One character of the graph changed: refused, said plainly, the graph on screen untouched.
+    const at = link.length - 30;
+    const changed = link.slice(0, at) + (link[at] === "A" ? "B" : "A") + link.slice(at + 1);
+    await page.goto(changed);
+    await expect(page.getByRole("alert")).toContainText(
+      "This share link cannot be opened: it was changed after it was made",
+    );
+    await expect(page.getByTestId("share.pending")).toHaveCount(0);
+    expect(await docOf(page)).toEqual(original);
+    // Cut short (as a mail program might): refused as incomplete.
+    await page.goto(link.slice(0, link.length - 200));
+    await expect(page.getByRole("alert").last()).toContainText("it is incomplete");
+    expect(await docOf(page)).toEqual(original);
+  } finally {
+    await other.close();
+  }
+});
+
+test("Share says what the link is, at 1280x720 and 1440x900", async ({ playground: p }, info) => {
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1440, height: 900 },
+  ]) {
+    await p.page.setViewportSize(size);
+    await p.goto({ template: "04-broker" });
+    await p.page.getByTestId("toolbar.share").click();
+    await expect(p.page.getByTestId("share.link")).toBeVisible();
+    await expect(p.page.getByRole("dialog")).toContainText("never send that part to a server");
+    await p.page.getByTestId("share.copy").click();
+    await expect(p.page.getByTestId("share.status")).toHaveText(
+      /Link copied|The browser did not allow copying/,
+    );
+    await p.page.screenshot({ path: info.outputPath(`share-${size.width}.png`) });
+  }
+});
