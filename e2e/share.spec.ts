@@ -3,7 +3,8 @@
  * another tab; a page with a graph of its own asks before replacing it; a changed link is refused
  * with a clear message and nothing of the person's graph is lost.
  */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { docNames, englishIn, readable } from "./english.js";
 import { E2E_TOKEN, expect, test } from "./fixtures.js";
 
 /** What the test reads of a document (e2e does not import the workspace packages). */
@@ -143,4 +144,38 @@ test("Share says what the link is, at 1280x720 and 1440x900", async ({ playgroun
     );
     await p.page.screenshot({ path: info.outputPath(`share-${size.width}.png`) });
   }
+});
+
+test("in 繁體中文: the Share dialog, the choice over one's own graph, and a refused link", async ({
+  playground: p,
+}, info) => {
+  const noEnglish = async (where: Locator, what: string) => {
+    const [text, names] = await Promise.all([readable(where), docNames(p.page.locator("body"))]);
+    expect(englishIn(text, names), what).toEqual([]);
+    expect(text.replace(/\s+/g, "").length, what).toBeGreaterThan(8);
+  };
+  await p.page.addInitScript(() => localStorage.setItem("zmqp.locale", "zh-TW"));
+  await p.goto({ template: "04-broker" });
+  await expect(p.node("broker")).toBeVisible();
+  await p.page.getByTestId("toolbar.share").click();
+  const link = await p.page.getByTestId("share.link").inputValue();
+  await noEnglish(p.page.getByRole("dialog"), "share dialog");
+  await p.page.getByTestId("toolbar.share").click();
+
+  await p.goto({ template: "01-hello-world" });
+  await expect(p.node("client")).toBeVisible();
+  await expect
+    .poll(async () => (await savedOf(p.page))?.nodes.map((n) => n.id))
+    .toContain("client");
+  await p.page.goto(link);
+  await expect(p.page.getByTestId("share.pending")).toBeVisible();
+  await noEnglish(p.page.getByTestId("share.pending"), "the choice");
+  await p.page.screenshot({ path: info.outputPath("share-pending-zh-TW.png") });
+  await p.page.getByTestId("share.back").click();
+  await expect(p.node("client")).toBeVisible();
+
+  await p.page.goto(link.replace("#graph=1.", "#graph=9."));
+  await expect(p.page.getByRole("alert")).toContainText("無法開啟這個分享連結");
+  await noEnglish(p.page.getByRole("alert"), "refused link");
+  await expect(p.node("client")).toBeVisible();
 });
