@@ -5,6 +5,7 @@
  */
 import { createRuntime, type Runtime } from "@zmqp/engine";
 import type { GraphInput, RuntimeEvent } from "@zmqp/protocol";
+import { Recorder } from "@zmqp/recording";
 import { startClock, type Rate } from "./clock.js";
 
 const HWM = 10_000;
@@ -99,16 +100,28 @@ async function deployed(doc: GraphInput): Promise<Runtime> {
  * Ventilator → sink through the engine: messages per second from the first send to the last
  * receive. `window` Send-now actions are in flight at once (1: each awaited before the next).
  * Every message is counted and correlated (the counters say so); with `listen`, a listener also
- * takes every event, as a gateway would (one message event per send and per receive).
+ * takes every event, as a gateway would (one message event per send and per receive); with
+ * `record`, every event also goes into a Recorder, as the gateway records every run.
  */
 export async function engineThroughput(
   port: number,
   n: number,
-  { window = 1, listen = false }: { window?: number; listen?: boolean } = {},
+  {
+    window = 1,
+    listen = false,
+    record = false,
+  }: { window?: number; listen?: boolean; record?: boolean } = {},
 ): Promise<EngineCase<Rate>> {
   const rt = await deployed(pipeline(port));
   try {
     let events = 0;
+    if (record) {
+      const recorder = new Recorder({
+        producer: { name: "bench", version: "0" },
+        counters: () => rt.counters(),
+      });
+      rt.on((e: RuntimeEvent) => recorder.push(e));
+    }
     if (listen)
       rt.on((e: RuntimeEvent) => {
         if (e.type === "message" && e.direction === "in" && e.node === "sink") events++;

@@ -78,6 +78,8 @@ const ENGINE_CASES = [
   { name: "push-pull-throughput-pipelined", window: WINDOW, listen: false, goal: true },
   // A listener taking every message event (a gateway samples them): informative, no goal.
   { name: "push-pull-throughput-listened", window: 1, listen: true, goal: false },
+  // The gateway records every run: every event into a Recorder (packages/recording) as well.
+  { name: "push-pull-throughput-recorded", window: 1, listen: true, record: true, goal: false },
 ] as const;
 
 async function throughput() {

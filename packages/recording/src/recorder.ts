@@ -24,6 +24,7 @@ import {
 import { entryBytes, stateBytes } from "./size.js";
 import { sameCounters } from "./same.js";
 import { applyEntry, cloneCounters, cloneState, emptyState, type ReplayState } from "./state.js";
+import { Segment } from "./segment.js";
 import { thinEntries } from "./thin.js";
 
 /** Level 1 keeps one message in this many. */
@@ -40,16 +41,6 @@ export interface RecorderOptions {
   counters?: () => CountersSnapshot;
   /** Clock for the manifest's createdAt. */
   now?: () => number;
-}
-
-interface Segment {
-  start: ReplayState;
-  startBytes: number;
-  entries: RecordEntry[];
-  messages: number;
-  bytes: number;
-  /** 0 whole, 1 sampled, 2 no messages left. */
-  level: 0 | 1 | 2;
 }
 
 export interface RecorderStats {
@@ -123,7 +114,7 @@ export class Recorder {
 
   /** Everything recorded so far, ready for the writer; `complete` says the run has ended. */
   data(complete: boolean): RecordingData {
-    const entries = this.segments.flatMap((s) => s.entries);
+    const entries = this.segments.flatMap((s) => s.entries());
     const first = entries[0];
     const last = entries.at(-1);
     return {
@@ -157,8 +148,9 @@ export class Recorder {
     this.add(seg, entry);
     if (entry.k === "e" && entry.e.type === "message") seg.messages++;
     // Closed after an entry, not before the next: the runtime's counters then include this event.
-    if (seg.entries.length >= this.segmentEntries) {
+    if (seg.length >= this.segmentEntries) {
       this.syncCounters(seg);
+      this.bytes += seg.pack();
       this.openSegment();
     }
     this.enforceBudget();
@@ -166,8 +158,7 @@ export class Recorder {
 
   private add(seg: Segment, entry: RecordEntry): void {
     const size = entryBytes(entry);
-    seg.entries.push(entry);
-    seg.bytes += size;
+    seg.push(entry, size);
     this.bytes += size;
     this.entryCount++;
   }
@@ -184,7 +175,7 @@ export class Recorder {
   private openSegment(): Segment {
     const start = cloneState(this.live);
     const startBytes = stateBytes(start);
-    const seg: Segment = { start, startBytes, entries: [], messages: 0, bytes: 0, level: 0 };
+    const seg = new Segment(start, startBytes);
     this.bytes += startBytes;
     this.segments.push(seg);
     return seg;
@@ -203,27 +194,20 @@ export class Recorder {
       if (this.bytes <= this.budget.maxBytes || closed.length === 0) return;
       const dropped = this.segments.shift()!;
       this.bytes -= dropped.bytes + dropped.startBytes;
-      this.entryCount -= dropped.entries.length;
-      this.truncated += dropped.entries.length;
+      this.entryCount -= dropped.length;
+      this.truncated += dropped.length;
     }
   }
 
   private thin(seg: Segment, stride: number): void {
-    const { entries, removed } = thinEntries(seg.entries, stride);
-    let bytes = 0;
+    const before = seg.length;
+    const { entries, removed } = thinEntries(seg.entries(), stride);
     let messages = 0;
-    for (const e of entries) {
-      bytes += entryBytes(e);
-      if (e.k === "e" && e.e.type === "message") messages++;
-    }
-    this.bytes += bytes - seg.bytes;
-    this.entryCount += entries.length - seg.entries.length;
+    for (const e of entries) if (e.k === "e" && e.e.type === "message") messages++;
+    this.bytes += seg.replace(entries, messages, stride === Infinity ? 2 : 1);
+    this.entryCount += entries.length - before;
     this.kept -= removed;
     this.sampled += removed;
-    seg.entries = entries;
-    seg.bytes = bytes;
-    seg.messages = messages;
-    seg.level = stride === Infinity ? 2 : 1;
   }
 }
 
