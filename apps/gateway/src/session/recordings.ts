@@ -1,7 +1,7 @@
 /**
  * The gateway records every run: from the first event after a stop (a deploy's first node status)
- * to the runtime's `stopped`. One run is being recorded, the one before is kept as its finished
- * file (compressed), so memory stays within one recording budget plus one file.
+ * to the runtime's `stopped`. The run going on and the one before are kept (memory: two recording
+ * budgets at most); a file is made only when one is downloaded, so stopping a run costs nothing.
  */
 import type { Runtime } from "@zmqp/engine";
 import type { GraphDoc, RuntimeEvent } from "@zmqp/protocol";
@@ -25,7 +25,7 @@ export interface FinishedRecording {
 export class RunRecordings {
   private current: Recorder | null = null;
   private currentDoc: GraphDoc | null = null;
-  private last: FinishedRecording | null = null;
+  private last: Recorder | null = null;
   private readonly off: () => void;
 
   constructor(
@@ -49,7 +49,7 @@ export class RunRecordings {
       if (doc && doc !== this.currentDoc) rec.setDocument(doc, e.t);
       this.currentDoc = doc;
     } else {
-      this.last = rec.document ? this.finish(rec, true) : this.last;
+      if (rec.document) this.last = rec;
       this.current = null;
       this.currentDoc = null;
     }
@@ -63,7 +63,7 @@ export class RunRecordings {
   /** The run going on (saved as it is so far), else the last finished one; null before any run. */
   download(): FinishedRecording | null {
     if (this.current?.document) return this.finish(this.current, false);
-    return this.last;
+    return this.last ? this.finish(this.last, true) : null;
   }
 
   /** What the page says about the recording: is one going on, its budget, how much was sampled. */
