@@ -3,6 +3,7 @@
  * another tab; a page with a graph of its own asks before replacing it; a changed link is refused
  * with a clear message and nothing of the person's graph is lost.
  */
+import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { docNames, englishIn, readable } from "./english.js";
 import { E2E_TOKEN, expect, test } from "./fixtures.js";
@@ -178,4 +179,43 @@ test("in 繁體中文: the Share dialog, the choice over one's own graph, and a 
   await expect(p.page.getByRole("alert")).toContainText("無法開啟這個分享連結");
   await noEnglish(p.page.getByRole("alert"), "refused link");
   await expect(p.node("client")).toBeVisible();
+});
+
+test("the run going on downloads as a .zmqrec, and the menu says what the budget keeps", async ({
+  playground: p,
+  request,
+}, info) => {
+  await p.goto({ template: "01-hello-world" });
+  await expect(p.node("client")).toBeVisible();
+  await p.page.getByTestId("toolbar.run").click();
+  const auth = { headers: { Authorization: `Bearer ${E2E_TOKEN}` } };
+  await expect
+    .poll(async () => {
+      const snap = (await (await request.get("/api/runtime", auth)).json()) as {
+        counters: { nodes: Record<string, { received: number }> };
+      };
+      return snap.counters.nodes.client?.received ?? 0;
+    })
+    .toBeGreaterThanOrEqual(2);
+  await p.page.getByTestId("toolbar.share").click();
+  const run = p.page.getByTestId("share.run");
+  await expect(run).toContainText("keeps the last 200,000 messages or 64 MB");
+  await expect(p.page.getByTestId("share.run.status")).toHaveText(
+    /^Recording now: [\d,]+ messages, 0 of them sampled$/,
+  );
+  await p.page.screenshot({ path: info.outputPath("share-run.png") });
+  const [download] = await Promise.all([
+    p.page.waitForEvent("download"),
+    p.page.getByTestId("share.run.download").click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^zmqp-run-.*\.zmqrec$/);
+  const bytes = await readFile(await download.path());
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  // The manifest is stored uncompressed (so a reader checks the version first): readable as is.
+  const text = bytes.toString("latin1");
+  expect(text).toContain('"format": "zmqrec"');
+  expect(text).toMatch(/"name": "zmqp gateway"/);
+  const seen = Number(/"messagesSeen": (\d+)/.exec(text)?.[1]);
+  expect(seen).toBeGreaterThanOrEqual(4);
+  await expect(p.toasts.last()).toContainText(`Downloaded ${download.suggestedFilename()}`);
 });

@@ -3,6 +3,7 @@ import { MAX_SHARE_LINK_CHARS, shareFragment } from "@zmqp/recording";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { appStore } from "../store/index.js";
+import { RunRecordingSection } from "./RunRecordingSection.js";
 
 type Copy = "idle" | "copied" | "failed";
 
@@ -90,6 +91,7 @@ export function ShareButton() {
               </div>
             </div>
           )}
+          <RunRecordingSection />
         </div>
       )}
     </div>
