@@ -30,6 +30,8 @@ import { thinEntries } from "./thin.js";
 /** Level 1 keeps one message in this many. */
 export const SAMPLE_STRIDE = 16;
 const MAX_SEGMENT_ENTRIES = 2048;
+/** Emptied segments merge up to this size (a cut of the oldest part drops one at a time). */
+const MAX_MERGED_ENTRIES = 16_384;
 
 export interface RecorderOptions {
   producer: { name: string; version: string };
@@ -51,6 +53,8 @@ export interface RecorderStats {
   truncatedEntries: number;
   entries: number;
   bytes: number;
+  /** Events the recorder could not take (it never throws into the runtime); 0 normally. */
+  failures: number;
 }
 
 type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
@@ -67,6 +71,10 @@ export class Recorder {
   private truncated = 0;
   private entryCount = 0;
   private bytes = 0;
+  private failures = 0;
+  /** Segments [0, atLevel1) are sampled; [0, atLevel2) have no messages left. */
+  private atLevel1 = 0;
+  private atLevel2 = 0;
 
   constructor(private readonly options: RecorderOptions) {
     this.budget = { ...DEFAULT_BUDGET, ...options.budget };
@@ -78,11 +86,16 @@ export class Recorder {
 
   /** Records one event. Never throws: a recorder must not break the run it watches. */
   push(event: RuntimeEvent): void {
-    if (event.type === "message") {
-      this.seen++;
-      this.kept++;
-      this.append({ k: "e", e: plainMessage(event) });
-    } else this.append({ k: "e", e: event });
+    try {
+      if (event.type === "message") {
+        this.seen++;
+        this.kept++;
+        this.append({ k: "e", e: plainMessage(event) });
+      } else this.append({ k: "e", e: event });
+    } catch {
+      // Counted, and the run goes on: the stats (and the page) say the record missed events.
+      this.failures++;
+    }
   }
 
   /** The document now running (a deploy or redeploy). */
@@ -109,6 +122,7 @@ export class Recorder {
       truncatedEntries: this.truncated,
       entries: this.entryCount,
       bytes: this.bytes,
+      failures: this.failures,
     };
   }
 
@@ -181,22 +195,50 @@ export class Recorder {
     return seg;
   }
 
-  /** Thins or drops the oldest closed segments until the record fits (the open one is left whole). */
+  /**
+   * Thins or drops the oldest closed segments until the record fits (the open one is left whole).
+   * Levels only fall from old to new ([2, 2, 1, 1, 0, 0, open]), so the next segment to thin is
+   * found from two counters, not by a scan: this runs on every event once the budget is full.
+   */
   private enforceBudget(): void {
     const over = () => this.kept > this.budget.maxMessages || this.bytes > this.budget.maxBytes;
     while (over()) {
-      const closed = this.segments.slice(0, -1);
-      const seg = closed.find((s) => s.level === 0) ?? closed.find((s) => s.level === 1);
-      if (seg) {
-        this.thin(seg, seg.level === 0 ? SAMPLE_STRIDE : Infinity);
+      const closed = this.segments.length - 1;
+      if (this.atLevel1 < closed) {
+        this.thin(this.segments[this.atLevel1]!, SAMPLE_STRIDE);
+        this.atLevel1++;
         continue;
       }
-      if (this.bytes <= this.budget.maxBytes || closed.length === 0) return;
+      if (this.atLevel2 < closed) {
+        this.thin(this.segments[this.atLevel2]!, Infinity);
+        this.atLevel2++;
+        this.mergeEmptied();
+        continue;
+      }
+      if (this.bytes <= this.budget.maxBytes || closed === 0) return;
       const dropped = this.segments.shift()!;
+      this.atLevel1 = Math.max(0, this.atLevel1 - 1);
+      this.atLevel2 = Math.max(0, this.atLevel2 - 1);
       this.bytes -= dropped.bytes + dropped.startBytes;
       this.entryCount -= dropped.length;
       this.truncated += dropped.length;
     }
+  }
+
+  /**
+   * Two neighbours with no messages left become one: the later keyframe goes (the replay makes
+   * its own), so a long run's old part costs its events, not a keyframe per 2048 of them.
+   */
+  private mergeEmptied(): void {
+    const i = this.atLevel2 - 1;
+    const prev = this.segments[i - 1];
+    const seg = this.segments[i]!;
+    if (!prev || prev.level !== 2 || prev.length + seg.length > MAX_MERGED_ENTRIES) return;
+    this.bytes += prev.absorb(seg) - seg.bytes;
+    this.bytes -= seg.startBytes;
+    this.segments.splice(i, 1);
+    this.atLevel1--;
+    this.atLevel2--;
   }
 
   private thin(seg: Segment, stride: number): void {

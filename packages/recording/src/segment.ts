@@ -62,6 +62,24 @@ export class Segment {
     return this.bytes - before;
   }
 
+  /**
+   * Takes a later packed segment's entries after its own, joining the JSON texts (no parse): the
+   * later keyframe is dropped. Returns the change in `bytes`.
+   */
+  absorb(later: Segment): number {
+    this.pack();
+    later.pack();
+    const a = this.packed ?? "[]";
+    const b = later.packed ?? "[]";
+    const joined = a === "[]" ? b : b === "[]" ? a : `${a.slice(0, -1)},${b.slice(1)}`;
+    const before = this.bytes;
+    this.packed = joined;
+    this.bytes = joined.length;
+    this.count += later.count;
+    this.messages += later.messages;
+    return this.bytes - before;
+  }
+
   private unpack(): RecordEntry[] {
     return this.packed === null ? [] : (JSON.parse(this.packed) as RecordEntry[]);
   }
