@@ -153,6 +153,28 @@ describe("the gateway records every run", () => {
       expect(done.entries.length).toBeGreaterThan(data.entries.length);
       const endState = new Replay(done).stateAt(done.entries.length);
       expect(endState.running).toBe(false);
+
+      // The next run is a recording of its own, counting from zero like the runtime does.
+      const again = await app.inject({
+        method: "POST",
+        url: "/api/deploy",
+        headers: JSON_AUTH,
+        payload: JSON.stringify(broker),
+      });
+      expect(again.statusCode).toBe(200);
+      await waitFor(async () => {
+        const res = await app.inject({ method: "GET", url: "/api/runtime", headers: AUTH });
+        const snap = res.json() as RuntimeSnapshot;
+        return (snap.counters.nodes["client-1"]?.received ?? 0) >= 1;
+      }, 15_000);
+      await waitFor(async () => {
+        const res = await app.inject({ method: "GET", url: "/api/recording", headers: AUTH });
+        const second = open(res.rawPayload);
+        return !second.manifest.complete && expectEventsAddUp(second) >= 1 ? second : null;
+      }, 15_000).then((second) => {
+        expect(second.manifest.startedAt).toBeGreaterThanOrEqual(done.manifest.endedAt);
+        expect(second.entries.length).toBeLessThan(done.entries.length);
+      });
     } finally {
       await app.close();
     }

@@ -1,6 +1,5 @@
 /**
- * The gateway records every run: from the first event after a stop (a deploy's first node status)
- * to the runtime's `stopped`. The run going on and the one before are kept (memory: two recording
+ * The gateway records every run: from a deploy's first node status to the runtime's `stopped`. The run going on and the one before are kept (memory: two recording
  * budgets at most); a file is made only when one is downloaded, so stopping a run costs nothing.
  */
 import type { Runtime } from "@zmqp/engine";
@@ -36,6 +35,9 @@ export class RunRecordings {
   }
 
   private push(e: RuntimeEvent): void {
+    // A run begins with its first node's status; anything between runs (a late drop of the last
+    // run, a note while idle) belongs to none, and must not count in the next one.
+    if (!this.current && e.type !== "status") return;
     const rec = (this.current ??= new Recorder({
       producer: { name: "zmqp gateway", version: this.options.version },
       ...(this.options.budget ? { budget: this.options.budget } : {}),
