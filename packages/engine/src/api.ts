@@ -2,6 +2,7 @@
  * The engine's public surface. The gateway, the CLI, the bench and the tests use only this.
  * Implementation: `runtime.ts` and friends. Keep this file the contract; change it with care.
  */
+import type { LinkAccount } from "./accounts.js";
 import type {
   Diagnostic,
   LinkCounters,
@@ -62,6 +63,8 @@ export interface Runtime {
   setSpeed(factor: number): void;
   /** The exact counters now. */
   counters(): { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> };
+  /** Per link and direction: sent = received + dropped (by reason) + in flight (accounts.ts). */
+  accounts(): LinkAccount[];
   /** Everything a newly connected page needs. */
   snapshot(): RuntimeSnapshot;
   /** Stops and releases everything; the runtime cannot be used afterwards. */

@@ -8,6 +8,7 @@ import {
   codeForZmqError,
   connectAddressFor,
   ERROR_CODES,
+  LIMITS,
   phrase,
   type GraphDoc,
   type MessageKind,
@@ -19,6 +20,8 @@ import { Correlator, type Match, type PendingSend } from "./correlate.js";
 import { CounterStore } from "./counters.js";
 import { LinkFaults, StepGate } from "./faults.js";
 import { LazyMessage } from "./frames.js";
+import { IncomingLimit } from "./incoming-limit.js";
+import { messageBytes, PeerErrors } from "./peer-errors.js";
 import type { MonitorEvent } from "./monitor.js";
 import { SocketRegistry, type SocketEntry } from "./sockets/registry.js";
 
@@ -45,6 +48,10 @@ export class Core {
   readonly step = new StepGate();
   readonly links = new LinkFaults();
   readonly listeners = new Set<(e: RuntimeEvent) => void>();
+  readonly peerErrors = new PeerErrors(this);
+  private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
+  /** The one outside peer known on a node's socket, for "from 127.0.0.1:43210" (outside-peers.ts). */
+  outsideAddressOf: (node: string, socket: string) => string | undefined = () => undefined;
   speed = 1;
   /** Shows a connection from outside on a node's socket; the runtime routes it (outside-peers.ts). */
   outside: (node: string, socket: string, ev: MonitorEvent) => void = () => {};
@@ -197,6 +204,25 @@ export class Core {
         timeout ? phrase("error.sendTimeout", { ms: this.options.sendTimeoutMs }) : err.message,
       ),
     });
+  }
+
+  /**
+   * Whether a received message may go on: under the playground's message size and the process's
+   * incoming rate. What is refused is dropped, counted and said (rate-limited) here.
+   */
+  admit(entry: SocketEntry, frames: Buffer[]): boolean {
+    if (!this.incoming.take()) {
+      this.counters.dropped(entry.node, entry.socket, "overloaded");
+      const over = this.incoming.overflowReport();
+      if (over) this.peerErrors.overloaded(entry, over);
+      return false;
+    }
+    // A message with one frame under the limit is the common case: no sum.
+    if (frames.length === 1 && frames[0]!.length <= LIMITS.maxMessageSize) return true;
+    const size = messageBytes(frames);
+    if (size <= LIMITS.maxMessageSize) return true;
+    this.peerErrors.tooLarge(entry, size);
+    return false;
   }
 
   /**

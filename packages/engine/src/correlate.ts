@@ -7,22 +7,10 @@
  * O(1) per message: one pipe delivers in send order, so each receiver keeps a cursor into each
  * sender's list and looks only past it (usually at the very next entry).
  */
-import type { MessageKind } from "@zmqp/protocol";
 import type { PeerRefs } from "./counters.js";
+import { SendList, wantsTopic, type PendingSend, type Settled } from "./send-list.js";
 
-export interface PendingSend {
-  id: number;
-  body: Buffer;
-  t: number;
-  kind: MessageKind;
-  /** Fan-out sends: the first frame, which subscriptions filter on. */
-  topic?: Buffer;
-  /**
-   * A publish no subscription matched, as far as the engine knew when sending: counted as dropped
-   * for this reason unless a receiver takes it within a short grace period.
-   */
-  dropped?: string;
-}
+export type { PendingSend } from "./send-list.js";
 
 export interface Peer {
   /** Socket key `node/socket` of the linked playground socket. */
@@ -46,109 +34,6 @@ export interface Match {
   peer: Peer;
 }
 
-/** Sends older than this are forgotten: their receiver is gone or filtered them out. */
-const MAX_AGE_MS = 30_000;
-// In flight at once: both high-water marks plus what the kernel buffers (many small tcp messages).
-const MAX_PENDING = 200_000;
-
-class SendList {
-  items: (PendingSend | undefined)[] = [];
-  head = 0;
-  /** Absolute position of items[0] (the array is compacted now and then). */
-  private base = 0;
-  /** Each receiver's absolute position of the last send it took (or passed, fan-out). */
-  private cursor = new Map<string, number>();
-  constructor(readonly fanout: boolean) {}
-
-  push(p: PendingSend, now: number) {
-    const items = this.items;
-    items.push(p);
-    // Trim from the head: too many, or too old (nobody will take them any more).
-    const oldest = now - MAX_AGE_MS;
-    while (this.head < items.length) {
-      const h = items[this.head];
-      if (h !== undefined && h.t >= oldest && items.length - this.head <= MAX_PENDING) break;
-      this.head++;
-    }
-    if (this.head > 1024 && this.head * 2 > items.length) {
-      this.items = items.slice(this.head);
-      this.base += this.head;
-      this.head = 0;
-    }
-  }
-
-  /** Where this receiver's next send is looked for. */
-  private start(receiver: string): number {
-    const c = this.cursor.get(receiver);
-    return c === undefined ? this.head : Math.max(this.head, c - this.base + 1);
-  }
-
-  /** Index of the first send this receiver may take whose body equals `body`, or -1. */
-  find(body: Buffer, receiver: string): number {
-    const items = this.items;
-    const from = this.start(receiver);
-    for (let i = from; i < items.length; i++) {
-      const p = items[i];
-      if (p && sameBytes(p.body, body)) return i;
-    }
-    // Out of order (should not happen on one pipe): a one-to-one send is still there to take.
-    if (!this.fanout)
-      for (let i = this.head; i < from; i++) {
-        const p = items[i];
-        if (p && sameBytes(p.body, body)) return i;
-      }
-    return -1;
-  }
-
-  take(i: number, receiver: string, filters?: Buffer[]): { send: PendingSend; skipped: number } {
-    const p = this.items[i]!;
-    let skipped = 0;
-    if (this.fanout) {
-      // Wanted sends between the previous one taken and this one never arrived: dropped.
-      if (filters && this.cursor.has(receiver))
-        for (let j = this.start(receiver); j < i; j++) {
-          const q = this.items[j];
-          if (q && wants(filters, q.topic ?? q.body)) skipped++;
-        }
-    } else {
-      this.items[i] = undefined;
-      while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
-    }
-    this.cursor.set(receiver, this.base + i);
-    return { send: p, skipped };
-  }
-
-  /** A receiver reconnected (or was cut): what it missed meanwhile is not a high-water-mark drop. */
-  forget(receiver: string) {
-    this.cursor.delete(receiver);
-  }
-
-  /** Removes a send that failed. */
-  remove(id: number) {
-    for (let i = this.items.length - 1; i >= this.head; i--)
-      if (this.items[i]?.id === id) {
-        this.items[i] = undefined;
-        return;
-      }
-  }
-}
-
-/** Buffer.equals, without its native call for the small bodies most messages have. */
-function sameBytes(a: Buffer, b: Buffer): boolean {
-  if (a === b) return true;
-  const n = a.length;
-  if (n !== b.length) return false;
-  if (n > 64) return a.equals(b);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function wants(filters: Buffer[], topic: Buffer): boolean {
-  for (const f of filters)
-    if (topic.length >= f.length && topic.compare(f, 0, f.length, 0, f.length) === 0) return true;
-  return false;
-}
-
 export class Correlator {
   private lists = new Map<string, SendList>();
   private peers = new Map<string, Peer[]>();
@@ -156,6 +41,8 @@ export class Correlator {
   private routingIds = new Map<string, string>();
   /** SUB sockets' prefix filters, to tell a high-water-mark drop from a filtered-out topic. */
   private filters = new Map<string, Buffer[]>();
+  /** What closed lists had settled, by socket key: the ledger outlives a socket's reopen. */
+  private closedTally = new Map<string, Settled>();
 
   setFilters(receiver: string, prefixes: string[]) {
     this.filters.set(
@@ -195,10 +82,44 @@ export class Correlator {
   }
 
   openSocket(key: string, fanout: boolean) {
-    this.lists.set(key, new SendList(fanout));
+    this.settle(key);
+    this.lists.set(key, new SendList(fanout, (receiver, p) => this.wants(receiver, p)));
+  }
+
+  private wants(receiver: string, p: PendingSend): boolean {
+    const f = this.filters.get(receiver);
+    return !f || wantsTopic(f, p.topic ?? p.body);
+  }
+
+  /** Moves a closing list's ledger into the tally kept for its key. */
+  private settle(key: string) {
+    const list = this.lists.get(key);
+    if (!list) return;
+    list.close();
+    const t = this.closedTally.get(key) ?? { expired: 0, closed: 0, missed: 0 };
+    t.expired += list.settled.expired;
+    t.closed += list.settled.closed;
+    t.missed += list.settled.missed;
+    this.closedTally.set(key, t);
+  }
+
+  /** Where a socket's sends went, beside what the counters say: in flight, and settled by why. */
+  ledger(key: string): { inFlight: number; settled: Settled } {
+    const list = this.lists.get(key);
+    const t = this.closedTally.get(key) ?? { expired: 0, closed: 0, missed: 0 };
+    const s = list?.settled ?? { expired: 0, closed: 0, missed: 0 };
+    return {
+      inFlight: list?.inFlight() ?? 0,
+      settled: {
+        expired: t.expired + s.expired,
+        closed: t.closed + s.closed,
+        missed: t.missed + s.missed,
+      },
+    };
   }
 
   closeSocket(key: string) {
+    this.settle(key);
     this.lists.delete(key);
     this.filters.delete(key);
     this.forgetReceiver(key);
@@ -244,6 +165,7 @@ export class Correlator {
 
   clear() {
     this.lists.clear();
+    this.closedTally.clear();
     this.routingIds.clear();
   }
 }

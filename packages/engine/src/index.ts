@@ -1,3 +1,4 @@
 export type { Clock, DeployResult, Runtime, RuntimeOptions } from "./api.js";
 export { createRuntime } from "./runtime.js";
 export { realClock, SimulatedClock } from "./clock.js";
+export type { LinkAccount } from "./accounts.js";

@@ -47,14 +47,17 @@ function describe(ev: Record<string, unknown>): Pick<MonitorEvent, "detail" | "d
  * its listeners' `close` come then (the runner waits for them), and on `end` the observer closes
  * itself; an observer left unread would keep two zeromq sockets open until a GC.
  */
-export async function watchSocket(entry: SocketEntry, on: (ev: MonitorEvent) => void) {
+export async function watchSocket(
+  entry: SocketEntry,
+  on: (ev: MonitorEvent, errorCode?: string) => void,
+) {
   try {
     for await (const raw of entry.sock.events) {
       const ev = raw as unknown as Record<string, unknown>;
       const m: MonitorEvent = { event: String(ev.type) };
       if (typeof ev.address === "string") m.address = ev.address;
       Object.assign(m, describe(ev));
-      on(m);
+      on(m, (ev.error as { code?: string } | undefined)?.code);
     }
   } catch {
     // The socket closed while we read its events (ENOTSOCK / EAGAIN): a normal end.

@@ -100,7 +100,13 @@ export class NodeRunner {
     this.setState("starting");
     if (!this.spec.ownsSockets) {
       for (const s of this.node.sockets) {
-        const ok = await this.openSocket(s);
+        const ok = await this.openSocket(s).catch((err: NodeJS.ErrnoException) => {
+          // zeromq refused the socket itself (validation should have caught it): said, not thrown.
+          this.core.socketError(this.id, s.id, err);
+          const status = (this.status.sockets[s.id] ??= freshSocketStatus(s));
+          status.error = { code: codeForZmqError(err.code), message: err.message };
+          return false;
+        });
         if (run !== this.run) return;
         if (!ok) {
           const error = this.status.sockets[s.id]?.error;
@@ -163,9 +169,10 @@ export class NodeRunner {
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
     const outside = outsideReporter(this.core, this.id, s);
-    void watchSocket(entry, (ev) => {
+    void watchSocket(entry, (ev, errorCode) => {
       this.closeWaiters.get(entry)?.(ev);
       if (!this.isCurrent(entry)) return;
+      this.core.peerErrors.monitor(entry, s.type, ev, errorCode);
       // Whatever a subscriber misses while disconnected is not a high-water-mark drop.
       if (ev.event === "disconnect") this.core.correlator.forgetReceiver(entry.key);
       this.core.emit({ type: "monitor", t: this.core.now(), node: this.id, socket: s.id, ...ev });
@@ -210,6 +217,11 @@ export class NodeRunner {
     void this.core.registry.receiveLoop(
       entry,
       (frames) => {
+        if (!this.core.admit(entry, frames)) {
+          // A REP must answer before it may read again: an empty reply ends the refused request.
+          if (entry.zmqType === "REP") return this.core.send(entry, [Buffer.alloc(0)], "reply");
+          return;
+        }
         if (control) return this.behaviour?.onMessage?.({ socket: entry.socket, frames, id: 0 });
         const r = this.core.receive(entry, frames);
         // Most messages: nothing to wait for and nobody to tell (a sink has no onMessage).
@@ -217,6 +229,7 @@ export class NodeRunner {
         return r.then((x) => this.handOver(entry, frames, x));
       },
       (err) => this.core.socketError(this.id, entry.socket, err),
+      (err) => this.core.peerErrors.receiveFailed(entry, err),
     );
   }
 

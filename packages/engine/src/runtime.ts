@@ -15,12 +15,14 @@ import {
   type RuntimeSnapshot,
 } from "@zmqp/protocol";
 import { spoken, type Said } from "./say.js";
+import { accounts } from "./accounts.js";
 import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
 import { realClock } from "./clock.js";
 import { Core } from "./core.js";
 import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
 import { applyOutside } from "./outside-peers.js";
+import { startFailures } from "./start-failures.js";
 import { socketKey } from "./sockets/registry.js";
 import { TimelinePlayer } from "./timeline.js";
 import { runtimeWireHost } from "./wire/host.js";
@@ -209,9 +211,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
     core.emit({ type: "runtime", t: core.now(), state: "running", deployId });
     if (!prev) tickCounters();
+    // What failed while starting (a bind in use) is in the answer, per node, with its code.
+    const failures = fresh.flatMap((n) => startFailures(runners.get(n.id)));
     if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))
       playTimeline(next);
-    return { ok: true, deployId, diagnostics: parsed.diagnostics, changed: diff };
+    return {
+      ok: true,
+      deployId,
+      diagnostics: [...parsed.diagnostics, ...failures],
+      changed: diff,
+    };
   }
 
   return {
@@ -249,6 +258,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       for (const r of runners.values()) r.timers.respeed();
     },
     counters: () => core.counters.snapshot(),
+    accounts: () => accounts(core, core.doc),
     snapshot(): RuntimeSnapshot {
       return {
         state: core.doc ? "running" : "idle",

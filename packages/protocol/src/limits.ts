@@ -8,8 +8,18 @@ export const LIMITS = {
   maxTimelineAtMs: 24 * 3600 * 1000,
   /** Largest payload a behaviour may be configured to send, in bytes. */
   maxPayloadBytes: 64 * 1024,
-  /** zeromq `maxMessageSize` on every socket: a peer sending more is disconnected. */
+  /**
+   * The largest message (all frames) a node takes from a peer: a bigger one is dropped and
+   * reported (ZMQP_ERR_TOO_LARGE, with its size). zeromq's own `maxMessageSize`, per frame, is
+   * `maxWireFrameBytes`: a peer sending a frame over that is disconnected by libzmq, which says
+   * nothing about why, so the playground's limit is checked first, below it.
+   */
   maxMessageSize: 1024 * 1024,
+  maxWireFrameBytes: 4 * 1024 * 1024,
+  /** Sends waiting behind the one in flight on one socket; more are dropped (ZMQP_ERR_QUEUE_FULL). */
+  maxQueuedSends: 1000,
+  /** Messages per second the whole process takes from peers; more are dropped (ZMQP_ERR_OVERLOADED). */
+  maxIncomingPerSecond: 500_000,
   /** Fastest send interval a behaviour may ask for, in ms. */
   minIntervalMs: 1,
   maxIntervalMs: 3600 * 1000,

@@ -22,6 +22,11 @@ export const EN_TEXT = {
   "errors.ZMQP_ERR_UNCONNECTED": "A socket neither binds nor connects",
   "errors.ZMQP_ERR_LIMIT": "The graph is over a size limit",
   "errors.ZMQP_ERR_TIMELINE": "A timeline step is invalid",
+  "errors.ZMQP_ERR_SOCKET_TYPE": "This node cannot have a socket of this type",
+  "errors.ZMQP_ERR_ROUTING_ID": "A routing id is too long",
+  "errors.ZMQP_ERR_TRANSPORT": "The playground cannot open this transport",
+  "errors.ZMQP_ERR_IPV6": "IPv6 addresses are not supported",
+  "errors.ZMQP_ERR_EXTERNAL_DIAL": "A link dials another machine",
   "errors.ZMQP_ERR_ADDRESS_IN_USE": "Address already in use",
   "errors.ZMQP_ERR_ADDRESS_NOT_AVAILABLE": "Address not available on this machine",
   "errors.ZMQP_ERR_TIMEOUT": "Timed out",
@@ -30,6 +35,11 @@ export const EN_TEXT = {
   "errors.ZMQP_ERR_PROTOCOL": "Protocol error",
   "errors.ZMQP_ERR_HANDSHAKE": "The handshake failed",
   "errors.ZMQP_ERR_SOCKET": "Socket error",
+  "errors.ZMQP_ERR_MALFORMED": "A peer sent a message this socket cannot read",
+  "errors.ZMQP_ERR_TOO_LARGE": "A message is over the size limit",
+  "errors.ZMQP_ERR_HANDSHAKE_MISMATCH": "A peer's handshake does not match this socket",
+  "errors.ZMQP_ERR_QUEUE_FULL": "The socket's send queue is full",
+  "errors.ZMQP_ERR_OVERLOADED": "More messages arrive than the playground can take",
   "errors.ZMQP_ERR_UNAUTHORIZED": "The session token is missing or wrong",
   "errors.ZMQP_ERR_FORBIDDEN": "Refused by the gateway's security checks",
   "errors.ZMQP_ERR_BAD_MESSAGE": "The gateway could not read the request",
@@ -37,6 +47,8 @@ export const EN_TEXT = {
   "errors.ZMQP_ERR_NOT_RUNNING": "Nothing is running",
   "errors.ZMQP_ERR_INVALID_GRAPH": "The graph has errors",
   "errors.ZMQP_ERR_NOT_FOUND": "Not found",
+  "errors.ZMQP_ERR_TOO_MANY_TABS": "Too many tabs are open on this gateway",
+  "errors.ZMQP_ERR_TAB_BEHIND": "This tab is not reading what the gateway sends",
   "errors.ZMQP_ERR_CAPTURE_NOT_ALLOWED": "Capturing is not allowed on this gateway",
   "errors.ZMQP_ERR_CAPTURE_FAILED": "The capture failed",
   "errors.ZMQP_ERR_BAD_CAPTURE_FILE": "The capture file cannot be read",
@@ -70,6 +82,15 @@ export const EN_TEXT = {
   "diag.selfLink": "link {{link}} connects {{socket}} to itself",
   "diag.connectToNothing":
     "link {{link}} connects to {{socket}}, which binds no address: give it one",
+  "diag.socketType":
+    "{{socket}} is a {{type}} socket, which a {{role}} node cannot run: use {{allowed}}",
+  "diag.routingIdBytes":
+    "{{socket}}: the routing id is {{bytes}} bytes in UTF-8; zeromq takes at most {{limit}}",
+  "diag.ipv6":
+    "{{socket}}: {{endpoint}} is an IPv6 address, which the playground's sockets do not open: use 127.0.0.1 (or a host name)",
+  "diag.externalDial":
+    "link {{link}} dials {{endpoint}}, on another machine: use a 127.0.0.1 address, or start the gateway with --allow-external",
+  "diag.startFailed": "{{node}} did not start: {{error}}",
   "diag.endpointNotBound": "link {{link}} dials {{endpoint}}, which {{socket}} does not bind",
 
   // Why two socket types cannot be linked (validation and the canvas as you draw).
@@ -151,4 +172,31 @@ export const EN_TEXT = {
   "error.notHex": '"{{text}}" is not hex bytes (write e.g. ff 00 7f)',
   "error.rawTcpDial": "a raw TCP client cannot dial {{address}}",
   "error.rawTcpNoLink": "link this client to a bound socket",
+
+  // What a peer did wrong: the node drops it and keeps serving.
+  "peer.noDelimiterRep":
+    "a peer{{from}} sent a message without the empty delimiter a REP expects: it was dropped (a DEALER talking to a REP must send an empty frame first)",
+  "peer.noDelimiterReq":
+    "a peer{{from}} sent a reply without the empty delimiter a REQ expects, or one it was not asked for: it was dropped",
+  "peer.receiveFailed":
+    "a message from a peer{{from}} could not be read ({{error}}): it was dropped",
+  "peer.repeated": "{{count}} more like this since the last report",
+  "peer.withRepeats": "{{what}} ({{repeats}})",
+  "peer.from": " (from {{address}})",
+  "peer.tooLarge":
+    "a peer{{from}} sent a message of {{size}} bytes; the limit is {{limit}}: it was dropped",
+  "peer.mechanism":
+    "a peer{{from}} offered a security mechanism other than NULL, the one this {{type}} uses (PLAIN or CURVE on one end only, or bytes that are not ZMTP): set up both ends alike",
+  "peer.handshakeLeft":
+    "a peer{{from}} left before the handshake finished: a socket type a {{type}} cannot talk to, or a program that does not speak ZMTP",
+  "peer.handshakeError": "a peer{{from}} failed the handshake: {{error}}",
+  "peer.overloaded":
+    "more than {{limit}} messages a second arrive in the playground: {{count}} were dropped",
+
+  // Caps on what the gateway keeps for a socket or a tab.
+  "limit.sendQueue":
+    "{{socket}} has {{limit}} sends waiting already (no peer is taking them): this one was dropped",
+  "limit.tabs": "{{limit}} tabs are open on this gateway already: close one and reload",
+  "limit.tabBehind":
+    "this tab stopped reading: more than {{limit}} bytes were waiting for it, so the gateway closed it",
 } as const;

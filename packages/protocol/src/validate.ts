@@ -10,6 +10,7 @@ import { ERROR_CODES as E } from "./errors.js";
 import { GraphSchema, findForbiddenKey, migrate, type GraphDoc, type GraphLink } from "./graph.js";
 import { ROLES } from "./roles.js";
 import { compatible, peersOf } from "./socket-types.js";
+import { checkRunnable } from "./validate-runnable.js";
 import { english, phrase, type Phrase } from "./text.js";
 
 export interface ValidateOptions {
@@ -127,9 +128,11 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
           const code =
             p.phrase.key === "endpoint.portRange"
               ? E.BAD_PORT
-              : raw.startsWith("ipc://")
-                ? E.IPC_PATH
-                : E.BAD_ENDPOINT;
+              : p.phrase.key === "endpoint.transport"
+                ? E.TRANSPORT
+                : raw.startsWith("ipc://")
+                  ? E.IPC_PATH
+                  : E.BAD_ENDPOINT;
           err(
             { code, node: node.id, socket: s.id },
             phrase("diag.badBind", { socket: `${node.id}.${s.id}`, reason: p.phrase }),
@@ -185,6 +188,8 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
         );
     }
   }
+
+  checkRunnable(doc, options.allowExternal ?? false, err);
 
   doc.timeline.forEach((step, i) => {
     const where = { code: E.TIMELINE, path: `timeline.${i}` };

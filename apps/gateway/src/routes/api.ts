@@ -29,6 +29,9 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
 
   app.get("/api/runtime", async () => app.hub.runtime.snapshot());
 
+  // Where every message went, per link (the soak bench reconciles it).
+  app.get("/api/accounts", async () => app.hub.runtime.accounts());
+
   app.post("/api/deploy", async (req, reply) => {
     const out = await app.hub.deploy(req.body);
     if (!out.ok)

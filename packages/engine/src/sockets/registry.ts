@@ -80,7 +80,10 @@ export class SocketRegistry {
   open(spec: OpenSpec): SocketEntry {
     const key = socketKey(spec.node, spec.socket);
     const o = spec.options ?? {};
-    const options: Record<string, unknown> = { linger: 0, maxMessageSize: LIMITS.maxMessageSize };
+    const options: Record<string, unknown> = {
+      linger: 0,
+      maxMessageSize: LIMITS.maxWireFrameBytes,
+    };
     // Send options exist only on writable classes and receive options on readable ones: zeromq
     // throws on an option its class lacks.
     if (spec.zmqType !== "SUB" && spec.zmqType !== "PULL") {
@@ -154,23 +157,30 @@ export class SocketRegistry {
   /**
    * Runs the socket's one receive loop. Each message is handled before the next is read, and a
    * paused socket stops reading, so new messages queue inside zeromq (up to the high-water mark).
+   * A failed receive on a live socket is a peer's bad message (zeromq.js raises EAGAIN when libzmq
+   * discarded it): reported through `onPeerError`, and the loop reads on. Failures in a row back
+   * off (up to a second) so an error that repeats cannot spin the event loop.
    */
   async receiveLoop(
     entry: SocketEntry,
     handle: (frames: Buffer[]) => void | Promise<unknown>,
     onError: (err: Error) => void,
+    onPeerError: (err: NodeJS.ErrnoException) => void = onError,
   ): Promise<void> {
+    let failures = 0;
     while (!entry.closed && !entry.closing) {
       if (entry.paused) await new Promise<void>((r) => (entry.wake = r));
       if (entry.closed || entry.closing) break;
       let frames: Buffer[];
       try {
         frames = await entry.sock.receive();
+        failures = 0;
       } catch (err) {
         // A pending receive rejects with EAGAIN when its socket closes: a normal end.
         if (entry.closed || entry.closing || entry.sock.closed) break;
-        onError(err as Error);
-        break;
+        onPeerError(err as NodeJS.ErrnoException);
+        if (++failures > 3) await backOff(failures);
+        continue;
       }
       while (entry.paused && !entry.closed) await new Promise<void>((r) => (entry.wake = r));
       if (entry.closed) break;
@@ -205,6 +215,11 @@ export class SocketRegistry {
   closeAll() {
     for (const e of [...this.entries.values()]) this.close(e);
   }
+}
+
+/** 2, 4, 8 … ms after the third failure in a row, at most a second. */
+function backOff(failures: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.min(1000, 2 ** (failures - 3))));
 }
 
 function closedError(): Error {

@@ -1,0 +1,179 @@
+/**
+ * One playground socket's recent sends, waiting to be matched to their receives (correlate.ts),
+ * and the ledger that says where every one of them went: taken by a receiver, dropped with a
+ * reason, or still in flight. Every send recorded ends in exactly one of those, so a link's
+ * accounts reconcile exactly (Runtime.accounts(), the soak bench).
+ */
+import type { MessageKind } from "@zmqp/protocol";
+
+export interface PendingSend {
+  id: number;
+  body: Buffer;
+  t: number;
+  kind: MessageKind;
+  /** Fan-out sends: the first frame, which subscriptions filter on. */
+  topic?: Buffer;
+  /**
+   * A publish no subscription matched, as far as the engine knew when sending: counted as dropped
+   * for this reason unless a receiver takes it within a short grace period.
+   */
+  dropped?: string;
+}
+
+/**
+ * Sends that left this list without a receive, by why (the drops the engine counts elsewhere,
+ * `hwm` and the publisher's `no-subscriber`, are not here).
+ * - expired: not received within MAX_AGE_MS (lost with a receiver that was killed or cut)
+ * - closed: the sending socket closed with them queued (linger 0 discards them)
+ * - missed: a subscriber passed them while it was (re)connecting
+ */
+export interface Settled {
+  expired: number;
+  closed: number;
+  missed: number;
+}
+
+/** Sends older than this are forgotten: their receiver is gone or filtered them out. */
+const MAX_AGE_MS = 30_000;
+// In flight at once: both high-water marks plus what the kernel buffers (many small tcp messages).
+const MAX_PENDING = 200_000;
+
+export class SendList {
+  items: (PendingSend | undefined)[] = [];
+  head = 0;
+  /** Absolute position of items[0] (the array is compacted now and then). */
+  private base = 0;
+  /** Each receiver's absolute position of the last send it took (or passed, fan-out). */
+  private cursor = new Map<string, number>();
+  readonly settled: Settled = { expired: 0, closed: 0, missed: 0 };
+
+  constructor(
+    readonly fanout: boolean,
+    private readonly wants: (receiver: string, p: PendingSend) => boolean = () => true,
+  ) {}
+
+  push(p: PendingSend, now: number) {
+    const items = this.items;
+    items.push(p);
+    // Trim from the head: too many, or too old (nobody will take them any more).
+    const oldest = now - MAX_AGE_MS;
+    while (this.head < items.length) {
+      const h = items[this.head];
+      if (h !== undefined && h.t >= oldest && items.length - this.head <= MAX_PENDING) break;
+      if (h !== undefined && this.stillAhead(this.base + this.head, h)) this.settled.expired++;
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > items.length) {
+      this.items = items.slice(this.head);
+      this.base += this.head;
+      this.head = 0;
+    }
+  }
+
+  /**
+   * Whether a send at absolute position `abs` is still owed to a receiver (not taken, not dropped
+   * for a reason counted elsewhere). One-to-one: any item left in the list. Fan-out: one past
+   * a receiver's cursor that it wants.
+   */
+  private stillAhead(abs: number, p: PendingSend): boolean {
+    if (p.dropped) return false;
+    if (!this.fanout) return true;
+    for (const [receiver, c] of this.cursor) if (abs > c && this.wants(receiver, p)) return true;
+    return false;
+  }
+
+  /** Sends still owed to a receiver: in flight. */
+  inFlight(): number {
+    let n = 0;
+    for (let i = this.head; i < this.items.length; i++) {
+      const p = this.items[i];
+      if (p && this.stillAhead(this.base + i, p)) n++;
+    }
+    return n;
+  }
+
+  /** The socket closed: what it still owed is gone with its queue. */
+  close(): void {
+    this.settled.closed += this.inFlight();
+  }
+
+  /** Where this receiver's next send is looked for. */
+  private start(receiver: string): number {
+    const c = this.cursor.get(receiver);
+    return c === undefined ? this.head : Math.max(this.head, c - this.base + 1);
+  }
+
+  /** Index of the first send this receiver may take whose body equals `body`, or -1. */
+  find(body: Buffer, receiver: string): number {
+    const items = this.items;
+    const from = this.start(receiver);
+    for (let i = from; i < items.length; i++) {
+      const p = items[i];
+      if (p && sameBytes(p.body, body)) return i;
+    }
+    // Out of order (should not happen on one pipe): a one-to-one send is still there to take.
+    if (!this.fanout)
+      for (let i = this.head; i < from; i++) {
+        const p = items[i];
+        if (p && sameBytes(p.body, body)) return i;
+      }
+    return -1;
+  }
+
+  take(i: number, receiver: string, filters?: Buffer[]): { send: PendingSend; skipped: number } {
+    const p = this.items[i]!;
+    let skipped = 0;
+    if (this.fanout) {
+      const known = this.cursor.has(receiver);
+      // Wanted sends between the previous one taken and this one never arrived: dropped.
+      for (let j = this.start(receiver); j < i; j++) {
+        const q = this.items[j];
+        if (!q || q.dropped || !this.wants(receiver, q)) continue;
+        if (known && filters) skipped++;
+        // Passed while (re)connecting, or by a receiver without filters: not owed any more.
+        else if (this.owedOnlyTo(receiver, this.base + j)) this.settled.missed++;
+      }
+    } else {
+      this.items[i] = undefined;
+      while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
+    }
+    this.cursor.set(receiver, this.base + i);
+    return { send: p, skipped };
+  }
+
+  /** No other receiver's cursor is before `abs`: passing it ends what it was owed. */
+  private owedOnlyTo(receiver: string, abs: number): boolean {
+    for (const [r, c] of this.cursor) if (r !== receiver && c < abs) return false;
+    return true;
+  }
+
+  /** A receiver reconnected (or was cut): what it missed meanwhile is not a high-water-mark drop. */
+  forget(receiver: string) {
+    this.cursor.delete(receiver);
+  }
+
+  /** Removes a send that failed. */
+  remove(id: number) {
+    for (let i = this.items.length - 1; i >= this.head; i--)
+      if (this.items[i]?.id === id) {
+        this.items[i] = undefined;
+        return;
+      }
+  }
+}
+
+/** Buffer.equals, without its native call for the small bodies most messages have. */
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  if (a === b) return true;
+  const n = a.length;
+  if (n !== b.length) return false;
+  if (n > 64) return a.equals(b);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function wantsTopic(filters: Buffer[], topic: Buffer): boolean {
+  for (const f of filters)
+    if (topic.length >= f.length && topic.compare(f, 0, f.length, 0, f.length) === 0) return true;
+  return false;
+}
