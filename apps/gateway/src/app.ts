@@ -19,6 +19,7 @@ import { wsRoutes } from "./routes/ws.js";
 import { recordingRoutes } from "./routes/recording.js";
 import { VERSION } from "./version.js";
 import type { TabOptions } from "./session/tab.js";
+import { TabSlots } from "./session/tab-limits.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, "..", "..", "..");
@@ -49,6 +50,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   runtimeOptions?: RuntimeOptions;
   tab?: TabOptions;
+  /** Open tabs (/ws and /ws/attach together) before more are refused (ZMQP_ERR_TOO_MANY_TABS). */
+  maxTabs?: number;
   logger?: boolean;
 }
 
@@ -87,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // destroys the connection of an upgrade we refuse instead of leaving it open.
   await app.register(fastifyWebsocket, {
     options: { maxPayload: DEFAULTS.maxPayload },
+    preClose: closeTabs,
   });
   await app.register(authPlugin, {
     token: options.token,
@@ -104,13 +108,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     version: VERSION,
     scenariosDir: options.scenariosDir ?? DEFAULTS.scenariosDir,
   });
-  await app.register(wsRoutes, options.tab ?? {});
+  // One count for both kinds of tab: each costs a socket, a batcher and its bound.
+  const slots = new TabSlots(options.maxTabs);
+  await app.register(wsRoutes, { tab: options.tab ?? {}, slots });
   await app.register(wireRoutes);
   await app.register(recordingRoutes);
-  await app.register(attachRoutes);
+  await app.register(attachRoutes, { slots });
   await app.register(staticRoutes, {
     webDir: options.webDir ?? DEFAULTS.webDir,
     token: options.token,
   });
   return app;
+}
+
+/** Close code for "going away": the page reconnects to the next gateway without a fuss. */
+export const CLOSE_GOING_AWAY = 1001;
+
+/**
+ * On app.close (SIGINT, SIGTERM): every tab is told 1001, and one that does not answer its close
+ * (a stalled tab) is cut after a moment, so closing never waits on a page.
+ */
+function closeTabs(this: FastifyInstance, done: () => void): void {
+  const server = this.websocketServer;
+  for (const c of server.clients) c.close(CLOSE_GOING_AWAY, "the gateway is shutting down");
+  const end = Date.now() + 300;
+  const wait = () => {
+    if (server.clients.size > 0 && Date.now() < end) return void setTimeout(wait, 10);
+    for (const c of server.clients) c.terminate();
+    server.close(() => done());
+  };
+  wait();
 }

@@ -23,7 +23,7 @@ import { LazyMessage } from "./frames.js";
 import { IncomingLimit } from "./incoming-limit.js";
 import { messageBytes, PeerErrors } from "./peer-errors.js";
 import type { MonitorEvent } from "./monitor.js";
-import { SocketRegistry, type SocketEntry } from "./sockets/registry.js";
+import { QUEUE_FULL, SocketRegistry, type SocketEntry } from "./sockets/registry.js";
 
 export interface CoreOptions {
   sendTimeoutMs: number;
@@ -50,8 +50,14 @@ export class Core {
   readonly listeners = new Set<(e: RuntimeEvent) => void>();
   readonly peerErrors = new PeerErrors(this);
   private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
-  /** The one outside peer known on a node's socket, for "from 127.0.0.1:43210" (outside-peers.ts). */
-  outsideAddressOf: (node: string, socket: string) => string | undefined = () => undefined;
+  /** The outside peers known on each bound tcp socket (`node/socket`), from outside-table.ts. */
+  readonly outsideWatches = new Map<string, { known: Set<string> }>();
+
+  /** The one outside peer known on a node's socket, for "from 127.0.0.1:43210"; else undefined. */
+  outsideAddressOf(node: string, socket: string): string | undefined {
+    const known = this.outsideWatches.get(`${node}/${socket}`)?.known;
+    return known?.size === 1 ? [...known][0] : undefined;
+  }
   speed = 1;
   /** Shows a connection from outside on a node's socket; the runtime routes it (outside-peers.ts). */
   outside: (node: string, socket: string, ev: MonitorEvent) => void = () => {};
@@ -189,6 +195,11 @@ export class Core {
   private sendFailed(entry: SocketEntry, err: NodeJS.ErrnoException) {
     if (err.code === "ECLOSED" || entry.closed || entry.closing) {
       this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
+      return;
+    }
+    if (err.code === QUEUE_FULL) {
+      this.counters.dropped(entry.node, entry.socket, "queue-full");
+      this.peerErrors.queueFull(entry);
       return;
     }
     const timeout = err.code === "EAGAIN";

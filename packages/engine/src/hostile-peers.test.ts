@@ -63,6 +63,8 @@ describe("a broken peer cannot stop a node", () => {
     const report = errorsOf(events, "server", ERROR_CODES.MALFORMED)[0]!;
     expect(report.message).toMatch(/without the empty delimiter a REP expects/);
     expect(report.phrase?.key).toBe("peer.noDelimiterRep");
+    // Named by its address: the raw client's, from the kernel's connection table.
+    expect(report.message).toMatch(/^a peer \(from 127\.0\.0\.1:\d+\) sent/);
     await stillServing(events, "client");
     expect(rt!.snapshot().nodes.server!.state).toBe("running");
     // Nothing else went wrong: no timeout, the old misleading report.

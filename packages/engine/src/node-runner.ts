@@ -168,7 +168,7 @@ export class NodeRunner {
       this.core.correlator.setFilters(entry.key, topics as string[]);
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
-    const outside = outsideReporter(this.core, this.id, s);
+    const outside = outsideReporter(this.core, this.id, s, () => this.isCurrent(entry));
     void watchSocket(entry, (ev, errorCode) => {
       this.closeWaiters.get(entry)?.(ev);
       if (!this.isCurrent(entry)) return;
@@ -177,8 +177,8 @@ export class NodeRunner {
       if (ev.event === "disconnect") this.core.correlator.forgetReceiver(entry.key);
       this.core.emit({ type: "monitor", t: this.core.now(), node: this.id, socket: s.id, ...ev });
       if (applyMonitor(status, ev)) this.emitStatus();
-      outside?.(ev);
-    });
+      outside?.onEvent(ev);
+    }).finally(() => outside?.close());
     for (const raw of s.bind) {
       try {
         await bindReleased(entry.sock, this.core.resolveAddress(raw));

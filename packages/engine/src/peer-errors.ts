@@ -15,6 +15,7 @@ import {
 } from "@zmqp/protocol";
 import type { Core } from "./core.js";
 import type { MonitorEvent } from "./monitor.js";
+import { outsideTable } from "./outside-table.js";
 import { errorText } from "./say.js";
 import type { SocketEntry } from "./sockets/registry.js";
 
@@ -41,32 +42,52 @@ export class PeerErrors {
     return address ? phrase("peer.from", { address }) : "";
   }
 
+  /** Whether the socket's outside peers are watched but none is known yet (a scan is coming). */
+  private addressPending(entry: { node: string; socket: string }): boolean {
+    const w = this.core.outsideWatches.get(`${entry.node}/${entry.socket}`);
+    return w !== undefined && w.known.size === 0;
+  }
+
   /** A receive failed on a live socket: the message was the peer's fault and is gone. */
   receiveFailed(entry: SocketEntry, err: NodeJS.ErrnoException): void {
-    const from = this.from(entry);
     if (err.code === "EAGAIN" && entry.zmqType === "REP")
-      return this.report(entry, ERROR_CODES.MALFORMED, phrase("peer.noDelimiterRep", { from }));
+      return this.report(entry, ERROR_CODES.MALFORMED, (from) =>
+        phrase("peer.noDelimiterRep", { from }),
+      );
     if (err.code === "EAGAIN" && entry.zmqType === "REQ")
-      return this.report(entry, ERROR_CODES.MALFORMED, phrase("peer.noDelimiterReq", { from }));
+      return this.report(entry, ERROR_CODES.MALFORMED, (from) =>
+        phrase("peer.noDelimiterReq", { from }),
+      );
     const error = err.code ? `${err.code}: ${err.message}` : err.message;
-    this.report(entry, ERROR_CODES.MALFORMED, phrase("peer.receiveFailed", { from, error }));
+    this.report(entry, ERROR_CODES.MALFORMED, (from) =>
+      phrase("peer.receiveFailed", { from, error }),
+    );
   }
 
   /** A message over the playground's limit (zeromq's own cap per frame is higher, see LIMITS). */
   tooLarge(entry: SocketEntry, size: number): void {
     this.core.counters.dropped(entry.node, entry.socket, "too-large");
-    const p = phrase("peer.tooLarge", {
-      from: this.from(entry),
-      size,
-      limit: LIMITS.maxMessageSize,
-    });
-    this.report(entry, ERROR_CODES.TOO_LARGE, p);
+    this.report(entry, ERROR_CODES.TOO_LARGE, (from) =>
+      phrase("peer.tooLarge", { from, size, limit: LIMITS.maxMessageSize }),
+    );
+  }
+
+  /** A send found the socket's queue full (nobody is taking what it sends): it was dropped. */
+  queueFull(entry: SocketEntry): void {
+    this.report(entry, ERROR_CODES.QUEUE_FULL, () =>
+      phrase("limit.sendQueue", {
+        socket: `${entry.node}.${entry.socket}`,
+        limit: LIMITS.maxQueuedSends,
+        bytes: LIMITS.maxQueuedBytes,
+      }),
+    );
   }
 
   /** The process took more messages a second than LIMITS.maxIncomingPerSecond: `count` dropped. */
   overloaded(entry: SocketEntry, count: number): void {
-    const p = phrase("peer.overloaded", { limit: LIMITS.maxIncomingPerSecond, count });
-    this.report(entry, ERROR_CODES.OVERLOADED, p);
+    this.report(entry, ERROR_CODES.OVERLOADED, () =>
+      phrase("peer.overloaded", { limit: LIMITS.maxIncomingPerSecond, count }),
+    );
   }
 
   /**
@@ -86,29 +107,30 @@ export class PeerErrors {
       case "disconnect":
         if (pending === 0) return;
         this.pending.set(entry, pending - 1);
-        return this.report(
-          entry,
-          ERROR_CODES.HANDSHAKE_MISMATCH,
-          phrase("peer.handshakeLeft", { from: this.from(entry), type }),
+        return this.report(entry, ERROR_CODES.HANDSHAKE_MISMATCH, (from) =>
+          phrase("peer.handshakeLeft", { from, type }),
         );
       case "handshake:error:protocol":
       case "handshake:error:auth":
       case "handshake:error:other": {
         // Counted as ended here: the disconnect that follows is not a second report.
         this.pending.set(entry, Math.max(0, pending - 1));
-        const from = this.from(entry);
-        const p =
+        return this.report(entry, ERROR_CODES.HANDSHAKE_MISMATCH, (from) =>
           errorCode === "ERR_ZMTP_MECHANISM_MISMATCH"
             ? phrase("peer.mechanism", { from, type })
             : errorCode === "ECONNRESET" || errorCode === "EPIPE"
               ? phrase("peer.handshakeLeft", { from, type })
-              : phrase("peer.handshakeError", { from, error: ev.detail ?? ev.event });
-        return this.report(entry, ERROR_CODES.HANDSHAKE_MISMATCH, p);
+              : phrase("peer.handshakeError", { from, error: ev.detail ?? ev.event }),
+        );
       }
     }
   }
 
-  private report(entry: { node: string; socket: string }, code: ErrorCode, p: Phrase): void {
+  private report(
+    entry: { node: string; socket: string },
+    code: ErrorCode,
+    say: (from: Phrase | string) => Phrase,
+  ): void {
     this.core.counters.error(entry.node, entry.socket);
     const key = `${entry.node}/${entry.socket}/${code}`;
     const now = Date.now();
@@ -119,15 +141,21 @@ export class PeerErrors {
     }
     const suppressed = seen?.suppressed ?? 0;
     this.last.set(key, { at: now, suppressed: 0 });
-    const said = suppressed > 0 ? withRepeats(p, suppressed) : p;
-    this.core.emit({
-      type: "error",
-      t: this.core.now(),
-      node: entry.node,
-      socket: entry.socket,
-      code,
-      ...errorText(said),
-    });
+    const emit = () => {
+      const p = say(this.from(entry));
+      const said = suppressed > 0 ? withRepeats(p, suppressed) : p;
+      this.core.emit({
+        type: "error",
+        t: this.core.now(),
+        node: entry.node,
+        socket: entry.socket,
+        code,
+        ...errorText(said),
+      });
+    };
+    // The peer's address comes from the next scan of the connection table (a few ms away).
+    if (this.addressPending(entry)) void outsideTable.nextScan().then(emit);
+    else emit();
   }
 }
 

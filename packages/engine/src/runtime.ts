@@ -2,7 +2,7 @@
  * createRuntime: a graph document in, real zeromq sockets up, typed events out (see api.ts).
  * Deploys, stops, actions and timeline steps run one at a time, in order.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -159,6 +159,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     for (const r of all) await r.stop();
     core.step.reset();
     core.registry.closeAll();
+    // The ipc files this run's binds made: a stopped graph leaves nothing in the sandbox.
+    emptyFolder(ipcDir);
     core.correlator.clear();
     core.links.cut.clear();
     core.links.latency.clear();
@@ -285,3 +287,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 }
 
 const binds = (n: GraphDoc["nodes"][number]) => n.sockets.some((s) => s.bind.length > 0);
+
+function emptyFolder(dir: string): void {
+  try {
+    for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { recursive: true, force: true });
+  } catch {
+    // already gone
+  }
+}

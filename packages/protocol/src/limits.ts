@@ -18,6 +18,8 @@ export const LIMITS = {
   maxWireFrameBytes: 4 * 1024 * 1024,
   /** Sends waiting behind the one in flight on one socket; more are dropped (ZMQP_ERR_QUEUE_FULL). */
   maxQueuedSends: 1000,
+  /** The same queue's bytes (a few big sends fill it before 1000 small ones would). */
+  maxQueuedBytes: 8 * 1024 * 1024,
   /** Messages per second the whole process takes from peers; more are dropped (ZMQP_ERR_OVERLOADED). */
   maxIncomingPerSecond: 500_000,
   /** Fastest send interval a behaviour may ask for, in ms. */

@@ -195,7 +195,7 @@ export const EN_TEXT = {
 
   // Caps on what the gateway keeps for a socket or a tab.
   "limit.sendQueue":
-    "{{socket}} has {{limit}} sends waiting already (no peer is taking them): this one was dropped",
+    "{{socket}}'s send queue is full (at most {{limit}} sends or {{bytes}} bytes wait, and no peer is taking them): this one was dropped",
   "limit.tabs": "{{limit}} tabs are open on this gateway already: close one and reload",
   "limit.tabBehind":
     "this tab stopped reading: more than {{limit}} bytes were waiting for it, so the gateway closed it",

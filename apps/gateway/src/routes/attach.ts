@@ -7,14 +7,15 @@
  */
 import type { FastifyInstance } from "fastify";
 import { AttachTab } from "../session/attach-tab.js";
+import type { TabSlots } from "../session/tab-limits.js";
 
-export async function attachRoutes(app: FastifyInstance): Promise<void> {
+export async function attachRoutes(app: FastifyInstance, opts: { slots: TabSlots }): Promise<void> {
   app.get("/api/attach", async () => app.attach.state());
   app.post<{ Body: { ports?: unknown } | undefined }>("/api/attach", async (req) =>
     app.attach.start(req.body?.ports),
   );
   app.post("/api/attach/stop", async () => ({ summary: await app.attach.stop() }));
   app.get("/ws/attach", { websocket: true }, (socket) => {
-    new AttachTab(socket, app.attach);
+    if (opts.slots.take(socket)) new AttachTab(socket, app.attach);
   });
 }

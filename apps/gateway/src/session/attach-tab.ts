@@ -15,18 +15,24 @@ import type { AttachHub } from "./attach-hub.js";
 import { Batcher } from "./batcher.js";
 import { TokenBucket } from "./rate-limit.js";
 import { CLOSE_INCOMPATIBLE, CLOSE_RATE_LIMITED } from "./tab.js";
+import { BoundedSocket } from "./tab-limits.js";
 
 export class AttachTab {
   private readonly batcher: Batcher;
   private readonly bucket = new TokenBucket(60, 30);
   private strikes = 0;
   private joined = false;
+  private readonly out: BoundedSocket;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly hub: AttachHub,
   ) {
-    this.batcher = new Batcher({ send: (m) => this.send(m), backlog: () => socket.bufferedAmount });
+    this.out = new BoundedSocket(socket);
+    this.batcher = new Batcher({
+      send: (m) => this.out.batch(m),
+      backlog: () => socket.bufferedAmount,
+    });
     socket.on("message", (data, isBinary) => this.onMessage(String(data), isBinary));
     socket.on("close", () => this.dispose());
     socket.on("error", () => this.dispose());
@@ -36,8 +42,9 @@ export class AttachTab {
     this.batcher.push(event);
   }
 
+  /** Replies count against the tab's bound (tab-limits.ts). */
   private send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    this.out.reply(message);
   }
 
   private reject(message: string, code: ErrorCode = ERROR_CODES.BAD_MESSAGE): void {

@@ -15,6 +15,7 @@ import type { WebSocket } from "ws";
 import { Batcher } from "./batcher.js";
 import type { Hub } from "./hub.js";
 import { TokenBucket } from "./rate-limit.js";
+import { BoundedSocket, TAB_DEFAULTS } from "./tab-limits.js";
 
 export interface TabOptions {
   /** Token bucket: burst size and sustained messages per second. */
@@ -35,6 +36,7 @@ export class Tab {
   private readonly maxStrikes: number;
   private strikes = 0;
   private joined = false;
+  private readonly out: BoundedSocket;
 
   constructor(
     private readonly socket: WebSocket,
@@ -43,10 +45,12 @@ export class Tab {
   ) {
     this.bucket = new TokenBucket(options.rateCapacity ?? 60, options.ratePerSecond ?? 30);
     this.maxStrikes = options.maxStrikes ?? 50;
+    const maxBacklogBytes = options.maxBacklogBytes ?? TAB_DEFAULTS.maxBacklogBytes;
+    this.out = new BoundedSocket(socket, maxBacklogBytes);
     this.batcher = new Batcher({
-      send: (m) => this.send(m),
+      send: (m) => this.out.batch(m),
       backlog: () => socket.bufferedAmount,
-      ...(options.maxBacklogBytes ? { maxBacklogBytes: options.maxBacklogBytes } : {}),
+      maxBacklogBytes,
     });
     socket.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     socket.on("close", () => this.dispose());
@@ -66,9 +70,14 @@ export class Tab {
     this.batcher.push(event);
   }
 
+  /** Replies (welcome, deployed, rejected, pong) count against the tab's bound (tab-limits.ts). */
   private send(message: ServerMessage): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
-    this.socket.send(JSON.stringify(message));
+    this.out.reply(message);
+  }
+
+  /** Replies dropped because the tab was over its bound. */
+  get droppedReplies(): number {
+    return this.out.dropped;
   }
 
   private reject(code: ErrorCode, message: string, extra: Partial<ServerMessage> = {}): void {

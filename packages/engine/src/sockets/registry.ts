@@ -48,6 +48,7 @@ export interface OpenSpec {
 
 interface QueuedSend {
   frames: Buffer[];
+  bytes: number;
   done: (err: Error | null) => void;
 }
 
@@ -66,6 +67,8 @@ export interface SocketEntry {
   closeReason?: string;
   paused: boolean;
   queue: QueuedSend[];
+  /** Bytes of the sends in `queue` (capped with its length: LIMITS.maxQueuedSends/Bytes). */
+  queuedBytes: number;
   sending: boolean;
   /** This socket's counter objects, cached by Core (CounterStore.refs). */
   counters?: SocketRefs;
@@ -111,6 +114,7 @@ export class SocketRegistry {
       closing: false,
       paused: false,
       queue: [],
+      queuedBytes: 0,
       sending: false,
     };
     if (options.routingId) entry.routingId = options.routingId as string;
@@ -131,9 +135,18 @@ export class SocketRegistry {
   send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
     if (entry.closed || entry.closing) return Promise.reject(closedError());
     if (!entry.sending) return this.sendDirect(entry, frames);
+    // Nobody is taking them (a DEALER with no peer): the queue is capped, the rest dropped.
+    let bytes = 0;
+    for (const f of frames) bytes += f.length;
+    if (
+      entry.queue.length >= LIMITS.maxQueuedSends ||
+      entry.queuedBytes + bytes > LIMITS.maxQueuedBytes
+    )
+      return Promise.reject(queueFullError());
+    entry.queuedBytes += bytes;
     // Not async itself: a queued send costs this one promise, no wrapper around it.
     return new Promise((resolve, reject) => {
-      entry.queue.push({ frames, done: (err) => (err ? reject(err) : resolve()) });
+      entry.queue.push({ frames, bytes, done: (err) => (err ? reject(err) : resolve()) });
     });
   }
 
@@ -203,6 +216,7 @@ export class SocketRegistry {
     if (entry.closed) return;
     entry.closed = true;
     for (const q of entry.queue.splice(0)) q.done(closedError());
+    entry.queuedBytes = 0;
     try {
       entry.sock.close();
     } catch {
@@ -222,6 +236,13 @@ function backOff(failures: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.min(1000, 2 ** (failures - 3))));
 }
 
+/** The code Core.send counts as the drop reason `queue-full` (ZMQP_ERR_QUEUE_FULL). */
+export const QUEUE_FULL = "EQUEUEFULL";
+
+function queueFullError(): Error {
+  return Object.assign(new Error("the socket's send queue is full"), { code: QUEUE_FULL });
+}
+
 function closedError(): Error {
   return Object.assign(new Error("Socket is closed"), { code: "ECLOSED" });
 }
@@ -230,6 +251,7 @@ async function drain(entry: SocketEntry) {
   entry.sending = true;
   while (entry.queue.length > 0 && !entry.closed) {
     const q = entry.queue.shift()!;
+    entry.queuedBytes -= q.bytes;
     try {
       await entry.sock.send(q.frames);
       q.done(null);
