@@ -66,7 +66,18 @@ for (let minute = 1; minute <= minutes; minute++) {
   const fault = FAULTS[(minute - 1) % FAULTS.length]!;
   const faultAt = t0 + (minute - 1) * 60_000 + 20_000;
   await sleep(Math.max(0, faultAt - Date.now()));
-  await fault.run(rt).catch((e: Error) => console.error(`fault ${fault.name}: ${e.message}`));
+  // A fault that hangs must not stop the soak: it gets 15 s.
+  let finished = false;
+  const timedOut = sleep(15_000).then(() =>
+    finished ? undefined : console.error(`fault ${fault.name}: still running after 15 s`),
+  );
+  await Promise.race([
+    fault
+      .run(rt)
+      .catch((e: Error) => console.error(`fault ${fault.name}: ${e.message}`))
+      .finally(() => (finished = true)),
+    timedOut,
+  ]);
   await sleep(Math.max(0, t0 + minute * 60_000 - Date.now()));
   const total = totalSent();
   const heap = heapAfterGc();

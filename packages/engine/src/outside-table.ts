@@ -9,8 +9,11 @@
  */
 import { readdir, readFile, readlink } from "node:fs/promises";
 
-/** How long events are gathered before one scan serves them all, ms. */
-const COALESCE_MS = 50;
+/**
+ * The least time between two scans, ms: the first event after a quiet spell is scanned at once
+ * (a short-lived peer is still there to be seen), the events that follow are gathered.
+ */
+const COALESCE_MS = 25;
 
 interface Conn {
   local: string;
@@ -101,6 +104,7 @@ class OutsideTable {
   private scanning = false;
   private again = false;
   private waiters: (() => void)[] = [];
+  private lastScan = 0;
   /** Scans done (the connections bench reads it). */
   scans = 0;
 
@@ -124,7 +128,8 @@ class OutsideTable {
       return;
     }
     if (this.timer) return;
-    this.timer = setTimeout(() => void this.run(), COALESCE_MS);
+    const wait = Math.max(0, this.lastScan + COALESCE_MS - Date.now());
+    this.timer = setTimeout(() => void this.run(), wait);
     this.timer.unref();
   }
 
@@ -135,6 +140,7 @@ class OutsideTable {
     try {
       const byPort = await scan();
       this.scans++;
+      this.lastScan = Date.now();
       for (const s of this.subscribers) s(byPort);
     } catch {
       // /proc unreadable: no outside peers to show

@@ -14,6 +14,12 @@ import ReconnectingWebSocket from "partysocket/ws";
 import { i18n } from "../i18n/index.js";
 import type { AppStore } from "../store/index.js";
 import { routeWire, trimWire } from "../wire/route.js";
+
+/** Close codes the gateway refuses a tab with (apps/gateway/src/session/tab-limits.ts). */
+const REFUSALS: Record<number, string> = {
+  4408: "ZMQP_ERR_TAB_BEHIND",
+  4409: "ZMQP_ERR_TOO_MANY_TABS",
+};
 import { getToken } from "./token.js";
 
 type Batch = { events: RuntimeEvent[]; sampled: number };
@@ -64,10 +70,10 @@ export class GatewayClient {
     ws.addEventListener("open", () => {
       this.raw({ type: "hello", protocol: PROTOCOL_VERSION });
     });
-    ws.addEventListener("close", () => {
+    ws.addEventListener("close", (ev) => {
       this.queue = [];
       this.welcomed = false;
-      this.store.getState().setConnection("closed");
+      this.store.getState().setConnection("closed", REFUSALS[ev.code] ?? null);
     });
     ws.addEventListener("message", (ev) => {
       if (typeof ev.data === "string") this.receive(ev.data);
@@ -115,7 +121,7 @@ export class GatewayClient {
         this.queue = [];
         st.applySnapshot(msg.snapshot);
         st.syncWatched(msg.snapshot.watchedLinks ?? []);
-        st.setConnection("open");
+        st.setConnection("open", null);
         this.welcomed = true;
         this.hooks.onWelcome?.(msg.snapshot, first);
         break;

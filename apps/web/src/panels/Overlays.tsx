@@ -9,6 +9,13 @@ export function Banner() {
   const { t } = useTranslation();
   const show = useApp((s) => s.everConnected && s.connection !== "open");
   const never = useApp((s) => !s.everConnected && s.connection === "closed");
+  const refusedBy = useApp((s) => (s.connection === "open" ? null : s.refusedBy));
+  if (refusedBy)
+    return (
+      <div className="banner" role="alert" data-testid="banner.refused">
+        {t(`banner.${refusedBy === "ZMQP_ERR_TOO_MANY_TABS" ? "tooManyTabs" : "tabBehind"}`)}
+      </div>
+    );
   if (!show && !never) return null;
   // Without the session token every request is refused: say where the token comes from.
   const text = show

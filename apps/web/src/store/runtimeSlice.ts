@@ -46,7 +46,12 @@ export interface RuntimeSlice {
   selectedMessage: number | null;
   /** Diagnostics of the last deploy (warnings on success, errors on rejection). */
   deployDiagnostics: Diagnostic[];
-  setConnection(c: Connection): void;
+  /**
+   * Why the gateway closed this tab, when it refused it (ZMQP_ERR_TOO_MANY_TABS,
+   * ZMQP_ERR_TAB_BEHIND): the banner says so; null once a welcome came again.
+   */
+  refusedBy: string | null;
+  setConnection(c: Connection, refusedBy?: string | null): void;
   applySnapshot(s: RuntimeSnapshot): void;
   applyBatch(events: RuntimeEvent[], sampled: number): void;
   setDeployDiagnostics(d: Diagnostic[]): void;
@@ -75,8 +80,9 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
   sampled: 0,
   selectedMessage: null,
   deployDiagnostics: [],
-  setConnection(connection) {
-    set({ connection });
+  refusedBy: null,
+  setConnection(connection, refusedBy) {
+    set(refusedBy === undefined ? { connection } : { connection, refusedBy });
   },
   applySnapshot(s) {
     set({

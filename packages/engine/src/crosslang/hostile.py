@@ -49,12 +49,40 @@ def answer(endpoint, frames):
     ctx.term()
 
 
+def fuzz(seed, rounds, endpoints):
+    """Every pyzmq socket type to every endpoint, each sending random multipart messages."""
+    import random
+
+    rnd = random.Random(int(seed))
+    ctx = zmq.Context()
+    types = ["REQ", "REP", "DEALER", "ROUTER", "PUB", "SUB", "XPUB", "XSUB", "PUSH", "PULL", "PAIR"]
+    for _ in range(int(rounds)):
+        for ep in endpoints:
+            for kind in types:
+                sock = ctx.socket(getattr(zmq, kind))
+                sock.setsockopt(zmq.LINGER, 0)
+                sock.setsockopt(zmq.SNDTIMEO, 0)
+                sock.connect(ep)
+                time.sleep(0.005)
+                for _ in range(rnd.randint(0, 3)):
+                    frames = [bytes(rnd.getrandbits(8) for _ in range(rnd.randint(0, 40)))
+                              for _ in range(rnd.randint(1, 4))]
+                    try:
+                        sock.send_multipart(frames, flags=zmq.NOBLOCK)
+                    except zmq.ZMQError:
+                        pass  # this type cannot send now (REP, SUB, PULL, or no peer yet)
+                sock.close()
+    ctx.term()
+
+
 def main():
     mode = sys.argv[1]
     if mode == "raw":
         raw(sys.argv[2], sys.argv[3], sys.argv[4])
     elif mode == "zmq":
         zmq_frames(sys.argv[2], sys.argv[3], [f.encode() for f in sys.argv[4:]])
+    elif mode == "fuzz":
+        fuzz(sys.argv[2], sys.argv[3], sys.argv[4:])
     elif mode == "answer":
         answer(sys.argv[2], [f.encode() for f in sys.argv[3:]])
     elif mode == "big":
