@@ -181,7 +181,7 @@ export class NodeRunner {
     }).finally(() => outside?.close());
     for (const raw of s.bind) {
       try {
-        await bindReleased(entry.sock, this.core.resolveAddress(raw));
+        await bindReleased(entry.sock, this.core.resolveAddress(raw), raw);
         status.bound.push(raw);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;

@@ -23,6 +23,12 @@ import type { SocketEntry, SocketRegistry, ZSocket } from "./registry.js";
 
 /** Longest wait for libzmq to release what a closed socket held, ms (usually well under 1 ms). */
 const RELEASE_WAIT_MS = 300;
+/**
+ * A tcp/ipc address whose listener did not report its close in time (a busy machine): a bind of
+ * it in the next moments meets our own old socket, so it is retried this long before failing.
+ */
+const LATE_RELEASE_MS = 3000;
+const lateReleases = new Map<string, number>();
 
 /** What closing one of a node's sockets needs from its runner. */
 export interface SocketOwner {
@@ -71,15 +77,20 @@ async function closeAndWait(
   let left = bound.filter((a) => !a.startsWith("inproc://")).length;
   if (left === 0 || entry.closed) return registry.close(entry);
   let timer: NodeJS.Timeout | undefined;
+  let seen = false;
   const released = new Promise<void>((resolve) => {
     watch((ev) => {
-      if ((ev.event === "close" && --left <= 0) || ev.event === "end") resolve();
+      if ((ev.event === "close" && --left <= 0) || ev.event === "end") {
+        seen = true;
+        resolve();
+      }
     });
     // Real time, not the injected clock: this waits for I/O, and a test clock may stand still.
     timer = setTimeout(resolve, RELEASE_WAIT_MS);
   });
   registry.close(entry);
   await released;
+  if (!seen) for (const a of bound) lateReleases.set(a, Date.now() + LATE_RELEASE_MS);
   clearTimeout(timer);
   watch(null);
 }
@@ -87,17 +98,26 @@ async function closeAndWait(
 /**
  * Binds. EADDRINUSE on an inproc name can only be our own socket that is still closing (only this
  * process sees its inproc names, and validation refuses two sockets binding one address): retried
- * until the name is released, for at most RELEASE_WAIT_MS.
+ * until the name is released, for at most RELEASE_WAIT_MS. A tcp/ipc address our own socket was
+ * slow to release (lateReleases) is retried the same way, for at most LATE_RELEASE_MS.
  */
-export async function bindReleased(sock: ZSocket, address: string): Promise<void> {
-  const until = Date.now() + RELEASE_WAIT_MS;
+export async function bindReleased(
+  sock: ZSocket,
+  address: string,
+  raw: string = address,
+): Promise<void> {
+  const late = lateReleases.get(raw) ?? 0;
+  const ours = address.startsWith("inproc://") || late > Date.now();
+  const until = address.startsWith("inproc://") ? Date.now() + RELEASE_WAIT_MS : late;
   for (;;) {
     try {
-      return await sock.bind(address);
+      await sock.bind(address);
+      lateReleases.delete(raw);
+      return;
     } catch (err) {
       const inUse = (err as NodeJS.ErrnoException).code === "EADDRINUSE";
-      if (!inUse || !address.startsWith("inproc://") || Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 2));
+      if (!inUse || !ours || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, address.startsWith("inproc://") ? 2 : 20));
     }
   }
 }
