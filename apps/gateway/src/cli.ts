@@ -12,7 +12,7 @@ const USAGE = `usage:
   zmqp run FILE [--duration S] [--json] [--allow-external] [--record OUT.zmqrec]
   zmqp validate FILE [--json] [--allow-external]
   zmqp export FILE --lang python|node --out DIR [--compose] [--nodes ID,ID] [--force]
-  zmqp serve [--port P] [--host H] [--allow-external] [--allow-capture] [--open] [--grace S]
+  zmqp serve [--port P] [--host H] [--allow-external] [--allow-capture] [--open] [--grace S] [--max-tabs N]
   zmqp attach [--ports 5555,5559-5560 | --all-zmtp] [--iface lo] [--pcap FILE] [--duration S] [--json]`;
 
 function number(name: string, value: string | undefined, min: number, max: number) {
@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: "string" },
       open: { type: "boolean", default: false },
       grace: { type: "string" },
+      "max-tabs": { type: "string" },
       ports: { type: "string" },
       "all-zmtp": { type: "boolean", default: false },
       iface: { type: "string" },
@@ -112,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
         allowCapture: values["allow-capture"] ?? false,
         open: values.open ?? false,
         graceS: number("grace", values.grace, 0, 24 * 3600) ?? 30,
+        maxTabs: number("max-tabs", values["max-tabs"], 1, 1000) ?? 32,
       });
     }
     default:

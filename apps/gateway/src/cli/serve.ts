@@ -1,4 +1,4 @@
-/** `zmqp serve [--port P] [--host H] [--allow-external] [--open] [--grace S]`. */
+/** `zmqp serve [--port P] [--host H] [--allow-external] [--open] [--grace S] [--max-tabs N]`. */
 import { spawn } from "node:child_process";
 import { newToken, isLoopbackListenHost } from "../security.js";
 import { exitOnSignals, startServer } from "../server.js";
@@ -11,6 +11,8 @@ export interface ServeArgs {
   allowCapture: boolean;
   open: boolean;
   graceS: number;
+  /** Open tabs before more are refused (ZMQP_ERR_TOO_MANY_TABS). */
+  maxTabs: number;
 }
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
@@ -38,6 +40,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
       allowExternal: args.allowExternal,
       allowCapture: args.allowCapture,
       graceMs: Math.round(args.graceS * 1000),
+      maxTabs: args.maxTabs,
       allowedOrigins,
     });
   } catch (error) {
