@@ -134,6 +134,8 @@ export class GatewayClient {
         st.setRunBlockers(null);
         break;
       case "rejected":
+        // Refused as one tab too many: the banner says so, for as long as it lasts.
+        if (msg.code === "ZMQP_ERR_TOO_MANY_TABS") break;
         st.setDeployDiagnostics(msg.diagnostics ?? []);
         if (msg.diagnostics?.some((d) => d.severity === "error"))
           st.setRunBlockers(msg.diagnostics.filter((d) => d.severity === "error"));
