@@ -148,6 +148,8 @@ export class Core {
     } finally {
       if (direct) this.registry.sent(entry);
     }
+    pending.onWire = true;
+    if (entry.closing || entry.closed) this.correlator.sentAfterClose(entry.key, pending);
     const c = (entry.counters = this.counters.refs(entry.node, entry.socket, entry.counters));
     c.node.sent++;
     c.socket.sent++;

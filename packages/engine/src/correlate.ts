@@ -118,6 +118,17 @@ export class Correlator {
     };
   }
 
+  /**
+   * zeromq took a send whose socket had closed meanwhile (its list was settled without it): it is
+   * lost with the socket's queue, unless a receiver got it first.
+   */
+  sentAfterClose(key: string, p: PendingSend) {
+    if (p.taken || this.lists.get(key)?.items.includes(p)) return;
+    const t = this.closedTally.get(key) ?? { expired: 0, closed: 0, missed: 0 };
+    t.closed++;
+    this.closedTally.set(key, t);
+  }
+
   closeSocket(key: string) {
     this.settle(key);
     this.lists.delete(key);

@@ -18,6 +18,10 @@ export interface PendingSend {
    * for this reason unless a receiver takes it within a short grace period.
    */
   dropped?: string;
+  /** zeromq took it (the sender's `sent` counts it): only then is it owed to a receiver. */
+  onWire?: boolean;
+  /** A receiver matched it (one-to-one). */
+  taken?: boolean;
 }
 
 /**
@@ -76,7 +80,9 @@ export class SendList {
    * a receiver's cursor that it wants.
    */
   private stillAhead(abs: number, p: PendingSend): boolean {
-    if (p.dropped) return false;
+    // Not taken by zeromq yet: a send still waiting in the socket's queue is not in `sent`, and
+    // if its socket closes it is counted as a failed send (Core.send), not here.
+    if (p.dropped || !p.onWire) return false;
     if (!this.fanout) return true;
     for (const [receiver, c] of this.cursor) if (abs > c && this.wants(receiver, p)) return true;
     return false;
@@ -134,6 +140,7 @@ export class SendList {
         else if (this.owedOnlyTo(receiver, this.base + j)) this.settled.missed++;
       }
     } else {
+      p.taken = true;
       this.items[i] = undefined;
       while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
     }
