@@ -49,6 +49,8 @@ export class Core {
   readonly links = new LinkFaults();
   readonly listeners = new Set<(e: RuntimeEvent) => void>();
   readonly peerErrors = new PeerErrors(this);
+  /** When each playground socket last closed (`node/socket`): its half-open connections are ours. */
+  readonly closedAt = new Map<string, number>();
   private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
   /** The outside peers known on each bound tcp socket (`node/socket`), from outside-table.ts. */
   readonly outsideWatches = new Map<string, { known: Set<string> }>();

@@ -42,6 +42,13 @@ export class PeerErrors {
     return address ? phrase("peer.from", { address }) : "";
   }
 
+  private linkedJustClosed(entry: SocketEntry): boolean {
+    const now = Date.now();
+    return this.core.correlator
+      .peersOf(entry.key)
+      .some((p) => now - (this.core.closedAt.get(p.key) ?? 0) < 2000);
+  }
+
   /** Whether the socket's outside peers are watched but none is known yet (a scan is coming). */
   private addressPending(entry: { node: string; socket: string }): boolean {
     const w = this.core.outsideWatches.get(`${entry.node}/${entry.socket}`);
@@ -107,6 +114,9 @@ export class PeerErrors {
       case "disconnect":
         if (pending === 0) return;
         this.pending.set(entry, pending - 1);
+        // A playground socket linked to this one just closed (a kill, a Lazy Pirate reopen): the
+        // connection that left was ours, not a wrong peer.
+        if (this.linkedJustClosed(entry)) return;
         return this.report(entry, ERROR_CODES.HANDSHAKE_MISMATCH, (from) =>
           phrase("peer.handshakeLeft", { from, type }),
         );
@@ -115,6 +125,7 @@ export class PeerErrors {
       case "handshake:error:other": {
         // Counted as ended here: the disconnect that follows is not a second report.
         this.pending.set(entry, Math.max(0, pending - 1));
+        if (this.linkedJustClosed(entry)) return;
         return this.report(entry, ERROR_CODES.HANDSHAKE_MISMATCH, (from) =>
           errorCode === "ERR_ZMTP_MECHANISM_MISMATCH"
             ? phrase("peer.mechanism", { from, type })

@@ -49,6 +49,7 @@ export async function closeEntry(owner: SocketOwner, entry: SocketEntry, killed:
   const reason = killed ? "killed" : "closed";
   entry.closing = true;
   entry.closeReason = reason;
+  core.closedAt.set(entry.key, Date.now());
   // Held (step mode) sends never reached the socket: count them here. Queued and in-flight
   // ones fail as closed and are counted on their way out (Core.send).
   const held = core.step.cancel(entry.key);
