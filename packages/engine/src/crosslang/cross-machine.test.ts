@@ -102,6 +102,11 @@ describe.skipIf(skip !== null)("cross machine over a veth pair", { timeout: 45_0
       connect: [`tcp://${n.addrA}:5559`],
       count: 12,
       timeoutS: 6,
+      // A learner's client lives longer than a few milliseconds; 50 ms between requests keeps
+      // this one connected for over half a second, so the outside table's scan (asynchronous,
+      // coalesced) sees it arrive even on a loaded machine. A peer gone before any scan is the
+      // documented limit of packages/engine/README.md.
+      delayS: 0.05,
       netns: n.b,
     });
     const c = await client.done;
