@@ -207,7 +207,14 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (node.autostart) await r.start();
       else r.setState("stopped", phrase("detail.waitingStart"));
     }
-    core.emit({ type: "runtime", t: core.now(), state: "running", deployId });
+    core.emit({
+      type: "runtime",
+      t: core.now(),
+      state: "running",
+      deployId,
+      doc: next,
+      fresh: !prev,
+    });
     if (!prev) tickCounters();
     if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))
       playTimeline(next);

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from "./errors.js";
 import type { SocketType } from "./socket-types.js";
-import type { TimelineStep } from "./graph.js";
+import type { GraphDoc, TimelineStep } from "./graph.js";
 import type { ObservedGraph } from "./observed.js";
 import type { Phrase } from "./text.js";
 
@@ -111,7 +111,16 @@ export interface ZmtpItemView {
 export type MessageKind = "request" | "reply" | "publish" | "task" | "result" | "data";
 
 export type RuntimeEvent =
-  | { type: "runtime"; t: number; state: "running" | "stopped"; deployId: number }
+  | {
+      type: "runtime";
+      t: number;
+      state: "running" | "stopped";
+      deployId: number;
+      /** Running: the document the gateway runs now (every tab compares its own with it). */
+      doc?: GraphDoc;
+      /** Running: true when this deploy started from nothing (counters, log and particles from zero). */
+      fresh?: boolean;
+    }
   | { type: "status"; t: number; node: string; status: NodeStatus }
   | {
       type: "monitor";

@@ -5,12 +5,19 @@
  * hint while nothing runs.
  */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { ROLES, type GraphNode, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
+import {
+  ERROR_CODES,
+  ROLES,
+  type GraphNode,
+  type GraphSocket,
+  type NodeStatus,
+} from "@zmqp/protocol";
 import { memo, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { nodeName } from "../i18n/names.js";
 import { sayWith } from "../i18n/say.js";
 import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
+import { narrowedBinds } from "../store/runDiff.js";
 import { useApp } from "../store/index.js";
 import { shortRate } from "../store/rates.js";
 import { GROUP_COLOR } from "./groups.js";
@@ -61,7 +68,7 @@ function SocketHandle({
 }
 
 /** Counters read as primitives: a node re-renders only when one of its own numbers changes. */
-function Counters({ id }: { id: string }) {
+function Counters({ id, stale = false }: { id: string; stale?: boolean }) {
   const { t } = useTranslation();
   const has = useApp((s) => s.counters.nodes[id] !== undefined);
   const sent = useApp((s) => s.counters.nodes[id]?.sent ?? 0);
@@ -75,7 +82,12 @@ function Counters({ id }: { id: string }) {
   );
   if (!has) return null;
   return (
-    <div className="zn-counters" data-testid={`node.${id}.counters`}>
+    <div
+      className={`zn-counters ${stale ? "stale" : ""}`}
+      data-testid={`node.${id}.counters`}
+      data-stale={stale ? "true" : undefined}
+      title={stale ? t("counters.lastRun") : undefined}
+    >
       <span title={t("counters.sent")}>
         ↑ <b data-testid={`node.${id}.sent`}>{sent}</b>
       </span>
@@ -122,7 +134,15 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
   const spec = ROLES[node.role];
   const status = useApp((s) => s.status[id]);
   const running = useApp((s) => s.run.state === "running");
-  const diagnostics = useApp((s) => canvasDiagnostics(nodeDiagnostics(s.doc, id)));
+  const lastRun = useApp((s) => !running && s.counters.nodes[id] !== undefined);
+  const loopbackOnly = useApp((s) =>
+    narrowedBinds(s.doc, s.run.state === "running" ? s.run.doc : null, id),
+  );
+  const allDiagnostics = useApp((s) => canvasDiagnostics(nodeDiagnostics(s.doc, id)));
+  // Narrowed to loopback for this run, the external bind is what the node's note explains.
+  const diagnostics = loopbackOnly
+    ? allDiagnostics.filter((d) => d.code !== ERROR_CODES.EXTERNAL_BIND)
+    : allDiagnostics;
   // Idle, the last run's statuses would describe nodes that are not running: show none.
   const b = running ? badgeFor(status) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
@@ -158,6 +178,11 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
         ))}
         {ATTACH_MODE &&
           node.sockets.map((s) => <ObservedSubscriptions key={s.id} node={id} socket={s.id} />)}
+        {loopbackOnly && (
+          <div className="zn-loopback" data-testid={`node.${id}.loopback`}>
+            {t("node.loopbackOnly", { binds: loopbackOnly })}
+          </div>
+        )}
       </div>
       <div className="zn-live">
         {running ? (
@@ -167,6 +192,12 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
             </div>
             <Counters id={id} />
             {!ATTACH_MODE && <NodeActions node={node} status={status} compact />}
+          </>
+        ) : lastRun ? (
+          // After Stop the last run's numbers stay, greyed, until the next Run starts from zero.
+          <>
+            <div className="zn-detail idle">{t("counters.lastRun")}</div>
+            <Counters id={id} stale />
           </>
         ) : (
           <p className="zn-hint">{t(`roles.${node.role}.hint`)}</p>

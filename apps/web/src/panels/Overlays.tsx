@@ -1,5 +1,7 @@
 /** Things that float over the page: the disconnect banner, toasts, and the refused-Run dialog. */
+import { ERROR_CODES } from "@zmqp/protocol";
 import { useEffect } from "react";
+import { run } from "../actions.js";
 import { useTranslation } from "react-i18next";
 import { getToken } from "../gateway/token.js";
 import { sayWith } from "../i18n/say.js";
@@ -65,7 +67,11 @@ export function Toasts() {
 export function RunBlockers() {
   const { t } = useTranslation();
   const list = useApp((s) => s.runBlockers);
+  const allowExternal = useApp((s) => s.allowExternal);
   if (!list) return null;
+  // Refused only for binds other machines could reach: the local half can still run, narrowed.
+  const onlyExternal =
+    !allowExternal && list.length > 0 && list.every((d) => d.code === ERROR_CODES.EXTERNAL_BIND);
   const close = () => appStore.getState().setRunBlockers(null);
   return (
     <div className="dialog-backdrop" onClick={close}>
@@ -85,6 +91,19 @@ export function RunBlockers() {
             </li>
           ))}
         </ul>
+        {onlyExternal && (
+          <div className="loopback-offer">
+            <p>{t("run.loopbackHint")}</p>
+            <button
+              type="button"
+              className="btn run"
+              data-testid="run.loopback"
+              onClick={() => run({ loopback: true })}
+            >
+              ▶ {t("run.loopback")}
+            </button>
+          </div>
+        )}
         <button type="button" className="btn" onClick={close} autoFocus>
           {t("run.close")}
         </button>

@@ -2,7 +2,7 @@
 import { useReactFlow } from "@xyflow/react";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { openFile, run, saveFile, stop } from "../actions.js";
+import { openFile, saveFile, stop } from "../actions.js";
 import { arrange } from "../canvas/arrange.js";
 import type { LinkFlowEdge, ZmqFlowNode } from "../canvas/toFlow.js";
 import { gateway } from "../gateway/session.js";
@@ -10,6 +10,7 @@ import { LOCALES } from "../i18n/index.js";
 import { appStore, redo, undo, useApp, useHistory } from "../store/index.js";
 import type { Locale } from "../store/uiSlice.js";
 import { ExportMenu } from "./ExportMenu.js";
+import { RunButton } from "./RunButton.js";
 import { TemplatesMenu } from "./TemplatesMenu.js";
 import { ATTACH_URL } from "../attach/mode.js";
 import { ShareButton } from "../share/ShareButton.js";
@@ -76,15 +77,7 @@ export function Toolbar() {
         <span className="brand-name">{t("app.title")}</span>
       </div>
       <div className="group">
-        <button
-          type="button"
-          className="btn run"
-          onClick={run}
-          data-testid="toolbar.run"
-          title={t("toolbar.runHint")}
-        >
-          ▶ {t("toolbar.run")}
-        </button>
+        <RunButton />
         <button
           type="button"
           className="btn"

@@ -4,6 +4,7 @@
  */
 import type {
   Diagnostic,
+  GraphDoc,
   LinkCounters,
   NodeCounters,
   NodeStatus,
@@ -12,10 +13,11 @@ import type {
 } from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
 import { advanceRates, NO_RATES, type RateBase, type Rates } from "./rates.js";
+import { setValidationOptions } from "./diagnostics.js";
 import type { AppState } from "./types.js";
 
 /** How many events the event log keeps (oldest dropped first). */
-export const LOG_CAPACITY = 500;
+export const LOG_CAPACITY = 2000;
 
 export type Connection = "connecting" | "open" | "closed";
 
@@ -26,12 +28,18 @@ export interface RuntimeSlice {
   connection: Connection;
   /** True once a welcome arrived; the disconnect banner shows only after that. */
   everConnected: boolean;
+  /** From the gateway's welcome: whether graphs may bind addresses other machines reach. */
+  allowExternal: boolean;
   run: {
     state: "idle" | "running";
     deployId: number;
     stepMode: boolean;
     speed: number;
     cutLinks: string[];
+    /** The document the gateway runs (or ran last); compared with the canvas for "Apply changes". */
+    doc: GraphDoc | null;
+    /** Bumped when a run starts from nothing: counters, log and particles start from zero. */
+    epoch: number;
   };
   status: Record<string, NodeStatus>;
   counters: { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> };
@@ -40,6 +48,8 @@ export interface RuntimeSlice {
   rateBase: RateBase | null;
   log: LogEntry[];
   logSeq: number;
+  /** Log rows up to this seq belong to a run that ended: a fresh run drops them. */
+  logSeqAtStop: number;
   /** Message events the gateway left out since the last deploy (sampled away at high rates). */
   sampled: number;
   /** `seq` of the message shown in the message view. */
@@ -47,6 +57,7 @@ export interface RuntimeSlice {
   /** Diagnostics of the last deploy (warnings on success, errors on rejection). */
   deployDiagnostics: Diagnostic[];
   setConnection(c: Connection): void;
+  setAllowExternal(allow: boolean): void;
   applySnapshot(s: RuntimeSnapshot): void;
   applyBatch(events: RuntimeEvent[], sampled: number): void;
   setDeployDiagnostics(d: Diagnostic[]): void;
@@ -65,18 +76,32 @@ function logged(e: RuntimeEvent): boolean {
 export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = (set, get) => ({
   connection: "connecting",
   everConnected: false,
-  run: { state: "idle", deployId: 0, stepMode: false, speed: 1, cutLinks: [] },
+  allowExternal: false,
+  run: {
+    state: "idle",
+    deployId: 0,
+    stepMode: false,
+    speed: 1,
+    cutLinks: [],
+    doc: null,
+    epoch: 0,
+  },
   status: {},
   counters: { nodes: {}, links: {} },
   rates: NO_RATES,
   rateBase: null,
   log: [],
   logSeq: 0,
+  logSeqAtStop: 0,
   sampled: 0,
   selectedMessage: null,
   deployDiagnostics: [],
   setConnection(connection) {
     set({ connection });
+  },
+  setAllowExternal(allowExternal) {
+    setValidationOptions({ allowExternal });
+    set({ allowExternal });
   },
   applySnapshot(s) {
     set({
@@ -87,7 +112,10 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
         stepMode: s.stepMode,
         speed: s.speed,
         cutLinks: [...s.cutLinks],
+        doc: s.doc ?? get().run.doc,
+        epoch: get().run.epoch,
       },
+      logSeqAtStop: s.state === "idle" ? get().logSeq : get().logSeqAtStop,
       status: { ...s.nodes },
       counters: { nodes: { ...s.counters.nodes }, links: { ...s.counters.links } },
     });
@@ -99,6 +127,8 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
     let run = st.run;
     let rated = { base: st.rateBase, rates: st.rates };
     let seq = st.logSeq;
+    let atStop = st.logSeqAtStop;
+    let log = st.log;
     const fresh: LogEntry[] = [];
     for (const e of events) {
       if (e.type === "status") {
@@ -113,9 +143,24 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
         rated = advanceRates(rated.base, rated.rates, e);
       } else if (e.type === "runtime") {
         run = { ...run, state: e.state === "running" ? "running" : "idle", deployId: e.deployId };
-        if (e.state === "running" && e.deployId !== st.run.deployId) {
+        if (e.state === "running" && e.doc) run.doc = e.doc;
+        if (e.state === "stopped") {
+          // The last run's counters stay (greyed) until the next run; its log rows until then too.
+          atStop = seq;
+          run.stepMode = false;
+          run.cutLinks = [];
+        } else if (e.fresh && e.deployId !== st.run.deployId) {
+          // A run from nothing: the engine reset its counters; the rows of the run before go, the
+          // set-up rows of this one (bind, connect…, logged before this event) stay.
           counters = { nodes: {}, links: {} };
           rated = { base: null, rates: NO_RATES };
+          run.epoch++;
+          const cut = atStop;
+          log = log.filter((r) => r.seq > cut);
+          fresh.splice(0, fresh.length, ...fresh.filter((r) => r.seq > cut));
+          const ids = new Set((e.doc?.nodes ?? []).map((n) => n.id));
+          if (e.doc)
+            status = Object.fromEntries(Object.entries(status).filter(([k]) => ids.has(k)));
         }
       } else if (
         e.type === "timeline" &&
@@ -130,8 +175,9 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
       }
       if (logged(e)) fresh.push({ ...e, seq: ++seq });
     }
-    const log = fresh.length === 0 ? st.log : [...st.log, ...fresh].slice(-LOG_CAPACITY);
+    if (fresh.length) log = [...log, ...fresh].slice(-LOG_CAPACITY);
     set({
+      logSeqAtStop: atStop,
       status,
       counters,
       rates: rated.rates,
