@@ -14,6 +14,7 @@ import type {
 import type { StateCreator } from "zustand";
 import { advanceRates, NO_RATES, type RateBase, type Rates } from "./rates.js";
 import { setValidationOptions } from "./diagnostics.js";
+import { coalesce } from "./logCoalesce.js";
 import type { AppState } from "./types.js";
 
 /** How many events the event log keeps (oldest dropped first). */
@@ -22,7 +23,13 @@ export const LOG_CAPACITY = 2000;
 export type Connection = "connecting" | "open" | "closed";
 
 /** A logged event with a page-local sequence number (stable React key, selection id). */
-export type LogEntry = RuntimeEvent & { seq: number };
+export type LogEntry = RuntimeEvent & {
+  seq: number;
+  /** Identical socket events in a row folded into this one (logCoalesce.ts). */
+  repeat?: number;
+  /** When the last of the folded repeats came. */
+  lastT?: number;
+};
 
 export interface RuntimeSlice {
   connection: Connection;
@@ -175,7 +182,11 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
       }
       if (logged(e)) fresh.push({ ...e, seq: ++seq });
     }
-    if (fresh.length) log = [...log, ...fresh].slice(-LOG_CAPACITY);
+    if (fresh.length) {
+      const rows = [...log];
+      for (const r of fresh) if (!coalesce(rows, r)) rows.push(r);
+      log = rows.length > LOG_CAPACITY ? rows.slice(-LOG_CAPACITY) : rows;
+    }
     set({
       logSeqAtStop: atStop,
       status,
