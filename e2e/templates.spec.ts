@@ -54,11 +54,17 @@ async function logRows(p: PlaygroundPage, node: string, type = "all"): Promise<s
   return p.page.locator(".eventlog .row .text").allTextContents();
 }
 
-/** A link label "→5 ←4" as [forward, backward]. */
+/**
+ * A link label's counts as [forward (connect → bind), backward], read from the parts it shows
+ * (e2e/truth.spec.ts checks that each part's arrow points from its sender).
+ */
 async function linkCounts(p: PlaygroundPage, link: string): Promise<[number, number]> {
-  const text = (await p.page.getByTestId(`link.${link}.label`).textContent()) ?? "";
-  const n = [...text.matchAll(/\d+/g)].map((m) => Number(m[0]));
-  return [n[0] ?? 0, n[1] ?? 0];
+  const label = p.page.getByTestId(`link.${link}.label`);
+  const part = async (dir: string) => {
+    const el = label.locator(`span[data-dir="${dir}"]`);
+    return (await el.count()) ? Number(((await el.textContent()) ?? "").replace(/\D/g, "")) : 0;
+  };
+  return [await part("forward"), await part("backward")];
 }
 
 test.describe("seed templates: what each lesson says, on the page", () => {

@@ -49,6 +49,8 @@ export function ParticleOverlay() {
     layer.enabled = appStore.getState().animate && !compact();
     const unsubAnimate = appStore.subscribe((s, prev) => {
       if (s.animate !== prev.animate) sync();
+      // A run from nothing starts its particles from nothing too.
+      if (s.run.epoch !== prev.run.epoch) layer.reset();
     });
     const unsubZoom = flow.subscribe((s, prev) => {
       if (s.transform[2] !== prev.transform[2]) sync();
