@@ -17,6 +17,7 @@ import {
 import { spoken, type Said } from "./say.js";
 import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
 import { realClock } from "./clock.js";
+import { controlState } from "./controls.js";
 import { Core } from "./core.js";
 import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
@@ -47,6 +48,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
   const timeline = new TimelinePlayer(clock);
   const wire = new WireInspector(runtimeWireHost(core, runners));
+  /** Every change of a control reaches every tab as one `control` event (latest wins). */
+  const emitControl = () =>
+    core.emit({ type: "control", t: core.now(), ...controlState(core, wire.watched()) });
+  core.step.onChange = emitControl;
   let deployId = 0;
   let closed = false;
   let countersTimer: unknown;
@@ -132,6 +137,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const socket = `${link.from.node}.${link.from.socket}`;
       log(phrase("note.linkRestored", { link: id, socket }), link.from.node);
     }
+    emitControl();
   }
 
   function playTimeline(doc: GraphDoc) {
@@ -158,9 +164,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     core.step.reset();
     core.registry.closeAll();
     core.correlator.clear();
+    const hadControls = core.links.cut.size > 0 || core.links.latency.size > 0;
     core.links.cut.clear();
     core.links.latency.clear();
     const wasRunning = core.doc !== null;
+    if (hadControls) emitControl();
     core.doc = null;
     if (wasRunning) core.emit({ type: "runtime", t: core.now(), state: "stopped", deployId });
   }
@@ -248,12 +256,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         ),
       );
     },
-    watchLink: (link) => exclusive(() => wire.watch(link)),
-    unwatchLink: (link) => exclusive(() => wire.unwatch(link)),
+    watchLink: (link) => exclusive(() => wire.watch(link).finally(emitControl)),
+    unwatchLink: (link) => exclusive(() => wire.unwatch(link).finally(emitControl)),
     capturePcap: (link) => wire.pcap(link),
     setSpeed(factor) {
       core.speed = Math.min(10, Math.max(0.1, factor));
       for (const r of runners.values()) r.timers.respeed();
+      emitControl();
     },
     counters: () => core.counters.snapshot(),
     snapshot(): RuntimeSnapshot {
@@ -265,10 +274,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           [...runners.values()].map((r) => [r.id, structuredClone(r.status)]),
         ),
         counters: core.counters.snapshot(),
-        stepMode: core.step.holding,
-        speed: core.speed,
-        cutLinks: [...core.links.cut],
-        watchedLinks: wire.watched(),
+        ...controlState(core, wire.watched()),
       };
     },
     async close() {

@@ -25,7 +25,8 @@ import { useZoomedOut } from "./lod.js";
 import { NodeActions } from "./NodeActions.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
-import { badgeFor, type Badge } from "./nodeStatus.js";
+import { badgeFor, withHeld, type Badge } from "./nodeStatus.js";
+import { heldBody, heldOf } from "../store/held.js";
 import { isBinding, type Side, type ZmqFlowNode } from "./toFlow.js";
 
 function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSocket; side: Side }) {
@@ -143,14 +144,18 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
   const diagnostics = loopbackOnly
     ? allDiagnostics.filter((d) => d.code !== ERROR_CODES.EXTERNAL_BIND)
     : allDiagnostics;
+  const held = useApp((s) => heldOf(s.run.held, id));
   // Idle, the last run's statuses would describe nodes that are not running: show none.
-  const b = running ? badgeFor(status) : null;
+  const b = running ? withHeld(badgeFor(status), held !== null) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
   const label = nodeName(
     node,
     useApp((s) => s.locale),
   );
-  const detail = detailText(t, b, status);
+  const detail =
+    b?.key === "held" && held
+      ? t("detail.heldByStep", { body: heldBody(held), count: held.count })
+      : detailText(t, b, status);
   const role = t(`roles.${node.role}.label`);
   return (
     <div
@@ -230,7 +235,8 @@ function CompactNode({ id, node, sides, selected }: ViewProps) {
   );
   // Rounded to what is shown, so the card re-renders only when its figure changes.
   const rate = useApp((s) => shortRate(s.rates.nodes[id] ?? 0));
-  const b = running ? badgeFor(status) : null;
+  const held = useApp((s) => heldOf(s.run.held, id) !== null);
+  const b = running ? withHeld(badgeFor(status), held) : null;
   const label = nodeName(
     node,
     useApp((s) => s.locale),

@@ -5,6 +5,7 @@
 import type {
   Diagnostic,
   GraphDoc,
+  HeldSendView,
   LinkCounters,
   NodeCounters,
   NodeStatus,
@@ -43,6 +44,11 @@ export interface RuntimeSlice {
     stepMode: boolean;
     speed: number;
     cutLinks: string[];
+    /** Link id → latency the gateway adds, ms. */
+    latency: Record<string, number>;
+    /** Sends step mode holds, oldest (the one Next releases) first; `heldTotal` counts all. */
+    held: HeldSendView[];
+    heldTotal: number;
     /** The document the gateway runs (or ran last); compared with the canvas for "Apply changes". */
     doc: GraphDoc | null;
     /** Bumped when a run starts from nothing: counters, log and particles start from zero. */
@@ -70,14 +76,19 @@ export interface RuntimeSlice {
   setDeployDiagnostics(d: Diagnostic[]): void;
   selectMessage(seq: number | null): void;
   clearLog(): void;
-  /** Optimistic updates for what the page asked (step mode, speed, cut links). */
-  patchRun(patch: Partial<RuntimeSlice["run"]>): void;
 }
 
 /** Events worth a line in the log; counters and status are shown on the nodes, wire in its table. */
 function logged(e: RuntimeEvent): boolean {
   // `observed` (attach's whole graph) is drawn on the canvas, not written in the log.
-  return e.type !== "counters" && e.type !== "status" && e.type !== "wire" && e.type !== "observed";
+  // `control` (step mode, speed, cuts…) is drawn on the toolbar and links; the engine notes it.
+  return (
+    e.type !== "counters" &&
+    e.type !== "status" &&
+    e.type !== "wire" &&
+    e.type !== "observed" &&
+    e.type !== "control"
+  );
 }
 
 export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = (set, get) => ({
@@ -90,6 +101,9 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
     stepMode: false,
     speed: 1,
     cutLinks: [],
+    latency: {},
+    held: [],
+    heldTotal: 0,
     doc: null,
     epoch: 0,
   },
@@ -119,6 +133,9 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
         stepMode: s.stepMode,
         speed: s.speed,
         cutLinks: [...s.cutLinks],
+        latency: { ...(s.latency ?? {}) },
+        held: s.held ?? [],
+        heldTotal: s.heldTotal ?? 0,
         doc: s.doc ?? get().run.doc,
         epoch: get().run.epoch,
       },
@@ -148,6 +165,17 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
           links: { ...counters.links, ...e.links },
         };
         rated = advanceRates(rated.base, rated.rates, e);
+      } else if (e.type === "control") {
+        // The gateway's controls, whole: every tab shows the same, nothing is patched locally.
+        run = {
+          ...run,
+          stepMode: e.stepMode,
+          speed: e.speed,
+          cutLinks: e.cutLinks,
+          latency: e.latency,
+          held: e.held,
+          heldTotal: e.heldTotal,
+        };
       } else if (e.type === "runtime") {
         run = { ...run, state: e.state === "running" ? "running" : "idle", deployId: e.deployId };
         if (e.state === "running" && e.doc) run.doc = e.doc;
@@ -156,6 +184,9 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
           atStop = seq;
           run.stepMode = false;
           run.cutLinks = [];
+          run.latency = {};
+          run.held = [];
+          run.heldTotal = 0;
         } else if (e.fresh && e.deployId !== st.run.deployId) {
           // A run from nothing: the engine reset its counters; the rows of the run before go, the
           // set-up rows of this one (bind, connect…, logged before this event) stay.
@@ -168,16 +199,6 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
           const ids = new Set((e.doc?.nodes ?? []).map((n) => n.id));
           if (e.doc)
             status = Object.fromEntries(Object.entries(status).filter(([k]) => ids.has(k)));
-        }
-      } else if (
-        e.type === "timeline" &&
-        (e.step.action === "cut" || e.step.action === "restore")
-      ) {
-        const link = e.step.link;
-        if (link) {
-          const cut = run.cutLinks.filter((l) => l !== link);
-          if (e.step.action === "cut") cut.push(link);
-          run = { ...run, cutLinks: cut };
         }
       }
       if (logged(e)) fresh.push({ ...e, seq: ++seq });
@@ -207,8 +228,5 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
   },
   clearLog() {
     set({ log: [], sampled: 0, selectedMessage: null });
-  },
-  patchRun(patch) {
-    set({ run: { ...get().run, ...patch } });
   },
 });
