@@ -52,6 +52,7 @@ export function run(options: { loopback?: boolean; fresh?: boolean } = {}) {
     return;
   }
   st.setRunBlockers(null);
+  st.setRunningNotice(null);
   const restart = options.fresh || !running;
   if (restart && running && !gateway.send({ type: "stop" })) return;
   if (gateway.send({ type: "deploy", doc }) && restart) st.clearLog();

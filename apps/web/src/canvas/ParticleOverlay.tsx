@@ -51,6 +51,8 @@ export function ParticleOverlay() {
       if (s.animate !== prev.animate) sync();
       // A run from nothing starts its particles from nothing too.
       if (s.run.epoch !== prev.run.epoch) layer.reset();
+      // Stopped: nothing travels any more, so nothing is drawn travelling.
+      else if (s.run.state !== prev.run.state && s.run.state === "idle") layer.clear();
     });
     const unsubZoom = flow.subscribe((s, prev) => {
       if (s.transform[2] !== prev.transform[2]) sync();

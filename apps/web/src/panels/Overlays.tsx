@@ -111,3 +111,44 @@ export function RunBlockers() {
     </div>
   );
 }
+
+/**
+ * This page opened while the gateway was running a graph. The same graph: say it still runs (the
+ * gateway keeps it after a tab closes, until the last tab has been gone a while). Another graph:
+ * say so, and offer to view it (Undo brings the canvas's own back) or to keep this one (Run then
+ * replaces what runs).
+ */
+export function RunningNotice() {
+  const { t } = useTranslation();
+  const notice = useApp((s) => (s.run.state === "running" ? s.runningNotice : null));
+  if (!notice) return null;
+  const st = appStore.getState();
+  const dismiss = () => st.setRunningNotice(null);
+  return (
+    <div
+      className={`notice ${notice}`}
+      role="status"
+      data-testid="running.notice"
+      data-kind={notice}
+    >
+      <span>{t(notice === "same" ? "running.same" : "running.differs")}</span>
+      {notice === "differs" && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="running.view"
+          onClick={() => {
+            const doc = appStore.getState().run.doc;
+            if (doc) appStore.getState().loadDoc(doc);
+            dismiss();
+          }}
+        >
+          {t("running.view")}
+        </button>
+      )}
+      <button type="button" className="btn" data-testid="running.dismiss" onClick={dismiss}>
+        {t(notice === "differs" ? "running.keep" : "running.ok")}
+      </button>
+    </div>
+  );
+}
