@@ -135,4 +135,28 @@ test.describe("runtime controls", () => {
     const got = await p.count("client", "received");
     await p.expectCountAbove("client", "received", got, 15_000);
   });
+
+  test("speed from the toolbar changes how often the client sends, read in the log", async ({
+    playground: p,
+  }) => {
+    await p.goto({ template: "01-hello-world" });
+    await p.run();
+    await p.expectCountAbove("client", "sent", 1);
+    await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client");
+    await p.page.getByRole("combobox", { name: "Filter by event type" }).selectOption("message");
+    await p.page.getByTestId("toolbar.speed").selectOption("0.25");
+    await expect(p.page.getByTestId("toolbar.speed")).toHaveValue("0.25");
+    const from = await p.count("client", "sent");
+    // At a quarter speed the 1 s interval is 4 s: two sends after the change are ≥ 3 s apart.
+    await p.expectCountAbove("client", "sent", from + 1, 20_000);
+    const times = await p.page
+      .locator(".eventlog .row", { hasText: "request →" })
+      .locator(".time")
+      .allTextContents();
+    const secs = times.slice(-2).map((x) => {
+      const [h, m, s] = x.split(":").map(Number);
+      return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
+    });
+    expect(secs[1]! - secs[0]!).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -54,10 +54,14 @@ test.describe("runs and the document", () => {
     await expect(run).toHaveAttribute("data-mode", "apply");
     await expect(run).toHaveText("▶ Apply changes");
     await expect(run).toHaveAttribute("title", /restart only server,/);
+    // The edited node is not what runs: it says so instead of showing the old server's state.
+    await expect(p.page.getByTestId("node.server.edited")).toBeVisible();
+    await expect(p.status("server")).toHaveCount(0);
     await p.shot("runs-apply-changes");
     const sent = await p.count("client", "sent");
     await run.click();
     await expect(run).toHaveAttribute("data-mode", "again");
+    await expect(p.page.getByTestId("node.server.edited")).toHaveCount(0);
     // The server restarted with its new reply; the client kept running and kept its counters.
     await expect(p.node("client")).toContainText(/"Hello \d+" → "Earth"/, { timeout: 10_000 });
     expect(await p.count("client", "sent")).toBeGreaterThanOrEqual(sent);
@@ -106,6 +110,8 @@ test.describe("runs and the document", () => {
     await expect(other.node("publisher")).toBeVisible();
     const notice = other.page.getByTestId("running.notice");
     await expect(notice).toHaveAttribute("data-kind", "differs");
+    // Its nodes are not what runs: no live state or counters borrowed from the running graph.
+    await expect(other.page.getByTestId("node.publisher.edited")).toBeVisible();
     await other.shot("runs-second-tab-differs");
     await notice.getByTestId("running.view").click();
     await expect(other.node("client")).toBeVisible();

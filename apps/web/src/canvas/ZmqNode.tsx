@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { nodeName } from "../i18n/names.js";
 import { sayWith } from "../i18n/say.js";
 import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
-import { narrowedBinds } from "../store/runDiff.js";
+import { narrowedBinds, pendingChanges } from "../store/runDiff.js";
 import { useApp } from "../store/index.js";
 import { shortRate } from "../store/rates.js";
 import { GROUP_COLOR } from "./groups.js";
@@ -135,7 +135,13 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
   const spec = ROLES[node.role];
   const status = useApp((s) => s.status[id]);
   const running = useApp((s) => s.run.state === "running");
-  const lastRun = useApp((s) => !running && s.counters.nodes[id] !== undefined);
+  // Edited (or another graph's node of the same id): what runs is not this node, so its live
+  // badge and counters would describe something else. They show greyed until Apply changes.
+  const edited = useApp(
+    (s) => s.run.state === "running" && pendingChanges(s.doc, s.run.doc).changed.includes(id),
+  );
+  const live = running && !edited;
+  const lastRun = useApp((s) => !live && s.counters.nodes[id] !== undefined);
   const loopbackOnly = useApp((s) =>
     narrowedBinds(s.doc, s.run.state === "running" ? s.run.doc : null, id),
   );
@@ -146,7 +152,7 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
     : allDiagnostics;
   const held = useApp((s) => heldOf(s.run.held, id));
   // Idle, the last run's statuses would describe nodes that are not running: show none.
-  const b = running ? withHeld(badgeFor(status), held !== null) : null;
+  const b = live ? withHeld(badgeFor(status), held !== null) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
   const label = nodeName(
     node,
@@ -190,7 +196,14 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
         )}
       </div>
       <div className="zn-live">
-        {running ? (
+        {edited ? (
+          <>
+            <div className="zn-detail warn" data-testid={`node.${id}.edited`}>
+              {t("node.edited")}
+            </div>
+            {lastRun && <Counters id={id} stale />}
+          </>
+        ) : running ? (
           <>
             <div className={`zn-detail ${b?.tone ?? ""}`} title={detail || undefined}>
               {detail}
