@@ -94,16 +94,21 @@ test.describe("runtime controls", () => {
     await p.page.getByTestId("link.client-server.cut").click();
     await expect(p.page.getByTestId("link.client-server.label")).toHaveText("✂");
     await expect(other.page.getByTestId("link.client-server.label")).toHaveText("✂");
-    // Cut: the client's requests stop arriving at the server.
-    const served = await p.count("server", "received");
-    await expect(p.status("client")).toHaveText(/waiting for a reply|stuck|connecting/, {
-      timeout: 10_000,
+    // Cut: the client's next request waits and never reaches the server until the link is back.
+    await expect(p.status("client")).toHaveText("waiting for a reply", { timeout: 10_000 });
+    const waiting = ((await p.node("client").textContent()) ?? "").match(/Hello \d+/)?.[0] ?? "";
+    expect(waiting).toMatch(/^Hello \d+$/);
+    const arrived = p.page.locator(".eventlog .row", {
+      hasText: `request ← client-server ${waiting}`,
     });
-    expect(await p.count("server", "received")).toBe(served);
+    await expect(p.page.locator(".eventlog .row", { hasText: "client-server cut" })).toHaveCount(1);
+    await expect(arrived).toHaveCount(0);
+    const served = await p.count("server", "received");
     await other.page.screenshot({ path: "/tmp/shots/controls-second-tab-cut.png" });
     await p.page.getByTestId("link.client-server.restore").click();
     await expect(other.page.getByTestId("link.client-server.label")).not.toHaveText("✂");
     await p.expectCountAbove("server", "received", served, 15_000);
+    await expect(arrived).toHaveCount(1);
 
     await p.page.getByLabel("Added latency (ms)").fill("300");
     await p.page
