@@ -81,6 +81,8 @@ test.describe("runtime controls", () => {
     await expect(other.page.getByTestId("toolbar.step.next")).toHaveText(/Next: /, {
       timeout: 10_000,
     });
+    // Once a send is held it stays held until Next: both tabs name the same one.
+    await expect(p.page.getByTestId("toolbar.step.next")).toHaveText(/Next: /);
     await expect(other.page.getByTestId("toolbar.step.next")).toHaveText(
       (await p.page.getByTestId("toolbar.step.next").textContent()) ?? "",
     );
