@@ -13,6 +13,8 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   retries: 0,
+  // A `test.only` left in a spec would silently skip the rest of the suite in CI.
+  forbidOnly: !!process.env.CI,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

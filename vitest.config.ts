@@ -10,6 +10,8 @@ export default defineConfig({
       "apps/*/src/**/*.test.tsx",
       "apps/*/test/**/*.test.ts",
     ],
+    // A `.only` left in a test file would silently skip the rest of the suite in CI.
+    allowOnly: !process.env.CI,
     pool: "forks",
     fileParallelism: false,
     testTimeout: 30_000,

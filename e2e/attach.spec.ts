@@ -72,9 +72,10 @@ test.describe("Attach mode", () => {
       }, `p${pid}`);
     for (const [i, c] of clients.entries()) {
       const id = await linkOf(c.pid);
-      await expect(page.getByTestId(`link.${id}.label`)).toHaveText(
-        `→${done[i]!.sent} ←${done[i]!.received}`,
-      );
+      // Forward is connect → bind (client → broker); the arrows' screen direction is truth.spec's.
+      const label = page.getByTestId(`link.${id}.label`);
+      await expect(label).toHaveAttribute("data-forward", String(done[i]!.sent));
+      await expect(label).toHaveAttribute("data-backward", String(done[i]!.received));
     }
     // Observed means nothing can be acted on: no node actions, no palette, no Run.
     await expect(page.locator('[data-testid$=".kill"]')).toHaveCount(0);

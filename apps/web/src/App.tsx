@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Canvas } from "./canvas/Canvas.js";
 import { EventLog } from "./panels/EventLog.js";
 import { MessageView } from "./panels/MessageView.js";
-import { Banner, RunBlockers, Toasts } from "./panels/Overlays.js";
+import { Banner, RunBlockers, RunningNotice, Toasts } from "./panels/Overlays.js";
 import { Palette } from "./panels/Palette.js";
 import { SidePanel, sideOpen } from "./panels/SidePanel.js";
 import { Toolbar } from "./panels/Toolbar.js";
@@ -32,6 +32,7 @@ export function App() {
     >
       {ATTACH_MODE ? <AttachBar /> : <Toolbar />}
       <Banner />
+      <RunningNotice />
       {ATTACH_MODE ? <AttachPanel /> : <Palette />}
       <main className="main">
         <Canvas />

@@ -6,6 +6,7 @@ import { gateway } from "./gateway/session.js";
 import { i18n } from "./i18n/index.js";
 import { say } from "./i18n/say.js";
 import { errorsOf } from "./store/diagnostics.js";
+import { narrowed, pendingChanges } from "./store/runDiff.js";
 import { appStore } from "./store/index.js";
 import { moveNodes } from "./store/graphOps.js";
 
@@ -27,20 +28,34 @@ export async function openTemplate(name: string) {
   }
 }
 
-/** Deploys the document, unless validation finds errors: then Run is refused with the list. */
-export function run() {
+/**
+ * Deploys the document, unless validation finds errors: then Run is refused with the list.
+ * While a graph runs this applies the canvas's changes as a diff (only changed nodes restart);
+ * `fresh` stops first, so every counter, the log and the particles start from zero.
+ * `loopback` runs the document with its external binds narrowed to 127.0.0.1 (the document
+ * itself unchanged); a later "Apply changes" of that run stays narrowed.
+ */
+export function run(options: { loopback?: boolean; fresh?: boolean } = {}) {
   const st = appStore.getState();
-  const errors = errorsOf(st.doc);
+  const running = st.run.state === "running";
+  const loopback =
+    options.loopback ??
+    (running && pendingChanges(st.doc, st.run.doc).narrowed && !st.allowExternal);
+  const doc = loopback ? narrowed(st.doc).doc : st.doc;
+  const errors = errorsOf(doc);
   if (errors.length) {
     st.setRunBlockers(errors);
     return;
   }
-  if (st.doc.nodes.length === 0) {
+  if (doc.nodes.length === 0) {
     st.toast("info", i18n.t("toast.emptyGraph"));
     return;
   }
   st.setRunBlockers(null);
-  if (gateway.send({ type: "deploy", doc: st.doc })) st.clearLog();
+  st.setRunningNotice(null);
+  const restart = options.fresh || !running;
+  if (restart && running && !gateway.send({ type: "stop" })) return;
+  if (gateway.send({ type: "deploy", doc }) && restart) st.clearLog();
 }
 
 export function stop() {

@@ -29,6 +29,8 @@ import { followShareLinks, openShareLink } from "./share/open.js";
 import { sharePending } from "./share/pending.js";
 
 const LOCALE_KEY = "zmqp.locale";
+/** The `?template=` this tab already opened (sessionStorage: per tab, survives a reload). */
+const OPENED_KEY = "zmqp.openedTemplate";
 
 function syncLocale(locale: Locale) {
   void i18n.changeLanguage(locale);
@@ -54,7 +56,9 @@ if (ATTACH_MODE) {
 ) {
   // Like a template in the URL, the link's graph wins over what the gateway is running.
   bootState.templateFromUrl = true;
-} else if (template) {
+} else if (template && sessionStorage.getItem(OPENED_KEY) !== template) {
+  // Opened once per tab: a reload keeps the person's edits (autosaved) instead of reopening it.
+  sessionStorage.setItem(OPENED_KEY, template);
   bootState.templateFromUrl = true;
   void openTemplate(template);
 } else {

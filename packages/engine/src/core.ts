@@ -17,6 +17,7 @@ import {
 import type { Clock } from "./api.js";
 import { errorText } from "./say.js";
 import { Correlator, type Match, type PendingSend } from "./correlate.js";
+import { heldView } from "./controls.js";
 import { CounterStore } from "./counters.js";
 import { LinkFaults, StepGate } from "./faults.js";
 import { LazyMessage } from "./frames.js";
@@ -126,7 +127,10 @@ export class Core {
     kind: MessageKind,
     dropReason?: string,
   ): Promise<boolean> {
-    if (this.step.holding && !(await this.step.pass(entry.key))) return false;
+    if (this.step.holding) {
+      const view = () => heldView(this, entry, frames, kind);
+      if (!(await this.step.pass(entry.key, view))) return false;
+    }
     if (entry.closed || entry.closing) {
       this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
       return false;

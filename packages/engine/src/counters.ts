@@ -100,6 +100,13 @@ export class CounterStore {
     }
   }
 
+  /** A message that crossed a link with no receive to count it (raw TCP bytes written). */
+  crossed(link: string, forward: boolean): void {
+    const l = this.link(link);
+    if (forward) l.forward++;
+    else l.backward++;
+  }
+
   dropped(node: string, socket: string, reason: string, count = 1): void {
     const n = this.node(node);
     n.dropped += count;

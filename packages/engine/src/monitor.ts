@@ -43,6 +43,21 @@ function describe(ev: Record<string, unknown>): Pick<MonitorEvent, "detail" | "d
 }
 
 /**
+ * A STREAM socket's peer is plain TCP: when it closes its end, libzmq reports a failed "handshake"
+ * (EPIPE or ECONNRESET) before the disconnect. That is the peer leaving, and the detail says so
+ * (zeromq's own words kept after ours).
+ */
+function peerClosed(
+  ev: Record<string, unknown>,
+): Pick<MonitorEvent, "detail" | "detailPhrase"> | null {
+  const err = ev.error as { message?: string; code?: string } | undefined;
+  if (ev.type !== "handshake:error:other" || (err?.code !== "EPIPE" && err?.code !== "ECONNRESET"))
+    return null;
+  const said = phrase("monitor.peerClosed", { error: `${err.code}: ${err.message ?? ""}` });
+  return { detail: english(said), detailPhrase: said };
+}
+
+/**
  * Reports a socket's monitor events until the observer ends. That is after the socket closed:
  * its listeners' `close` come then (the runner waits for them), and on `end` the observer closes
  * itself; an observer left unread would keep two zeromq sockets open until a GC.
@@ -56,7 +71,7 @@ export async function watchSocket(
       const ev = raw as unknown as Record<string, unknown>;
       const m: MonitorEvent = { event: String(ev.type) };
       if (typeof ev.address === "string") m.address = ev.address;
-      Object.assign(m, describe(ev));
+      Object.assign(m, entry.type === "STREAM" ? (peerClosed(ev) ?? describe(ev)) : describe(ev));
       on(m, (ev.error as { code?: string } | undefined)?.code);
     }
   } catch {

@@ -75,8 +75,12 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
     report: {
       message(socket, direction, frames, kind: MessageKind, link = null) {
         const type = sock(socket)?.type ?? "TCP";
-        if (direction === "out") core.counters.sent(node.id, socket);
-        else core.counters.received(node.id, socket, null, link, false);
+        if (direction === "out") {
+          core.counters.sent(node.id, socket);
+          // Raw TCP bytes reach a STREAM socket with no ZeroMQ sender to match them against, so
+          // the link counts them as they are written: the link's forward count matches ↑.
+          if (link && type === "TCP") core.counters.crossed(link, true);
+        } else core.counters.received(node.id, socket, null, link, false);
         const event = new LazyMessage(
           { t: core.now(), id: core.nextId(), node: node.id, socket, direction, kind, link },
           type,

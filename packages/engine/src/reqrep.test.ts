@@ -173,3 +173,29 @@ describe("request-reply", () => {
     expect(rt.counters().nodes.s2!.errors).toBe(1);
   });
 });
+
+describe("{n} in every text a behaviour sends", () => {
+  it("a server's fixed reply and prefix number each reply", async () => {
+    rt = createRuntime();
+    const events = record(rt);
+    await rt.deploy(
+      graph(
+        [
+          node("server", "server", rep(15567), { reply: "prefix", text: "reply {n}" }),
+          node("client", "client", req, { intervalMs: 50, payload: "ask {n}" }),
+        ],
+        [link("l", "client.req", "server.rep")],
+      ),
+    );
+    const got = await waitFor("three replies", () => {
+      const m = messages(events, "client", "in");
+      return m.length >= 3 ? m : null;
+    });
+    const text = (m: (typeof got)[number]) => m.frames[m.frames.length - 1]?.text;
+    expect(got.slice(0, 3).map(text)).toEqual([
+      "reply 1: ask 1",
+      "reply 2: ask 2",
+      "reply 3: ask 3",
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import { spoken, type Said } from "./say.js";
 import { accounts } from "./accounts.js";
 import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
 import { realClock } from "./clock.js";
+import { controlState } from "./controls.js";
 import { Core } from "./core.js";
 import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
@@ -49,6 +50,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
   const timeline = new TimelinePlayer(clock);
   const wire = new WireInspector(runtimeWireHost(core, runners));
+  /** Every change of a control reaches every tab as one `control` event (latest wins). */
+  const emitControl = () =>
+    core.emit({ type: "control", t: core.now(), ...controlState(core, wire.watched()) });
+  core.step.onChange = emitControl;
   let deployId = 0;
   let closed = false;
   let countersTimer: unknown;
@@ -134,6 +139,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const socket = `${link.from.node}.${link.from.socket}`;
       log(phrase("note.linkRestored", { link: id, socket }), link.from.node);
     }
+    emitControl();
   }
 
   function playTimeline(doc: GraphDoc) {
@@ -162,9 +168,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     // The ipc files this run's binds made: a stopped graph leaves nothing in the sandbox.
     emptyFolder(ipcDir);
     core.correlator.clear();
+    const hadControls = core.links.cut.size > 0 || core.links.latency.size > 0;
     core.links.cut.clear();
     core.links.latency.clear();
     const wasRunning = core.doc !== null;
+    if (hadControls) emitControl();
     core.doc = null;
     if (wasRunning) core.emit({ type: "runtime", t: core.now(), state: "stopped", deployId });
   }
@@ -211,7 +219,14 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (node.autostart) await r.start();
       else r.setState("stopped", phrase("detail.waitingStart"));
     }
-    core.emit({ type: "runtime", t: core.now(), state: "running", deployId });
+    core.emit({
+      type: "runtime",
+      t: core.now(),
+      state: "running",
+      deployId,
+      doc: next,
+      fresh: !prev,
+    });
     if (!prev) tickCounters();
     // What failed while starting (a bind in use) is in the answer, per node, with its code.
     const failures = fresh.flatMap((n) => startFailures(runners.get(n.id)));
@@ -252,12 +267,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         ),
       );
     },
-    watchLink: (link) => exclusive(() => wire.watch(link)),
-    unwatchLink: (link) => exclusive(() => wire.unwatch(link)),
+    watchLink: (link) => exclusive(() => wire.watch(link).finally(emitControl)),
+    unwatchLink: (link) => exclusive(() => wire.unwatch(link).finally(emitControl)),
     capturePcap: (link) => wire.pcap(link),
     setSpeed(factor) {
       core.speed = Math.min(10, Math.max(0.1, factor));
       for (const r of runners.values()) r.timers.respeed();
+      emitControl();
     },
     counters: () => core.counters.snapshot(),
     accounts: () => accounts(core, core.doc),
@@ -270,10 +286,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           [...runners.values()].map((r) => [r.id, structuredClone(r.status)]),
         ),
         counters: core.counters.snapshot(),
-        stepMode: core.step.holding,
-        speed: core.speed,
-        cutLinks: [...core.links.cut],
-        watchedLinks: wire.watched(),
+        ...controlState(core, wire.watched()),
       };
     },
     async close() {

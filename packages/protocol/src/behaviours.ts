@@ -75,7 +75,7 @@ export const BEHAVIOURS = {
         .string()
         .max(LIMITS.maxPayloadBytes)
         .default("world")
-        .describe("fixed reply, or the prefix"),
+        .describe("fixed reply, or the prefix; {n} is the reply number"),
       delayMs: delay,
     }),
   },

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from "./errors.js";
 import type { SocketType } from "./socket-types.js";
-import type { TimelineStep } from "./graph.js";
+import type { GraphDoc, TimelineStep } from "./graph.js";
 import type { ObservedGraph } from "./observed.js";
 import type { Phrase } from "./text.js";
 
@@ -110,8 +110,46 @@ export interface ZmtpItemView {
 
 export type MessageKind = "request" | "reply" | "publish" | "task" | "result" | "data";
 
+/** A send step mode is holding: who sends it, on which links it may go, and what it says. */
+export interface HeldSendView {
+  /** Release order: Next releases the lowest. */
+  id: number;
+  node: string;
+  socket: string;
+  kind: MessageKind;
+  /** The socket's links that are not cut (one when the way is known before zeromq picks). */
+  links: string[];
+  frames: FrameView[];
+}
+
+/**
+ * The runtime's controls, whole (latest wins): step mode and its held sends, speed, cuts, latency,
+ * watched links. Sent whenever one of them changes, so every tab (and a recording) shows the
+ * same state and no page patches its own.
+ */
+export interface RuntimeControls {
+  stepMode: boolean;
+  speed: number;
+  cutLinks: string[];
+  /** Link id → added latency, ms (links without latency are absent). */
+  latency: Record<string, number>;
+  watchedLinks: string[];
+  /** The oldest held sends (at most LIMITS-sized list); `heldTotal` counts them all. */
+  held: HeldSendView[];
+  heldTotal: number;
+}
+
 export type RuntimeEvent =
-  | { type: "runtime"; t: number; state: "running" | "stopped"; deployId: number }
+  | {
+      type: "runtime";
+      t: number;
+      state: "running" | "stopped";
+      deployId: number;
+      /** Running: the document the gateway runs now (every tab compares its own with it). */
+      doc?: GraphDoc;
+      /** Running: true when this deploy started from nothing (counters, log and particles from zero). */
+      fresh?: boolean;
+    }
   | { type: "status"; t: number; node: string; status: NodeStatus }
   | {
       type: "monitor";
@@ -192,6 +230,7 @@ export type RuntimeEvent =
       /** A timeline note in the languages the document gives it. */
       texts?: { en?: string; "zh-TW"?: string };
     }
+  | ({ type: "control"; t: number } & RuntimeControls)
   /**
    * `zmqp attach`: the system seen on the wire so far, whole (latest wins). Sent when a node,
    * socket or link appears, changes or goes; the other events of an attach session name its ids.

@@ -13,3 +13,5 @@ export * from "./observed.js";
 export * from "./observed-doc.js";
 export * from "./promote.js";
 export * from "./text.js";
+export * from "./deploy-diff.js";
+export * from "./loopback.js";

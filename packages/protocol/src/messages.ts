@@ -6,7 +6,13 @@
 import { z } from "zod";
 import type { Diagnostic } from "./diagnostics.js";
 import type { ErrorCode } from "./errors.js";
-import type { LinkCounters, NodeCounters, NodeStatus, RuntimeEvent } from "./events.js";
+import type {
+  HeldSendView,
+  LinkCounters,
+  NodeCounters,
+  NodeStatus,
+  RuntimeEvent,
+} from "./events.js";
 import { NODE_ACTIONS, type GraphDoc } from "./graph.js";
 import { LIMITS } from "./limits.js";
 
@@ -55,6 +61,11 @@ export interface RuntimeSnapshot {
   cutLinks: string[];
   /** Links routed through the wire inspector's relay. */
   watchedLinks?: string[];
+  /** Sends step mode holds, oldest first (see RuntimeControls). */
+  held?: HeldSendView[];
+  heldTotal?: number;
+  /** Link id → added latency, ms. */
+  latency?: Record<string, number>;
 }
 
 export type ServerMessage =

@@ -164,6 +164,7 @@ export const EN_TEXT = {
   "monitor.retryIn": "retry in {{ms}} ms",
   "monitor.outsidePeerOf": "outside peer of {{socket}}",
   "monitor.from": "from {{socket}}",
+  "monitor.peerClosed": "the TCP peer closed its connection (zeromq reports {{error}})",
 
   // Engine error events whose wording is ours (others carry zeromq's own message).
   "error.sendTimeout":

@@ -191,10 +191,35 @@ describe("garbage", () => {
     }
   });
 
-  it("does not let a property named __proto__ reach the prototype", () => {
-    const evil = bytes(0x04, 0x15, 5, "READY", 9, "__proto__", 0, 0, 0, 1, "x");
+  it("keeps prototype names (__proto__, constructor) out of properties but shows them as fields", () => {
+    const evil = bytes(
+      0x04,
+      0x26,
+      5,
+      "READY",
+      9,
+      "__proto__",
+      0,
+      0,
+      0,
+      1,
+      "x",
+      11,
+      "constructor",
+      0,
+      0,
+      0,
+      1,
+      "y",
+    );
     const [, , item] = decodeAll(bytes(greeting(1), evil));
     expect(item?.command).toBe("READY");
-    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    const props = item!.properties!;
+    expect(Object.getPrototypeOf(props)).toBe(Object.prototype);
+    expect(Object.hasOwn(props, "__proto__")).toBe(false);
+    expect(Object.hasOwn(props, "constructor")).toBe(false);
+    expect(item!.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["__proto__", "constructor"]),
+    );
   });
 });

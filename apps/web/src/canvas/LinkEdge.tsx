@@ -35,24 +35,75 @@ function RateLabel({ id, x, y }: { id: string; x: number; y: number }) {
 
 /**
  * The counts in the middle of a link. Its own component with primitive selectors: counts change
- * many times a second while the path itself stays put.
+ * many times a second while the path itself stays put. Each count's arrow points the way its
+ * messages travel on the drawing (the edge runs from the connecting socket to the binding one, so
+ * `forward` goes source → target), whichever side of the screen each end is on; a direction that
+ * carried nothing is left out (a PUB → SUB link reads "→9", not "→0 ←9").
  */
-function LinkLabel({ id, x, y, cut }: { id: string; x: number; y: number; cut: boolean }) {
+function LinkLabel({
+  id,
+  x,
+  y,
+  cut,
+  way,
+}: {
+  id: string;
+  x: number;
+  y: number;
+  cut: boolean;
+  way: Way;
+}) {
+  const { t } = useTranslation();
   const running = useApp((s) => s.run.state === "running");
   const forward = useApp((s) => s.counters.links[id]?.forward ?? 0);
   const backward = useApp((s) => s.counters.links[id]?.backward ?? 0);
+  const from = useApp((s) => s.doc.links.find((l) => l.id === id)?.from.node ?? "");
+  const to = useApp((s) => s.doc.links.find((l) => l.id === id)?.to.node ?? "");
   if (!cut && !(running && forward + backward > 0)) return null;
+  const parts: { arrow: string; count: number; dir: "forward" | "backward" }[] = [];
+  if (forward > 0) parts.push({ arrow: ARROW[way], count: forward, dir: "forward" });
+  if (backward > 0) parts.push({ arrow: ARROW[OPPOSITE[way]], count: backward, dir: "backward" });
+  // Rightward (or downward) first, so the label reads the same way the drawing does.
+  parts.sort((a, b) => ORDER.indexOf(a.arrow) - ORDER.indexOf(b.arrow));
+  const title = [
+    t("counters.linkWay", { from, to, count: forward }),
+    t("counters.linkWay", { from: to, to: from, count: backward }),
+  ].join("\n");
   return (
     <EdgeLabelRenderer>
       <div
         className={`zl-label ${cut ? "cut" : ""}`}
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
         data-testid={`link.${id}.label`}
+        data-forward={forward}
+        data-backward={backward}
+        title={cut ? undefined : title}
       >
-        {cut ? "✂" : `→${forward} ←${backward}`}
+        {cut
+          ? "✂"
+          : parts.map((p, i) => (
+              <span key={p.dir} data-dir={p.dir}>
+                {i > 0 ? " " : ""}
+                {p.arrow}
+                {p.count}
+              </span>
+            ))}
       </div>
     </EdgeLabelRenderer>
   );
+}
+
+type Way = "right" | "left" | "down" | "up";
+const ARROW: Record<Way, string> = { right: "→", left: "←", down: "↓", up: "↑" };
+const OPPOSITE: Record<Way, Way> = { right: "left", left: "right", down: "up", up: "down" };
+const ORDER = ["→", "↓", "←", "↑"];
+
+/** Which way source → target runs on the screen. */
+function wayOf(sx: number, sy: number, tx: number, ty: number): Way {
+  const dx = tx - sx;
+  const dy = ty - sy;
+  if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? "right" : "left";
+  return dy >= 0 ? "down" : "up";
 }
 
 function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
@@ -80,7 +131,13 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
         // Between packed cards a label would cover them: the cards carry the rates there.
         !crowded && <RateLabel id={id} x={labelX} y={labelY} />
       ) : (
-        <LinkLabel id={id} x={labelX} y={labelY} cut={cut} />
+        <LinkLabel
+          id={id}
+          x={labelX}
+          y={labelY}
+          cut={cut}
+          way={wayOf(sourceX, sourceY, targetX, targetY)}
+        />
       )}
     </>
   );

@@ -49,6 +49,10 @@ export function ParticleOverlay() {
     layer.enabled = appStore.getState().animate && !compact();
     const unsubAnimate = appStore.subscribe((s, prev) => {
       if (s.animate !== prev.animate) sync();
+      // A run from nothing starts its particles from nothing too.
+      if (s.run.epoch !== prev.run.epoch) layer.reset();
+      // Stopped: nothing travels any more, so nothing is drawn travelling.
+      else if (s.run.state !== prev.run.state && s.run.state === "idle") layer.clear();
     });
     const unsubZoom = flow.subscribe((s, prev) => {
       if (s.transform[2] !== prev.transform[2]) sync();

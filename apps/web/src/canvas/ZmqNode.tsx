@@ -5,12 +5,19 @@
  * hint while nothing runs.
  */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { ROLES, type GraphNode, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
+import {
+  ERROR_CODES,
+  ROLES,
+  type GraphNode,
+  type GraphSocket,
+  type NodeStatus,
+} from "@zmqp/protocol";
 import { memo, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { nodeName } from "../i18n/names.js";
 import { sayWith } from "../i18n/say.js";
 import { canvasDiagnostics, nodeDiagnostics } from "../store/diagnostics.js";
+import { narrowedBinds, pendingChanges } from "../store/runDiff.js";
 import { useApp } from "../store/index.js";
 import { shortRate } from "../store/rates.js";
 import { GROUP_COLOR } from "./groups.js";
@@ -18,7 +25,8 @@ import { useZoomedOut } from "./lod.js";
 import { NodeActions } from "./NodeActions.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
-import { badgeFor, type Badge } from "./nodeStatus.js";
+import { badgeFor, withHeld, type Badge } from "./nodeStatus.js";
+import { heldBody, heldOf } from "../store/held.js";
 import { isBinding, type Side, type ZmqFlowNode } from "./toFlow.js";
 
 function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSocket; side: Side }) {
@@ -61,7 +69,7 @@ function SocketHandle({
 }
 
 /** Counters read as primitives: a node re-renders only when one of its own numbers changes. */
-function Counters({ id }: { id: string }) {
+function Counters({ id, stale = false }: { id: string; stale?: boolean }) {
   const { t } = useTranslation();
   const has = useApp((s) => s.counters.nodes[id] !== undefined);
   const sent = useApp((s) => s.counters.nodes[id]?.sent ?? 0);
@@ -75,7 +83,12 @@ function Counters({ id }: { id: string }) {
   );
   if (!has) return null;
   return (
-    <div className="zn-counters" data-testid={`node.${id}.counters`}>
+    <div
+      className={`zn-counters ${stale ? "stale" : ""}`}
+      data-testid={`node.${id}.counters`}
+      data-stale={stale ? "true" : undefined}
+      title={stale ? t("counters.lastRun") : undefined}
+    >
       <span title={t("counters.sent")}>
         ↑ <b data-testid={`node.${id}.sent`}>{sent}</b>
       </span>
@@ -122,15 +135,33 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
   const spec = ROLES[node.role];
   const status = useApp((s) => s.status[id]);
   const running = useApp((s) => s.run.state === "running");
-  const diagnostics = useApp((s) => canvasDiagnostics(nodeDiagnostics(s.doc, id)));
+  // Edited (or another graph's node of the same id): what runs is not this node, so its live
+  // badge and counters would describe something else. They show greyed until Apply changes.
+  const edited = useApp(
+    (s) => s.run.state === "running" && pendingChanges(s.doc, s.run.doc).changed.includes(id),
+  );
+  const live = running && !edited;
+  const lastRun = useApp((s) => !live && s.counters.nodes[id] !== undefined);
+  const loopbackOnly = useApp((s) =>
+    narrowedBinds(s.doc, s.run.state === "running" ? s.run.doc : null, id),
+  );
+  const allDiagnostics = useApp((s) => canvasDiagnostics(nodeDiagnostics(s.doc, id)));
+  // Narrowed to loopback for this run, the external bind is what the node's note explains.
+  const diagnostics = loopbackOnly
+    ? allDiagnostics.filter((d) => d.code !== ERROR_CODES.EXTERNAL_BIND)
+    : allDiagnostics;
+  const held = useApp((s) => heldOf(s.run.held, id));
   // Idle, the last run's statuses would describe nodes that are not running: show none.
-  const b = running ? badgeFor(status) : null;
+  const b = live ? withHeld(badgeFor(status), held !== null) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
   const label = nodeName(
     node,
     useApp((s) => s.locale),
   );
-  const detail = detailText(t, b, status);
+  const detail =
+    b?.key === "held" && held
+      ? t("detail.heldByStep", { body: heldBody(held), count: held.count })
+      : detailText(t, b, status);
   const role = t(`roles.${node.role}.label`);
   return (
     <div
@@ -158,15 +189,33 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
         ))}
         {ATTACH_MODE &&
           node.sockets.map((s) => <ObservedSubscriptions key={s.id} node={id} socket={s.id} />)}
+        {loopbackOnly && (
+          <div className="zn-loopback" data-testid={`node.${id}.loopback`}>
+            {t("node.loopbackOnly", { binds: loopbackOnly })}
+          </div>
+        )}
       </div>
       <div className="zn-live">
-        {running ? (
+        {edited ? (
+          <>
+            <div className="zn-detail warn" data-testid={`node.${id}.edited`}>
+              {t("node.edited")}
+            </div>
+            {lastRun && <Counters id={id} stale />}
+          </>
+        ) : running ? (
           <>
             <div className={`zn-detail ${b?.tone ?? ""}`} title={detail || undefined}>
               {detail}
             </div>
             <Counters id={id} />
             {!ATTACH_MODE && <NodeActions node={node} status={status} compact />}
+          </>
+        ) : lastRun ? (
+          // After Stop the last run's numbers stay, greyed, until the next Run starts from zero.
+          <>
+            <div className="zn-detail idle">{t("counters.lastRun")}</div>
+            <Counters id={id} stale />
           </>
         ) : (
           <p className="zn-hint">{t(`roles.${node.role}.hint`)}</p>
@@ -199,7 +248,8 @@ function CompactNode({ id, node, sides, selected }: ViewProps) {
   );
   // Rounded to what is shown, so the card re-renders only when its figure changes.
   const rate = useApp((s) => shortRate(s.rates.nodes[id] ?? 0));
-  const b = running ? badgeFor(status) : null;
+  const held = useApp((s) => heldOf(s.run.held, id) !== null);
+  const b = running ? withHeld(badgeFor(status), held) : null;
   const label = nodeName(
     node,
     useApp((s) => s.locale),

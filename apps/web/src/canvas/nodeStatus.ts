@@ -11,6 +11,7 @@ export type BadgeKey =
   | "stuck"
   | "retrying"
   | "gave-up"
+  | "held"
   | "paused"
   | "stopped"
   | "killed"
@@ -36,6 +37,7 @@ const TONE: Record<BadgeKey, Tone> = {
   stuck: "bad",
   retrying: "warn",
   "gave-up": "bad",
+  held: "busy",
   paused: "warn",
   stopped: "idle",
   killed: "bad",
@@ -76,4 +78,15 @@ export function badgeFor(status: NodeStatus | undefined): Badge {
   if (dialling.length) return badge("connected", status.detail);
   if (sockets.some((s) => s.bound.length > 0)) return badge("bound", status.detail);
   return badge("running", status.detail);
+}
+
+/** States that say more than "held": a node that is down or failed is not waiting on step mode. */
+const BEATS_HELD = new Set<BadgeKey>(["error", "killed", "stopped", "paused"]);
+
+/**
+ * A send of this node is held by step mode: that is the node's state (not REQ's own waiting, not
+ * stuck), until Next or Release lets it go.
+ */
+export function withHeld(b: Badge, held: boolean): Badge {
+  return held && !BEATS_HELD.has(b.key) ? badge("held") : b;
 }

@@ -74,6 +74,8 @@ export class ParticleLayer {
   private sprites = new Map<string, DotSprite>();
   /** Particles drawn at least once since the layer started (exposed for tests and benchmarks). */
   drawn = 0;
+  /** The same per link (`link` forward, `link←` backward), so tests compare them with the counters. */
+  private drawnByLink: Record<string, number> = {};
   enabled = true;
 
   constructor(
@@ -118,6 +120,15 @@ export class ParticleLayer {
     this.live = [];
     this.lastSpawn.clear();
     this.wipe();
+  }
+
+  /** A new run: nothing of the last one stays on screen or in the counts. */
+  reset() {
+    this.clear();
+    this.drawn = 0;
+    this.drawnByLink = {};
+    this.canvas.dataset.drawn = "0";
+    this.canvas.dataset.drawnLinks = "{}";
   }
 
   destroy() {
@@ -218,6 +229,9 @@ export class ParticleLayer {
       if (!p.seen) {
         p.seen = true;
         this.drawn++;
+        const key = p.backward ? `${p.link}←` : p.link;
+        this.drawnByLink[key] = (this.drawnByLink[key] ?? 0) + 1;
+        this.canvas.dataset.drawnLinks = JSON.stringify(this.drawnByLink);
       }
     }
     this.live.length = kept;

@@ -119,6 +119,7 @@ export class GatewayClient {
       case "welcome": {
         const first = !st.everConnected;
         this.queue = [];
+        st.setAllowExternal(msg.allowExternal);
         st.applySnapshot(msg.snapshot);
         st.syncWatched(msg.snapshot.watchedLinks ?? []);
         st.setConnection("open", null);

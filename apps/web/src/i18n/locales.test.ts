@@ -72,10 +72,11 @@ const EVENT_TYPES = {
   timeline: 1,
   wire: 1,
   log: 1,
+  control: 1,
   observed: 1,
 } satisfies Record<RuntimeEventType, 1>;
 /** Shown elsewhere (node badges, counters, the wire table, attach's canvas), never as a log row. */
-const NOT_LOGGED = new Set(["counters", "status", "wire", "observed"]);
+const NOT_LOGGED = new Set(["counters", "status", "wire", "observed", "control"]);
 const KINDS = {
   request: 1,
   reply: 1,
@@ -94,6 +95,7 @@ const BADGES = {
   stuck: 1,
   retrying: 1,
   "gave-up": 1,
+  held: 1,
   paused: 1,
   stopped: 1,
   killed: 1,

@@ -1,7 +1,7 @@
 /** The event log: newest last, filtered by type and node, with the count sampled away. */
 import { localized, type RuntimeEventType } from "@zmqp/protocol";
 import type { TFunction } from "i18next";
-import { memo, useEffect, useMemo, useRef } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { nodeName } from "../i18n/names.js";
 import { sayWith } from "../i18n/say.js";
@@ -114,6 +114,15 @@ const Row = memo(function Row({ e, selected }: { e: LogEntry; selected: boolean 
       ) : (
         <span className="text">{describe(e, t, locale)}</span>
       )}
+      {e.repeat && e.repeat > 1 ? (
+        <span
+          className="repeat"
+          data-testid="eventlog.repeat"
+          title={t("log.repeatTitle", { count: e.repeat, last: clock(e.lastT ?? e.t) })}
+        >
+          {t("log.repeat", { count: e.repeat })}
+        </span>
+      ) : null}
     </div>
   );
 });
@@ -126,22 +135,34 @@ export function EventLog() {
   const selected = useApp((s) => s.selectedMessage);
   const nodes = useApp((s) => s.doc.nodes);
   const locale = useApp((s) => s.locale);
-  const end = useRef<HTMLDivElement>(null);
-  const rows = useMemo(
+  const box = useRef<HTMLDivElement>(null);
+  const matching = useMemo(
     () =>
-      log
-        .filter(
-          (e) =>
-            (filter.type === "all" || e.type === filter.type) &&
-            (filter.node === "all" || nodeOf(e) === filter.node),
-        )
-        .slice(-ROWS),
+      log.filter(
+        (e) =>
+          (filter.type === "all" || e.type === filter.type) &&
+          (filter.node === "all" || nodeOf(e) === filter.node),
+      ),
     [log, filter],
   );
-  useEffect(() => {
-    const el = end.current?.parentElement;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
-  }, [rows]);
+  const rows = useMemo(() => matching.slice(-ROWS), [matching]);
+  // Following: the newest row stays in view. Scrolled up: the rows on screen hold still (new ones
+  // are counted, not drawn) until the person jumps back or scrolls to the bottom.
+  const [held, setHeld] = useState<{ rows: LogEntry[]; lastSeq: number } | null>(null);
+  const shown = held ? held.rows : rows;
+  const fresh = held ? matching.filter((e) => e.seq > held.lastSeq).length : 0;
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && !held) el.scrollTop = el.scrollHeight;
+  }, [shown, held]);
+  useLayoutEffect(() => setHeld(null), [filter]);
+  const onScroll = () => {
+    const el = box.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 4;
+    if (atBottom && held) setHeld(null);
+    else if (!atBottom && !held) setHeld({ rows, lastSeq: rows.at(-1)?.seq ?? 0 });
+  };
   const st = appStore.getState();
   return (
     <section className="eventlog" aria-label={t("log.title")} data-testid="eventlog">
@@ -173,17 +194,42 @@ export function EventLog() {
         <span className="muted small" data-testid="eventlog.sampled">
           {t("log.sampled", { count: sampled })}
         </span>
-        <button type="button" className="link-btn" onClick={() => st.clearLog()}>
+        <button
+          type="button"
+          className="link-btn"
+          onClick={() => {
+            setHeld(null);
+            st.clearLog();
+          }}
+        >
           {t("log.clear")}
         </button>
       </div>
-      <div className="eventlog-rows" role="log" aria-live="off">
-        {rows.length === 0 && <p className="muted pad">{t("log.empty")}</p>}
-        {rows.map((e) => (
+      <div
+        className="eventlog-rows"
+        role="log"
+        aria-live="off"
+        ref={box}
+        onScroll={onScroll}
+        data-testid="eventlog.rows"
+        data-following={held ? "false" : "true"}
+      >
+        {shown.length === 0 && <p className="muted pad">{t("log.empty")}</p>}
+        {shown.map((e) => (
           <Row key={e.seq} e={e} selected={selected === e.seq} />
         ))}
-        <div ref={end} />
       </div>
+      {held && fresh > 0 && (
+        <button
+          type="button"
+          className="eventlog-new"
+          data-testid="eventlog.new"
+          title={t("log.newRowsHint")}
+          onClick={() => setHeld(null)}
+        >
+          {t("log.newRows", { count: fresh })}
+        </button>
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * name, problems, run controls, behaviour, sockets; the copyable outside-code comes last, folded.
  */
 import { localized, ROLES, type Diagnostic, type GraphLink, type GraphNode } from "@zmqp/protocol";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NodeActions } from "../canvas/NodeActions.js";
 import { gateway } from "../gateway/session.js";
@@ -120,7 +120,10 @@ function LinkInspector({ link }: { link: GraphLink }) {
   const target = doc.nodes
     .find((n) => n.id === link.to.node)
     ?.sockets.find((s) => s.id === link.to.socket);
-  const [latency, setLatency] = useState(0);
+  const gatewayLatency = useApp((s) => s.run.latency[link.id] ?? 0);
+  const [latency, setLatency] = useState(gatewayLatency);
+  // Another tab (or a timeline) changed it: show the gateway's value.
+  useEffect(() => setLatency(gatewayLatency), [gatewayLatency]);
   const applyLatency = () =>
     gateway.send({
       type: "link",
@@ -128,15 +131,9 @@ function LinkInspector({ link }: { link: GraphLink }) {
       action: cut ? "cut" : "restore",
       latencyMs: latency,
     });
-  const toggle = () => {
-    const action = cut ? "restore" : "cut";
-    if (gateway.send({ type: "link", link: link.id, action }))
-      appStore.getState().patchRun({
-        cutLinks: cut
-          ? appStore.getState().run.cutLinks.filter((l) => l !== link.id)
-          : [...appStore.getState().run.cutLinks, link.id],
-      });
-  };
+  // The link shows cut when the gateway says so (a control event), in every tab alike.
+  const toggle = () =>
+    gateway.send({ type: "link", link: link.id, action: cut ? "restore" : "cut" });
   return (
     <div className="inspector-body" data-testid="inspector.link">
       <p>

@@ -1,5 +1,7 @@
 /** Things that float over the page: the disconnect banner, toasts, and the refused-Run dialog. */
+import { ERROR_CODES } from "@zmqp/protocol";
 import { useEffect } from "react";
+import { run } from "../actions.js";
 import { useTranslation } from "react-i18next";
 import { getToken } from "../gateway/token.js";
 import { sayWith } from "../i18n/say.js";
@@ -72,7 +74,11 @@ export function Toasts() {
 export function RunBlockers() {
   const { t } = useTranslation();
   const list = useApp((s) => s.runBlockers);
+  const allowExternal = useApp((s) => s.allowExternal);
   if (!list) return null;
+  // Refused only for binds other machines could reach: the local half can still run, narrowed.
+  const onlyExternal =
+    !allowExternal && list.length > 0 && list.every((d) => d.code === ERROR_CODES.EXTERNAL_BIND);
   const close = () => appStore.getState().setRunBlockers(null);
   return (
     <div className="dialog-backdrop" onClick={close}>
@@ -92,10 +98,64 @@ export function RunBlockers() {
             </li>
           ))}
         </ul>
+        {onlyExternal && (
+          <div className="loopback-offer">
+            <p>{t("run.loopbackHint")}</p>
+            <button
+              type="button"
+              className="btn run"
+              data-testid="run.loopback"
+              onClick={() => run({ loopback: true })}
+            >
+              ▶ {t("run.loopback")}
+            </button>
+          </div>
+        )}
         <button type="button" className="btn" onClick={close} autoFocus>
           {t("run.close")}
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * This page opened while the gateway was running a graph. The same graph: say it still runs (the
+ * gateway keeps it after a tab closes, until the last tab has been gone a while). Another graph:
+ * say so, and offer to view it (Undo brings the canvas's own back) or to keep this one (Run then
+ * replaces what runs).
+ */
+export function RunningNotice() {
+  const { t } = useTranslation();
+  const notice = useApp((s) => (s.run.state === "running" ? s.runningNotice : null));
+  if (!notice) return null;
+  const st = appStore.getState();
+  const dismiss = () => st.setRunningNotice(null);
+  return (
+    <div
+      className={`notice ${notice}`}
+      role="status"
+      data-testid="running.notice"
+      data-kind={notice}
+    >
+      <span>{t(notice === "same" ? "running.same" : "running.differs")}</span>
+      {notice === "differs" && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="running.view"
+          onClick={() => {
+            const doc = appStore.getState().run.doc;
+            if (doc) appStore.getState().loadDoc(doc);
+            dismiss();
+          }}
+        >
+          {t("running.view")}
+        </button>
+      )}
+      <button type="button" className="btn" data-testid="running.dismiss" onClick={dismiss}>
+        {t(notice === "differs" ? "running.keep" : "running.ok")}
+      </button>
     </div>
   );
 }

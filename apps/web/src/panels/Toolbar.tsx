@@ -2,7 +2,7 @@
 import { useReactFlow } from "@xyflow/react";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { openFile, run, saveFile, stop } from "../actions.js";
+import { openFile, saveFile, stop } from "../actions.js";
 import { arrange } from "../canvas/arrange.js";
 import type { LinkFlowEdge, ZmqFlowNode } from "../canvas/toFlow.js";
 import { gateway } from "../gateway/session.js";
@@ -10,54 +10,13 @@ import { LOCALES } from "../i18n/index.js";
 import { appStore, redo, undo, useApp, useHistory } from "../store/index.js";
 import type { Locale } from "../store/uiSlice.js";
 import { ExportMenu } from "./ExportMenu.js";
+import { StepControls } from "./StepControls.js";
+import { RunButton } from "./RunButton.js";
 import { TemplatesMenu } from "./TemplatesMenu.js";
 import { ATTACH_URL } from "../attach/mode.js";
 import { ShareButton } from "../share/ShareButton.js";
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
-
-function StepControls() {
-  const { t } = useTranslation();
-  const stepMode = useApp((s) => s.run.stepMode);
-  const step = (action: "hold" | "next" | "release") => {
-    if (gateway.send({ type: "step", action }) && action !== "next")
-      appStore.getState().patchRun({ stepMode: action === "hold" });
-  };
-  return (
-    <div className="group" role="group" aria-label={t("toolbar.step")}>
-      {!stepMode ? (
-        <button
-          type="button"
-          className="btn"
-          onClick={() => step("hold")}
-          data-testid="toolbar.step.hold"
-          title={t("toolbar.holdHint")}
-        >
-          ❚❚ {t("toolbar.hold")}
-        </button>
-      ) : (
-        <>
-          <button
-            type="button"
-            className="btn primary-outline"
-            onClick={() => step("next")}
-            data-testid="toolbar.step.next"
-          >
-            ▶❚ {t("toolbar.next")}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => step("release")}
-            data-testid="toolbar.step.release"
-          >
-            ▶ {t("toolbar.release")}
-          </button>
-        </>
-      )}
-    </div>
-  );
-}
 
 export function Toolbar() {
   const { t } = useTranslation();
@@ -76,15 +35,7 @@ export function Toolbar() {
         <span className="brand-name">{t("app.title")}</span>
       </div>
       <div className="group">
-        <button
-          type="button"
-          className="btn run"
-          onClick={run}
-          data-testid="toolbar.run"
-          title={t("toolbar.runHint")}
-        >
-          ▶ {t("toolbar.run")}
-        </button>
+        <RunButton />
         <button
           type="button"
           className="btn"
@@ -176,15 +127,15 @@ export function Toolbar() {
       >
         {t("attach.button")}
       </a>
-      <label className="group small">
-        {t("toolbar.speed")}
+      <label className="group small" title={t("toolbar.speed")}>
+        <span className="speed-word">{t("toolbar.speed")}</span>
         <select
+          aria-label={t("toolbar.speed")}
           value={speed}
           data-testid="toolbar.speed"
           onChange={(e) => {
-            const factor = Number(e.target.value);
-            if (gateway.send({ type: "speed", factor }))
-              appStore.getState().patchRun({ speed: factor });
+            // The select shows the gateway's speed: it changes when the control event comes back.
+            gateway.send({ type: "speed", factor: Number(e.target.value) });
           }}
         >
           {SPEEDS.map((s) => (

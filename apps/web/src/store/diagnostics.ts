@@ -23,16 +23,27 @@ export function canvasDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return out;
 }
 
-const cache = new WeakMap<
-  GraphDoc,
-  { all: Diagnostic[]; byNode: Map<string, Diagnostic[]>; byLink: Map<string, Diagnostic[]> }
->();
+type Entry = {
+  all: Diagnostic[];
+  byNode: Map<string, Diagnostic[]>;
+  byLink: Map<string, Diagnostic[]>;
+};
+let cache = new WeakMap<GraphDoc, Entry>();
+/** The gateway's own option (from its welcome): the canvas refuses exactly what the gateway would. */
+let allowExternal = false;
+
+/** Validates from now on with the gateway's options; a change recomputes every document's list. */
+export function setValidationOptions(options: { allowExternal: boolean }) {
+  if (options.allowExternal === allowExternal) return;
+  allowExternal = options.allowExternal;
+  cache = new WeakMap();
+}
 
 function entry(doc: GraphDoc) {
   let e = cache.get(doc);
   if (!e) {
     // An observed system is drawn, never deployed: the editor's rules say nothing about it.
-    const all = ATTACH_MODE ? [] : validateGraph(doc);
+    const all = ATTACH_MODE ? [] : validateGraph(doc, { allowExternal });
     const byNode = new Map<string, Diagnostic[]>();
     const byLink = new Map<string, Diagnostic[]>();
     for (const d of all) {

@@ -4,6 +4,8 @@
  */
 import type {
   Diagnostic,
+  GraphDoc,
+  HeldSendView,
   LinkCounters,
   NodeCounters,
   NodeStatus,
@@ -12,26 +14,45 @@ import type {
 } from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
 import { advanceRates, NO_RATES, type RateBase, type Rates } from "./rates.js";
+import { setValidationOptions } from "./diagnostics.js";
+import { coalesce } from "./logCoalesce.js";
 import type { AppState } from "./types.js";
 
 /** How many events the event log keeps (oldest dropped first). */
-export const LOG_CAPACITY = 500;
+export const LOG_CAPACITY = 2000;
 
 export type Connection = "connecting" | "open" | "closed";
 
 /** A logged event with a page-local sequence number (stable React key, selection id). */
-export type LogEntry = RuntimeEvent & { seq: number };
+export type LogEntry = RuntimeEvent & {
+  seq: number;
+  /** Identical socket events in a row folded into this one (logCoalesce.ts). */
+  repeat?: number;
+  /** When the last of the folded repeats came. */
+  lastT?: number;
+};
 
 export interface RuntimeSlice {
   connection: Connection;
   /** True once a welcome arrived; the disconnect banner shows only after that. */
   everConnected: boolean;
+  /** From the gateway's welcome: whether graphs may bind addresses other machines reach. */
+  allowExternal: boolean;
   run: {
     state: "idle" | "running";
     deployId: number;
     stepMode: boolean;
     speed: number;
     cutLinks: string[];
+    /** Link id → latency the gateway adds, ms. */
+    latency: Record<string, number>;
+    /** Sends step mode holds, oldest (the one Next releases) first; `heldTotal` counts all. */
+    held: HeldSendView[];
+    heldTotal: number;
+    /** The document the gateway runs (or ran last); compared with the canvas for "Apply changes". */
+    doc: GraphDoc | null;
+    /** Bumped when a run starts from nothing: counters, log and particles start from zero. */
+    epoch: number;
   };
   status: Record<string, NodeStatus>;
   counters: { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> };
@@ -40,6 +61,8 @@ export interface RuntimeSlice {
   rateBase: RateBase | null;
   log: LogEntry[];
   logSeq: number;
+  /** Log rows up to this seq belong to a run that ended: a fresh run drops them. */
+  logSeqAtStop: number;
   /** Message events the gateway left out since the last deploy (sampled away at high rates). */
   sampled: number;
   /** `seq` of the message shown in the message view. */
@@ -52,37 +75,60 @@ export interface RuntimeSlice {
    */
   refusedBy: string | null;
   setConnection(c: Connection, refusedBy?: string | null): void;
+  setAllowExternal(allow: boolean): void;
   applySnapshot(s: RuntimeSnapshot): void;
   applyBatch(events: RuntimeEvent[], sampled: number): void;
   setDeployDiagnostics(d: Diagnostic[]): void;
   selectMessage(seq: number | null): void;
   clearLog(): void;
-  /** Optimistic updates for what the page asked (step mode, speed, cut links). */
-  patchRun(patch: Partial<RuntimeSlice["run"]>): void;
 }
 
 /** Events worth a line in the log; counters and status are shown on the nodes, wire in its table. */
 function logged(e: RuntimeEvent): boolean {
   // `observed` (attach's whole graph) is drawn on the canvas, not written in the log.
-  return e.type !== "counters" && e.type !== "status" && e.type !== "wire" && e.type !== "observed";
+  // `control` (step mode, speed, cuts…) is drawn on the toolbar and links; the engine notes it.
+  return (
+    e.type !== "counters" &&
+    e.type !== "status" &&
+    e.type !== "wire" &&
+    e.type !== "observed" &&
+    e.type !== "control"
+  );
 }
 
 export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = (set, get) => ({
   connection: "connecting",
   everConnected: false,
-  run: { state: "idle", deployId: 0, stepMode: false, speed: 1, cutLinks: [] },
+  allowExternal: false,
+  run: {
+    state: "idle",
+    deployId: 0,
+    stepMode: false,
+    speed: 1,
+    cutLinks: [],
+    latency: {},
+    held: [],
+    heldTotal: 0,
+    doc: null,
+    epoch: 0,
+  },
   status: {},
   counters: { nodes: {}, links: {} },
   rates: NO_RATES,
   rateBase: null,
   log: [],
   logSeq: 0,
+  logSeqAtStop: 0,
   sampled: 0,
   selectedMessage: null,
   deployDiagnostics: [],
   refusedBy: null,
   setConnection(connection, refusedBy) {
     set(refusedBy === undefined ? { connection } : { connection, refusedBy });
+  },
+  setAllowExternal(allowExternal) {
+    setValidationOptions({ allowExternal });
+    set({ allowExternal });
   },
   applySnapshot(s) {
     set({
@@ -93,7 +139,13 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
         stepMode: s.stepMode,
         speed: s.speed,
         cutLinks: [...s.cutLinks],
+        latency: { ...(s.latency ?? {}) },
+        held: s.held ?? [],
+        heldTotal: s.heldTotal ?? 0,
+        doc: s.doc ?? get().run.doc,
+        epoch: get().run.epoch,
       },
+      logSeqAtStop: s.state === "idle" ? get().logSeq : get().logSeqAtStop,
       status: { ...s.nodes },
       counters: { nodes: { ...s.counters.nodes }, links: { ...s.counters.links } },
     });
@@ -105,6 +157,8 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
     let run = st.run;
     let rated = { base: st.rateBase, rates: st.rates };
     let seq = st.logSeq;
+    let atStop = st.logSeqAtStop;
+    let log = st.log;
     const fresh: LogEntry[] = [];
     for (const e of events) {
       if (e.type === "status") {
@@ -117,27 +171,51 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
           links: { ...counters.links, ...e.links },
         };
         rated = advanceRates(rated.base, rated.rates, e);
+      } else if (e.type === "control") {
+        // The gateway's controls, whole: every tab shows the same, nothing is patched locally.
+        run = {
+          ...run,
+          stepMode: e.stepMode,
+          speed: e.speed,
+          cutLinks: e.cutLinks,
+          latency: e.latency,
+          held: e.held,
+          heldTotal: e.heldTotal,
+        };
       } else if (e.type === "runtime") {
         run = { ...run, state: e.state === "running" ? "running" : "idle", deployId: e.deployId };
-        if (e.state === "running" && e.deployId !== st.run.deployId) {
+        if (e.state === "running" && e.doc) run.doc = e.doc;
+        if (e.state === "stopped") {
+          // The last run's counters stay (greyed) until the next run; its log rows until then too.
+          atStop = seq;
+          run.stepMode = false;
+          run.cutLinks = [];
+          run.latency = {};
+          run.held = [];
+          run.heldTotal = 0;
+        } else if (e.fresh && e.deployId !== st.run.deployId) {
+          // A run from nothing: the engine reset its counters; the rows of the run before go, the
+          // set-up rows of this one (bind, connect…, logged before this event) stay.
           counters = { nodes: {}, links: {} };
           rated = { base: null, rates: NO_RATES };
-        }
-      } else if (
-        e.type === "timeline" &&
-        (e.step.action === "cut" || e.step.action === "restore")
-      ) {
-        const link = e.step.link;
-        if (link) {
-          const cut = run.cutLinks.filter((l) => l !== link);
-          if (e.step.action === "cut") cut.push(link);
-          run = { ...run, cutLinks: cut };
+          run.epoch++;
+          const cut = atStop;
+          log = log.filter((r) => r.seq > cut);
+          fresh.splice(0, fresh.length, ...fresh.filter((r) => r.seq > cut));
+          const ids = new Set((e.doc?.nodes ?? []).map((n) => n.id));
+          if (e.doc)
+            status = Object.fromEntries(Object.entries(status).filter(([k]) => ids.has(k)));
         }
       }
       if (logged(e)) fresh.push({ ...e, seq: ++seq });
     }
-    const log = fresh.length === 0 ? st.log : [...st.log, ...fresh].slice(-LOG_CAPACITY);
+    if (fresh.length) {
+      const rows = [...log];
+      for (const r of fresh) if (!coalesce(rows, r)) rows.push(r);
+      log = rows.length > LOG_CAPACITY ? rows.slice(-LOG_CAPACITY) : rows;
+    }
     set({
+      logSeqAtStop: atStop,
       status,
       counters,
       rates: rated.rates,
@@ -156,8 +234,5 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
   },
   clearLog() {
     set({ log: [], sampled: 0, selectedMessage: null });
-  },
-  patchRun(patch) {
-    set({ run: { ...get().run, ...patch } });
   },
 });

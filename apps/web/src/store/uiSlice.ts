@@ -27,6 +27,12 @@ export interface UiSlice {
   animate: boolean;
   /** Bumped when a whole document is opened, so the canvas frames it. */
   viewEpoch: number;
+  /**
+   * Set when this page opened while the gateway ran a graph: the canvas's own (`same`) or another
+   * (`differs`, the page offers to view it). Cleared when dismissed or when a run ends.
+   */
+  runningNotice: "same" | "differs" | null;
+  setRunningNotice(n: "same" | "differs" | null): void;
   select(sel: { nodes: string[]; links: string[] }): void;
   setSidePanel(p: SidePanel): void;
   setSidePinned(open: boolean | null): void;
@@ -52,6 +58,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   logFilter: { type: "all", node: "all" },
   animate: true,
   viewEpoch: 0,
+  runningNotice: null,
+  setRunningNotice(runningNotice) {
+    set({ runningNotice });
+  },
   select(selection) {
     const cur = get().selection;
     const same = (a: string[], b: string[]) =>

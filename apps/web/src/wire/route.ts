@@ -15,6 +15,12 @@ export function routeWire(
   // harmless when the relay is already there (a redeploy keeps it).
   if (events.some((e) => e.type === "runtime" && e.state === "running"))
     for (const link of store.getState().wire.watched) send({ type: "wire", link, action: "watch" });
+  // Another tab watched or unwatched a link: show what the gateway watches. Not across a deploy or
+  // a stop in the same batch, where the relays are being (re)made from this page's wishes.
+  else if (st.run.state === "running" && !events.some((e) => e.type === "runtime")) {
+    const control = events.findLast((e) => e.type === "control");
+    if (control) store.getState().syncWatched(control.watchedLinks);
+  }
 }
 
 /**

@@ -2,9 +2,11 @@
  * stream-server (STREAM socket): ZeroMQ talking raw TCP. Every message is [routing id, data]; a
  * connection opening or closing arrives as [id, empty]. We tell the two apart by whether the id is
  * known, show them as monitor events and on the node, and answer data with an echo or a fixed
- * text (`none` only listens). "Send now" writes the text to every open connection.
+ * text (`none` only listens; `{n}` in the text numbers it). "Send now" writes the text to every
+ * open connection.
  */
 import { phrase, type BehaviourParams } from "@zmqp/protocol";
+import { fillPayload } from "../frames.js";
 import type { BehaviourContext, BehaviourSpec, Received } from "./types.js";
 
 type Params = BehaviourParams<"stream-server">;
@@ -14,6 +16,8 @@ export const streamServer: BehaviourSpec<Params> = {
     const p = ctx.params;
     /** Open connections by routing id (hex), in arrival order. */
     const open = new Map<string, Buffer>();
+    /** Texts sent so far: `{n}` in the text is the next one's number. */
+    let n = 0;
 
     const showPeers = (socket: string) => {
       ctx.report.socketStatus(socket, { peers: open.size });
@@ -44,13 +48,13 @@ export const streamServer: BehaviourSpec<Params> = {
           return;
         }
         if (p.reply === "none") return;
-        const reply = p.reply === "echo" ? data : Buffer.from(p.text);
+        const reply = p.reply === "echo" ? data : Buffer.from(fillPayload(p.text, ++n));
         await ctx.send(msg.socket, [id, reply], "reply");
       },
       async sendNow(payload?: string) {
         const socket = ctx.node.sockets[0]!.id;
         for (const id of open.values())
-          await ctx.send(socket, [id, Buffer.from(payload ?? p.text)], "data");
+          await ctx.send(socket, [id, Buffer.from(payload ?? fillPayload(p.text, ++n))], "data");
       },
     };
   },

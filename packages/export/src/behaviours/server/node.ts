@@ -14,23 +14,25 @@ export function node({ node: n, graph }: ExportContext): string {
     ],
     constants: [
       ["REPLY", param(n, "reply"), "echo | upper | prefix | fixed"],
-      ["TEXT", param(n, "text"), "the fixed reply, or the prefix"],
+      ["TEXT", param(n, "text"), "the fixed reply, or the prefix; {n} is the reply number"],
       ["DELAY_MS", param(n, "delayMs"), "time spent on each request"],
     ],
-    functions: `/** The reply, made as the playground's server makes it. */
-function replyTo(request) {
+    uses: ["fill"],
+    functions: `/** The reply, made as the playground's server makes it (n: this reply's number). */
+function replyTo(request, n) {
   if (REPLY === "echo") return request;
   if (REPLY === "upper") return request.toString().toUpperCase();
-  if (REPLY === "fixed") return TEXT;
-  return \`\${TEXT}: \${request}\`;
+  if (REPLY === "fixed") return fill(TEXT, n);
+  return \`\${fill(TEXT, n)}: \${request}\`;
 }`,
     main: `const ${rep} = await ${openName(s)}();
 onTyped(() => {}); // a server only answers: typed lines are ignored
 ${readyLine(n)}
+let replies = 0;
 for await (const request of ${rep}) {
   count("received");
   if (DELAY_MS) await sleep(DELAY_MS);
-  const reply = replyTo(request.at(-1));
+  const reply = replyTo(request.at(-1), ++replies);
   await ${rep}.send(reply);
   count("sent");
   console.log(\`\${JSON.stringify(String(request.at(-1)))} -> \${JSON.stringify(String(reply))}\`);

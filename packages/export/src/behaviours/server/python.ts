@@ -14,24 +14,26 @@ export function python({ node, graph }: ExportContext): string {
     ],
     constants: [
       ["REPLY", param(node, "reply"), "echo | upper | prefix | fixed"],
-      ["TEXT", param(node, "text"), "the fixed reply, or the prefix"],
+      ["TEXT", param(node, "text"), "the fixed reply, or the prefix; {n} is the reply number"],
       ["DELAY_MS", param(node, "delayMs"), "time spent on each request"],
     ],
-    functions: `def reply_to(request):
-    """The reply, made as the playground's server makes it."""
+    uses: ["fill"],
+    functions: `def reply_to(request, n):
+    """The reply, made as the playground's server makes it (n: this reply's number)."""
     if REPLY == "echo":
         return request
     text = request.decode(errors="replace")
     if REPLY == "upper":
         return text.upper().encode()
     if REPLY == "fixed":
-        return TEXT.encode()
-    return f"{TEXT}: {text}".encode()`,
+        return fill(TEXT, n).encode()
+    return f"{fill(TEXT, n)}: {text}".encode()`,
     main: `${rep} = open_${rep}()
 poller = zmq.Poller()
 poller.register(${rep}, zmq.POLLIN)
 listen(poller)  # typed lines, and the signal pipe (see listen)
 ${readyLine(node)}
+n = 0
 while True:
     events = dict(poller.poll())
     if INPUT in events:
@@ -40,7 +42,8 @@ while True:
         request = ${rep}.recv_multipart()
         count("received")
         time.sleep(DELAY_MS / 1000)
-        reply = reply_to(request[-1])
+        n += 1
+        reply = reply_to(request[-1], n)
         ${rep}.send(reply)
         count("sent")
         print(f"{request[-1].decode(errors='replace')!r} -> {reply.decode(errors='replace')!r}", flush=True)`,
