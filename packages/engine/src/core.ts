@@ -9,13 +9,11 @@ import {
   connectAddressFor,
   ERROR_CODES,
   LIMITS,
-  phrase,
   type GraphDoc,
   type MessageKind,
   type RuntimeEvent,
 } from "@zmqp/protocol";
 import type { Clock } from "./api.js";
-import { errorText } from "./say.js";
 import { Correlator, type Match, type PendingSend } from "./correlate.js";
 import { heldView } from "./controls.js";
 import { CounterStore } from "./counters.js";
@@ -24,7 +22,8 @@ import { LazyMessage } from "./frames.js";
 import { IncomingLimit } from "./incoming-limit.js";
 import { messageBytes, PeerErrors } from "./peer-errors.js";
 import type { MonitorEvent } from "./monitor.js";
-import { QUEUE_FULL, SocketRegistry, type SocketEntry } from "./sockets/registry.js";
+import { dropUnlessTaken, reportHwmDrop, reportSendFailure } from "./send-failures.js";
+import { SocketRegistry, type SocketEntry } from "./sockets/registry.js";
 
 export interface CoreOptions {
   sendTimeoutMs: number;
@@ -36,9 +35,6 @@ export interface ReceiveResult {
   id: number;
   from?: { node: string; socket: string };
 }
-
-/** How long a publish with no known subscriber may still be received before it counts as dropped. */
-const DROP_GRACE_MS = 200;
 
 const EMPTY = Buffer.alloc(0);
 
@@ -149,7 +145,7 @@ export class Core {
       } else await this.registry.send(entry, frames);
     } catch (err) {
       this.correlator.cancelSend(entry.key, id);
-      this.sendFailed(entry, err as NodeJS.ErrnoException);
+      reportSendFailure(this, entry, err as NodeJS.ErrnoException);
       return false;
     } finally {
       if (direct) this.registry.sent(entry);
@@ -159,7 +155,7 @@ export class Core {
     const c = (entry.counters = this.counters.refs(entry.node, entry.socket, entry.counters));
     c.node.sent++;
     c.socket.sent++;
-    if (dropReason) this.dropUnlessTaken(entry, pending, dropReason);
+    if (dropReason) dropUnlessTaken(this, entry, pending, dropReason);
     if (this.listeners.size > 0)
       this.emit(
         new LazyMessage(
@@ -177,52 +173,6 @@ export class Core {
         ),
       );
     return true;
-  }
-
-  /**
-   * Counted only if no receiver takes it shortly: a subscription may be on its way to us while
-   * libzmq already has it (the XPUB reports subscriptions after applying them).
-   */
-  private dropUnlessTaken(entry: SocketEntry, pending: PendingSend, reason: string) {
-    pending.dropped = reason;
-    // Real time: the grace is for in-flight I/O, which an injected test clock does not drive.
-    setTimeout(() => {
-      if (pending.dropped !== reason) return;
-      this.counters.dropped(entry.node, entry.socket, reason);
-      this.emit({
-        type: "drop",
-        t: this.now(),
-        node: entry.node,
-        socket: entry.socket,
-        reason,
-        count: 1,
-      });
-    }, DROP_GRACE_MS).unref();
-  }
-
-  private sendFailed(entry: SocketEntry, err: NodeJS.ErrnoException) {
-    if (err.code === "ECLOSED" || entry.closed || entry.closing) {
-      this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
-      return;
-    }
-    if (err.code === QUEUE_FULL) {
-      this.counters.dropped(entry.node, entry.socket, "queue-full");
-      this.peerErrors.queueFull(entry);
-      return;
-    }
-    const timeout = err.code === "EAGAIN";
-    this.counters.dropped(entry.node, entry.socket, timeout ? "timeout" : "error");
-    this.counters.error(entry.node, entry.socket);
-    this.emit({
-      type: "error",
-      t: this.now(),
-      node: entry.node,
-      socket: entry.socket,
-      code: codeForZmqError(err.code),
-      ...errorText(
-        timeout ? phrase("error.sendTimeout", { ms: this.options.sendTimeoutMs }) : err.message,
-      ),
-    });
   }
 
   /**
@@ -280,7 +230,7 @@ export class Core {
     if (match) {
       // Not lost after all: its subscription was on its way when it was sent.
       if (match.send.dropped) delete match.send.dropped;
-      if (match.skipped > 0) this.hwmDrop(match.peer.from, match.skipped);
+      if (match.skipped > 0) reportHwmDrop(this, match.peer.from, match.skipped);
     }
     const id = this.nextId();
     if (this.listeners.size > 0) {
@@ -305,18 +255,6 @@ export class Core {
       this.emit(event);
     }
     return peer ? { id, from: peer.from } : { id };
-  }
-
-  private hwmDrop(from: { node: string; socket: string }, count: number) {
-    this.counters.dropped(from.node, from.socket, "hwm", count);
-    this.emit({
-      type: "drop",
-      t: this.now(),
-      node: from.node,
-      socket: from.socket,
-      reason: "hwm",
-      count,
-    });
   }
 
   /** A socket-level failure that is not about one message (bind, connect, receive). */

@@ -16,6 +16,7 @@ import {
 } from "@zmqp/protocol";
 import { spoken, type Said } from "./say.js";
 import { accounts } from "./accounts.js";
+import { applyLinkAction, applyNodeAction } from "./actions.js";
 import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
 import { realClock } from "./clock.js";
 import { controlState } from "./controls.js";
@@ -87,26 +88,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }, COUNTERS_EVERY_MS);
   };
 
-  async function doNodeAction(id: string, action: NodeAction, payload?: string) {
-    const r = runners.get(id);
-    if (!r) return log(phrase("note.noNode", { node: id }), id, "warn");
-    switch (action) {
-      case "start":
-        return r.start();
-      case "stop":
-        return r.stop("stopped");
-      case "kill":
-        return r.stop("killed");
-      case "restart":
-        return r.restart();
-      case "pause":
-        return r.pause();
-      case "resume":
-        return r.resume();
-      case "send":
-        return r.sendNow(payload);
-    }
-  }
+  const doNodeAction = (id: string, action: NodeAction, payload?: string) =>
+    applyNodeAction(runners, log, id, action, payload);
 
   /** Not async: the behaviour's own promise, if any, is handed back as is (one promise less). */
   function sendNow(id: string, payload?: string): Promise<void> {
@@ -120,27 +103,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
   }
 
-  async function doLinkAction(id: string, action: "cut" | "restore", latencyMs?: number) {
-    const link = core.doc?.links.find((l) => l.id === id);
-    if (!link) return log(phrase("note.noLink", { link: id }), undefined, "warn");
-    core.links.setLatency(id, latencyMs);
-    const runner = runners.get(link.from.node);
-    if (action === "cut" && !core.links.cut.has(id)) {
-      core.links.cut.add(id);
-      runner?.disconnectLink(id);
-      core.correlator.forgetReceiver(socketKey(link.from.node, link.from.socket));
-      core.correlator.forgetReceiver(socketKey(link.to.node, link.to.socket));
-      const socket = `${link.from.node}.${link.from.socket}`;
-      log(phrase("note.linkCut", { link: id, socket }), link.from.node);
-    } else if (action === "restore" && core.links.cut.has(id)) {
-      core.links.cut.delete(id);
-      runner?.connectLink(id);
-      runner?.emitStatus();
-      const socket = `${link.from.node}.${link.from.socket}`;
-      log(phrase("note.linkRestored", { link: id, socket }), link.from.node);
-    }
-    emitControl();
-  }
+  const doLinkAction = async (id: string, action: "cut" | "restore", latencyMs?: number) =>
+    applyLinkAction(core, runners, log, emitControl, id, action, latencyMs);
 
   function playTimeline(doc: GraphDoc) {
     timeline.play(doc.timeline, (step, index) => {

@@ -1,0 +1,77 @@
+/**
+ * What a send that did not arrive counts and says: one zeromq refused (closed, queue full, send
+ * timeout, an error), one a PUB made with no subscriber (counted only if nobody takes it after
+ * all), and the messages a high-water mark dropped before the one that was received.
+ */
+import { codeForZmqError, phrase } from "@zmqp/protocol";
+import type { PendingSend } from "./correlate.js";
+import type { Core } from "./core.js";
+import { errorText } from "./say.js";
+import { QUEUE_FULL, type SocketEntry } from "./sockets/registry.js";
+
+/** How long a publish with no known subscriber may still be received before it counts as dropped. */
+const DROP_GRACE_MS = 200;
+
+/**
+ * Counted only if no receiver takes it shortly: a subscription may be on its way to us while
+ * libzmq already has it (the XPUB reports subscriptions after applying them).
+ */
+export function dropUnlessTaken(
+  core: Core,
+  entry: SocketEntry,
+  pending: PendingSend,
+  reason: string,
+): void {
+  pending.dropped = reason;
+  // Real time: the grace is for in-flight I/O, which an injected test clock does not drive.
+  setTimeout(() => {
+    if (pending.dropped !== reason) return;
+    core.counters.dropped(entry.node, entry.socket, reason);
+    core.emit({
+      type: "drop",
+      t: core.now(),
+      node: entry.node,
+      socket: entry.socket,
+      reason,
+      count: 1,
+    });
+  }, DROP_GRACE_MS).unref();
+}
+
+export function reportSendFailure(core: Core, entry: SocketEntry, err: NodeJS.ErrnoException) {
+  if (err.code === "ECLOSED" || entry.closed || entry.closing) {
+    core.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
+    return;
+  }
+  if (err.code === QUEUE_FULL) {
+    core.counters.dropped(entry.node, entry.socket, "queue-full");
+    core.peerErrors.queueFull(entry);
+    return;
+  }
+  const timeout = err.code === "EAGAIN";
+  core.counters.dropped(entry.node, entry.socket, timeout ? "timeout" : "error");
+  core.counters.error(entry.node, entry.socket);
+  core.emit({
+    type: "error",
+    t: core.now(),
+    node: entry.node,
+    socket: entry.socket,
+    code: codeForZmqError(err.code),
+    ...errorText(
+      timeout ? phrase("error.sendTimeout", { ms: core.options.sendTimeoutMs }) : err.message,
+    ),
+  });
+}
+
+/** Messages a high-water mark dropped on `from` before the one just received. */
+export function reportHwmDrop(core: Core, from: { node: string; socket: string }, count: number) {
+  core.counters.dropped(from.node, from.socket, "hwm", count);
+  core.emit({
+    type: "drop",
+    t: core.now(),
+    node: from.node,
+    socket: from.socket,
+    reason: "hwm",
+    count,
+  });
+}
