@@ -16,11 +16,11 @@ import {
 } from "@zmqp/protocol";
 import { BEHAVIOUR_SPECS } from "./behaviours/index.js";
 import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
-import type { Core, ReceiveResult } from "./core.js";
-import { applyMonitor, cloneStatus, watchSocket, type MonitorEvent } from "./monitor.js";
+import type { Core } from "./core.js";
+import { cloneStatus, type MonitorEvent } from "./monitor.js";
 import { makeContext } from "./node-context.js";
-import { outsideReporter } from "./outside-peers.js";
-import { setDetail, type Said } from "./say.js";
+import { receiveOn, watchEntry } from "./node-receive.js";
+import { setDetail, spoken, type Said } from "./say.js";
 import { connectLink, disconnectLink, wantsRoutingId } from "./node-links.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
 import { bindReleased, closeEntry } from "./sockets/teardown.js";
@@ -168,17 +168,7 @@ export class NodeRunner {
       this.core.correlator.setFilters(entry.key, topics as string[]);
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
-    const outside = outsideReporter(this.core, this.id, s, () => this.isCurrent(entry));
-    void watchSocket(entry, (ev, errorCode) => {
-      this.closeWaiters.get(entry)?.(ev);
-      if (!this.isCurrent(entry)) return;
-      this.core.peerErrors.monitor(entry, s.type, ev, errorCode);
-      // Whatever a subscriber misses while disconnected is not a high-water-mark drop.
-      if (ev.event === "disconnect") this.core.correlator.forgetReceiver(entry.key);
-      this.core.emit({ type: "monitor", t: this.core.now(), node: this.id, socket: s.id, ...ev });
-      if (applyMonitor(status, ev)) this.emitStatus();
-      outside?.onEvent(ev);
-    }).finally(() => outside?.close());
+    watchEntry(this, entry, s, status);
     for (const raw of s.bind) {
       try {
         await bindReleased(entry.sock, this.core.resolveAddress(raw), raw);
@@ -211,32 +201,8 @@ export class NodeRunner {
   }
 
   private startReceiving(entry: SocketEntry) {
-    if (entry.zmqType === "PUB" || entry.zmqType === "PUSH") return;
     const graphSocket = this.node.sockets.find((s) => s.id === entry.socket);
-    const control = graphSocket ? (this.spec?.control?.(graphSocket) ?? false) : false;
-    void this.core.registry.receiveLoop(
-      entry,
-      (frames) => {
-        if (!this.core.admit(entry, frames)) {
-          // A REP must answer before it may read again: an empty reply ends the refused request.
-          if (entry.zmqType === "REP") return this.core.send(entry, [Buffer.alloc(0)], "reply");
-          return;
-        }
-        if (control) return this.behaviour?.onMessage?.({ socket: entry.socket, frames, id: 0 });
-        const r = this.core.receive(entry, frames);
-        // Most messages: nothing to wait for and nobody to tell (a sink has no onMessage).
-        if (!(r instanceof Promise)) return this.handOver(entry, frames, r);
-        return r.then((x) => this.handOver(entry, frames, x));
-      },
-      (err) => this.core.socketError(this.id, entry.socket, err),
-      (err) => this.core.peerErrors.receiveFailed(entry, err),
-    );
-  }
-
-  private handOver(entry: SocketEntry, frames: Buffer[], r: ReceiveResult) {
-    const b = this.behaviour;
-    if (!b?.onMessage || !this.isCurrent(entry)) return;
-    return b.onMessage({ socket: entry.socket, frames, ...r });
+    receiveOn(this, entry, graphSocket ? (this.spec?.control?.(graphSocket) ?? false) : false);
   }
 
   /** Closes one socket and opens it again with the same links (Lazy Pirate). */
@@ -297,15 +263,13 @@ export class NodeRunner {
   sendNow(payload?: string): void | Promise<void> {
     if (this.status.state !== "running" || !this.behaviour?.sendNow) {
       const why =
-        this.status.state !== "running"
-          ? `it is ${this.status.state}`
-          : `a ${this.node.role} only receives`;
+        this.status.state !== "running" ? "note.cannotSendIdle" : "note.cannotSendReceiver";
       this.core.emit({
         type: "log",
         t: this.core.now(),
         level: "warn",
         node: this.id,
-        text: `${this.id} cannot send now: ${why}`,
+        ...spoken(phrase(why, { node: this.id })),
       });
       return;
     }

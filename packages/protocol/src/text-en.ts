@@ -153,6 +153,8 @@ export const EN_TEXT = {
   "note.wireStopped": "stopped watching link {{link}}: it dials its endpoint directly again",
   "note.noNode": 'no node "{{node}}" is running',
   "note.noLink": 'no link "{{link}}"',
+  "note.cannotSendIdle": "{{node}} cannot send now: it is not running",
+  "note.cannotSendReceiver": "{{node}} cannot send now: it only receives",
   "note.linkCut": "link {{link}} cut: {{socket}} disconnected",
   "note.linkRestored": "link {{link}} restored: {{socket}} reconnects",
   "note.stepFailed": "timeline step {{index}} failed: {{message}}",
