@@ -2,21 +2,10 @@
  * Seeded streams of wrong ZMTP for the peer fuzz test: random bytes, greetings cut short, READY
  * commands with any socket type, frames with bad flags, sizes that lie. Reproducible by seed.
  */
-const TYPES = [
-  "REQ",
-  "REP",
-  "DEALER",
-  "ROUTER",
-  "PUB",
-  "SUB",
-  "XPUB",
-  "XSUB",
-  "PUSH",
-  "PULL",
-  "PAIR",
-  "STREAM",
-  "BOGUS",
-];
+import { ZMQ_SOCKET_TYPES } from "@zmqp/protocol";
+
+/** Every socket type a READY may name, and one that is none. */
+const TYPES = [...ZMQ_SOCKET_TYPES, "BOGUS"];
 
 export function greeting(mechanism = "NULL", asServer = 0): Buffer {
   const g = Buffer.alloc(64);

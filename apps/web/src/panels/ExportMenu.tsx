@@ -1,9 +1,10 @@
 /** The Export menu: the graph as a zip of runnable pyzmq or zeromq.js programs (exportZip.ts). */
 import type { ExportLanguage } from "@zmqp/export";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { download, exportZip } from "../exportZip.js";
 import { appStore, useApp } from "../store/index.js";
+import { useClickOutside } from "./useClickOutside.js";
 
 const LANGUAGES: ExportLanguage[] = ["python", "node"];
 
@@ -13,15 +14,7 @@ export function ExportMenu() {
   const [compose, setCompose] = useState(false);
   const [onlySelected, setOnlySelected] = useState(false);
   const selected = useApp((s) => s.selection.nodes);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  const ref = useClickOutside(open, () => setOpen(false));
 
   const run = (language: ExportLanguage) => {
     const st = appStore.getState();

@@ -4,12 +4,13 @@
  * gateway's `control` events, so every tab shows the same held sends.
  */
 import type { HeldSendView } from "@zmqp/protocol";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { gateway } from "../gateway/session.js";
 import { nodeName } from "../i18n/names.js";
 import { heldBody } from "../store/held.js";
 import { useApp } from "../store/index.js";
+import { useClickOutside } from "./useClickOutside.js";
 
 function HeldList({
   held,
@@ -57,15 +58,7 @@ export function StepControls() {
     return n ? nodeName(n, locale) : id;
   };
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  const ref = useClickOutside(open, () => setOpen(false));
   const step = (action: "hold" | "next" | "release") => gateway.send({ type: "step", action });
   const first = held[0];
   if (!stepMode)

@@ -1,10 +1,11 @@
 /** The templates menu: the files of `scenarios/`, listed by the gateway. */
 import { localized } from "@zmqp/protocol";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { openTemplate } from "../actions.js";
 import { listTemplates, type TemplateInfo } from "../gateway/api.js";
 import { useApp } from "../store/index.js";
+import { useClickOutside } from "./useClickOutside.js";
 
 /** Fetches the list once the gateway answers (again after a reconnect if it had failed). */
 export function useTemplates(): TemplateInfo[] {
@@ -28,15 +29,7 @@ export function TemplatesMenu() {
   const templates = useTemplates();
   const locale = useApp((s) => s.locale);
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  const ref = useClickOutside(open, () => setOpen(false));
   return (
     <div className="menu" ref={ref}>
       <button

@@ -1,9 +1,10 @@
 /** The toolbar's Share: the graph as a link (in the fragment, so no server ever sees it). */
 import { MAX_SHARE_LINK_CHARS, shareFragment } from "@zmqp/recording";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { appStore } from "../store/index.js";
 import { RunRecordingSection } from "./RunRecordingSection.js";
+import { useClickOutside } from "../panels/useClickOutside.js";
 
 type Copy = "idle" | "copied" | "failed";
 
@@ -11,15 +12,7 @@ export function ShareButton() {
   const { t } = useTranslation();
   const [link, setLink] = useState<string | null>(null);
   const [copy, setCopy] = useState<Copy>("idle");
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (link === null) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setLink(null);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [link]);
+  const ref = useClickOutside(link !== null, () => setLink(null));
 
   const toggle = () => {
     if (link !== null) return setLink(null);
