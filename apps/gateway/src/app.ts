@@ -10,6 +10,7 @@ import { ERROR_CODES } from "@zmqp/protocol";
 import Fastify, { type FastifyInstance } from "fastify";
 import { toErrorBody } from "./errors.js";
 import { authPlugin } from "./plugins/auth.js";
+import type { RecordingBudget } from "@zmqp/recording";
 import { runtimePlugin } from "./plugins/runtime.js";
 import { apiRoutes } from "./routes/api.js";
 import { attachRoutes } from "./routes/attach.js";
@@ -49,6 +50,8 @@ export interface AppOptions {
   /** Origins allowed besides the gateway's own (ZMQP_ALLOWED_ORIGINS, for a dev server). */
   allowedOrigins?: string[];
   runtimeOptions?: RuntimeOptions;
+  /** What every run's recording keeps (default: the last 200 000 messages or 64 MB). */
+  recordingBudget?: Partial<RecordingBudget>;
   tab?: TabOptions;
   /** Open tabs (/ws and /ws/attach together) before more are refused (ZMQP_ERR_TOO_MANY_TABS). */
   maxTabs?: number;
@@ -103,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowCapture: options.allowCapture ?? false,
     graceMs: options.graceMs ?? DEFAULTS.graceMs,
     ...(options.runtimeOptions ? { runtimeOptions: options.runtimeOptions } : {}),
+    ...(options.recordingBudget ? { recordingBudget: options.recordingBudget } : {}),
   });
   await app.register(apiRoutes, {
     version: VERSION,

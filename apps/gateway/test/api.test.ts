@@ -2,10 +2,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ERROR_CODES, type Diagnostic, type RuntimeSnapshot } from "@zmqp/protocol";
+import { ERROR_CODES, type Diagnostic } from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTH, JSON_AUTH, helloGraph, testApp, waitFor } from "./helpers.js";
+import { AUTH, JSON_AUTH, deployTo, helloGraph, snapshotOf, testApp, waitFor } from "./helpers.js";
 
 let app: FastifyInstance;
 const scenarios = mkdtempSync(join(tmpdir(), "zmqp-scen-"));
@@ -20,15 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const deploy = (doc: unknown) =>
-  app.inject({
-    method: "POST",
-    url: "/api/deploy",
-    headers: JSON_AUTH,
-    payload: JSON.stringify(doc),
-  });
-const snapshot = async () =>
-  (await app.inject({ url: "/api/runtime", headers: AUTH })).json() as RuntimeSnapshot;
+const deploy = (doc: unknown) => deployTo(app, doc);
+const snapshot = () => snapshotOf(app);
 
 describe("deploy, runtime, stop", () => {
   it("deploys a graph on real sockets; the snapshot shows replies counted; stop frees it", async () => {

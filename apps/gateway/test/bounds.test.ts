@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tab } from "../src/session/tab.js";
 import { CLOSE_BEHIND, CLOSE_TOO_MANY_TABS } from "../src/session/tab-limits.js";
-import { connect, listen, sleep, testApp, waitFor } from "./helpers.js";
+import { connect, listen, sleep, testApp, waitFor, helloTab } from "./helpers.js";
 
 let app: FastifyInstance;
 let base: string;
@@ -19,12 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const hello = async () => {
-  const c = await connect(base);
-  c.send({ type: "hello", protocol: PROTOCOL_VERSION });
-  await c.next("welcome");
-  return c;
-};
+const hello = () => helloTab(base);
 
 /** 150 idle servers with long labels: a welcome (its snapshot) of a few hundred KB. */
 function largeGraph(): GraphInput {

@@ -4,15 +4,10 @@
  * (a bind in use) is named in the answer, per node, with its code. Real engine, real sockets.
  */
 import net from "node:net";
-import {
-  ERROR_CODES,
-  type Diagnostic,
-  type GraphInput,
-  type RuntimeSnapshot,
-} from "@zmqp/protocol";
+import { ERROR_CODES, type Diagnostic, type GraphInput } from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTH, JSON_AUTH, helloGraph, testApp, waitFor } from "./helpers.js";
+import { deployTo, helloGraph, snapshotOf, testApp, waitFor } from "./helpers.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -20,15 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const deploy = (doc: unknown) =>
-  app.inject({
-    method: "POST",
-    url: "/api/deploy",
-    headers: JSON_AUTH,
-    payload: JSON.stringify(doc),
-  });
-const snapshot = async () =>
-  (await app.inject({ url: "/api/runtime", headers: AUTH })).json() as RuntimeSnapshot;
+const deploy = (doc: unknown) => deployTo(app, doc);
+const snapshot = () => snapshotOf(app);
 const received = async () => (await snapshot()).counters.nodes.client?.received ?? 0;
 
 /** The running hello graph with one change made to a copy. */

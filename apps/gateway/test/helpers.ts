@@ -1,5 +1,11 @@
 /** Shared test helpers: a real app (real engine, real sockets), graph builders, a real ws client. */
-import type { GraphInput, RuntimeEvent, ServerMessage } from "@zmqp/protocol";
+import {
+  PROTOCOL_VERSION,
+  type GraphInput,
+  type RuntimeEvent,
+  type RuntimeSnapshot,
+  type ServerMessage,
+} from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import WebSocket from "ws";
 import { buildApp, type AppOptions } from "../src/app.js";
@@ -110,6 +116,27 @@ export function connect(
     ws.once("error", reject);
   });
 }
+
+/** A tab that has said hello and got its welcome. */
+export async function helloTab(base: string): Promise<Client> {
+  const c = await connect(base);
+  c.send({ type: "hello", protocol: PROTOCOL_VERSION });
+  await c.next("welcome");
+  return c;
+}
+
+/** POST /api/deploy with the token, as the page does. */
+export const deployTo = (app: FastifyInstance, doc: unknown) =>
+  app.inject({
+    method: "POST",
+    url: "/api/deploy",
+    headers: JSON_AUTH,
+    payload: JSON.stringify(doc),
+  });
+
+/** GET /api/runtime with the token. */
+export const snapshotOf = async (app: FastifyInstance) =>
+  (await app.inject({ url: "/api/runtime", headers: AUTH })).json() as RuntimeSnapshot;
 
 export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: "127.0.0.1", port: 0 });

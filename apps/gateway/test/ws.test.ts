@@ -4,7 +4,16 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CLOSE_INCOMPATIBLE, CLOSE_RATE_LIMITED } from "../src/session/tab.js";
-import { TOKEN, connect, helloGraph, listen, sleep, testApp, waitFor } from "./helpers.js";
+import {
+  TOKEN,
+  connect,
+  helloGraph,
+  listen,
+  sleep,
+  testApp,
+  waitFor,
+  helloTab,
+} from "./helpers.js";
 
 let app: FastifyInstance;
 let base: string;
@@ -14,12 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const hello = async () => {
-  const c = await connect(base);
-  c.send({ type: "hello", protocol: PROTOCOL_VERSION });
-  await c.next("welcome");
-  return c;
-};
+const hello = () => helloTab(base);
 
 describe("upgrade checks happen before the upgrade (issue 5.2, 5.3)", () => {
   it("no token, a wrong token, a foreign Origin or Host: refused with 401/403, never joined", async () => {

@@ -3,6 +3,7 @@
  * so `app.close()` (tests, SIGINT) releases every socket and port.
  */
 import { createRuntime, type RuntimeOptions } from "@zmqp/engine";
+import type { RecordingBudget } from "@zmqp/recording";
 import type { FastifyInstance } from "fastify";
 import { AttachHub } from "../session/attach-hub.js";
 import { Hub } from "../session/hub.js";
@@ -26,6 +27,7 @@ export interface RuntimePluginOptions extends Record<string, unknown> {
   allowCapture: boolean;
   graceMs: number;
   runtimeOptions?: RuntimeOptions;
+  recordingBudget?: Partial<RecordingBudget>;
 }
 
 export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstance, opts) => {
@@ -34,7 +36,10 @@ export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstanc
     allowExternal: opts.allowExternal,
   });
   const hub = new Hub(runtime, { allowExternal: opts.allowExternal, graceMs: opts.graceMs });
-  const recordings = new RunRecordings(runtime, { version: opts.version });
+  const recordings = new RunRecordings(runtime, {
+    version: opts.version,
+    ...(opts.recordingBudget ? { budget: opts.recordingBudget } : {}),
+  });
   const attach = new AttachHub({ allowCapture: opts.allowCapture, graceMs: opts.graceMs });
   app.decorate("hub", hub);
   app.decorate("attach", attach);
