@@ -6,6 +6,8 @@ import {
   type RuntimeSnapshot,
   type ServerMessage,
 } from "@zmqp/protocol";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { FastifyInstance } from "fastify";
 import WebSocket from "ws";
 import { buildApp, type AppOptions } from "../src/app.js";
@@ -44,6 +46,20 @@ export function helloGraph(port = 0, intervalMs = 50, extra: Partial<GraphInput>
     ],
     ...extra,
   };
+}
+
+/**
+ * A full garbage collection, so a memory figure counts what is kept, not garbage not yet
+ * collected. Vitest's workers run without --expose-gc; the flag can be set at run time and the
+ * function taken from a fresh context.
+ */
+setFlagsFromString("--expose-gc");
+const fullGc = runInNewContext("gc") as () => void;
+
+/** Heap in use after a full collection, bytes. */
+export function heapAfterGc(): number {
+  fullGc();
+  return process.memoryUsage().heapUsed;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

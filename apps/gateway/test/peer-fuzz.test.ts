@@ -10,7 +10,7 @@ import { ERROR_CODES, type GraphInput, type RuntimeEvent } from "@zmqp/protocol"
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { rng } from "./fuzz.js";
-import { testApp, waitFor } from "./helpers.js";
+import { heapAfterGc, testApp, waitFor } from "./helpers.js";
 import { REPO } from "./spawn.js";
 import { zmtpCase } from "./zmtp-fuzz.js";
 
@@ -133,8 +133,7 @@ it(
     const received = () =>
       Object.fromEntries(SERVED.map((id) => [id, rt.counters().nodes[id]?.received ?? 0]));
     await waitFor(() => SERVED.every((id) => received()[id]! > 0), 10_000, "every pair talking");
-    global.gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = heapAfterGc();
 
     const r = rng(SEED);
     const python = pyFuzz();
@@ -155,8 +154,7 @@ it(
     const known = new Set<string>(Object.values(ERROR_CODES));
     for (const e of events) if (e.type === "error") expect(known.has(e.code), e.code).toBe(true);
     expect(events.length).toBeGreaterThan(0); // the fuzz was noticed, and said
-    global.gc?.();
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+    expect(heapAfterGc() - heapBefore).toBeLessThan(64 * 1024 * 1024);
     off();
     await app.hub.stop();
   },
