@@ -13,6 +13,24 @@ export interface Fault {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A fault that does something, waits, and undoes it: a node action or a link action pair. */
+function nodeFault(
+  name: string,
+  node: string,
+  act: "kill" | "pause",
+  undo: "start" | "resume",
+  ms: number,
+): Fault {
+  return {
+    name,
+    async run(rt) {
+      await rt.nodeAction(node, act);
+      await sleep(ms);
+      await rt.nodeAction(node, undo);
+    },
+  };
+}
+
 /** The first reproduction: empty ZMTP 1.0 frames over raw TCP, to a REP. */
 function malformed(port: number): Promise<void> {
   return new Promise((resolve) => {
@@ -27,14 +45,7 @@ function malformed(port: number): Promise<void> {
 }
 
 export const FAULTS: Fault[] = [
-  {
-    name: "kill and start the sink",
-    async run(rt) {
-      await rt.nodeAction("sink", "kill");
-      await sleep(2000);
-      await rt.nodeAction("sink", "start");
-    },
-  },
+  nodeFault("kill and start the sink", "sink", "kill", "start", 2000),
   {
     name: "cut and restore vent-worker",
     async run(rt) {
@@ -43,14 +54,7 @@ export const FAULTS: Fault[] = [
       await rt.linkAction("vent-worker", "restore");
     },
   },
-  {
-    name: "pause and resume the subscriber",
-    async run(rt) {
-      await rt.nodeAction("sub", "pause");
-      await sleep(3000);
-      await rt.nodeAction("sub", "resume");
-    },
-  },
+  nodeFault("pause and resume the subscriber", "sub", "pause", "resume", 3000),
   {
     name: "malformed bytes to server-1",
     async run() {
@@ -63,12 +67,5 @@ export const FAULTS: Fault[] = [
       await rt.nodeAction("vent", "restart");
     },
   },
-  {
-    name: "kill and start server-2",
-    async run(rt) {
-      await rt.nodeAction("server-2", "kill");
-      await sleep(1000);
-      await rt.nodeAction("server-2", "start");
-    },
-  },
+  nodeFault("kill and start server-2", "server-2", "kill", "start", 1000),
 ];

@@ -95,12 +95,7 @@ describe("graph documents are checked before deploy (issue 5.5)", () => {
     expect(await codes(t)).toContain(ERROR_CODES.EXTERNAL_BIND);
     const open = await testApp({ allowExternal: true });
     try {
-      const res = await open.inject({
-        method: "POST",
-        url: "/api/deploy",
-        headers: JSON_AUTH,
-        payload: JSON.stringify(t),
-      });
+      const res = await deployTo(open, t);
       expect(res.statusCode).toBe(200);
       await waitFor(() => open.hub.runtime.snapshot().nodes.server?.sockets.rep?.bound.length);
       expect(open.hub.runtime.snapshot().nodes.server?.sockets.rep?.bound).toEqual([

@@ -11,7 +11,7 @@ import { ERROR_CODES, type RuntimeSnapshot } from "@zmqp/protocol";
 import { decodeRecording, Replay, sameCounters, type RecordingData } from "@zmqp/recording";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Summary } from "../src/cli/run.js";
-import { AUTH, JSON_AUTH, testApp, waitFor } from "./helpers.js";
+import { AUTH, JSON_AUTH, deployTo, testApp, waitFor } from "./helpers.js";
 import { killLeftovers, zmqp } from "./spawn.js";
 
 const dir = mkdtempSync(join(tmpdir(), "zmqp-rec-"));
@@ -94,12 +94,7 @@ describe("the gateway records every run", () => {
       const none = await app.inject({ method: "GET", url: "/api/recording", headers: AUTH });
       expect(none.statusCode).toBe(404);
       expect(none.json()).toMatchObject({ code: ERROR_CODES.NOT_FOUND });
-      const deployed = await app.inject({
-        method: "POST",
-        url: "/api/deploy",
-        headers: JSON_AUTH,
-        payload: JSON.stringify(broker),
-      });
+      const deployed = await deployTo(app, broker);
       expect(deployed.statusCode).toBe(200);
       // Live snapshots, each with the window of time it was taken in.
       const snaps: { before: number; after: number; snap: RuntimeSnapshot }[] = [];
@@ -155,12 +150,7 @@ describe("the gateway records every run", () => {
       expect(endState.running).toBe(false);
 
       // The next run is a recording of its own, counting from zero like the runtime does.
-      const again = await app.inject({
-        method: "POST",
-        url: "/api/deploy",
-        headers: JSON_AUTH,
-        payload: JSON.stringify(broker),
-      });
+      const again = await deployTo(app, broker);
       expect(again.statusCode).toBe(200);
       await waitFor(async () => {
         const res = await app.inject({ method: "GET", url: "/api/runtime", headers: AUTH });
