@@ -1,15 +1,30 @@
 import { expect, test } from "./fixtures.js";
 
 test.describe("ZeroMQ's rules as you draw", () => {
-  test("an incompatible link is refused with its reason", async ({ playground: p }) => {
-    await p.goto();
-    await p.dragRole("client", 180, 160);
-    await p.dragRole("publisher", 560, 160);
-    await p.connect(["client", "req"], ["publisher", "pub"]);
-    await expect(p.toasts.first()).toContainText("REQ cannot talk to PUB");
-    await expect(p.edges()).toHaveCount(0);
-    await p.shot("05-refused");
-  });
+  // Protocol's link rules (link-rules.ts) refuse the link; the page says why in the reader's language.
+  const REFUSALS = {
+    en: { incompatible: "REQ cannot talk to PUB", already: "these two sockets are already linked" },
+    "zh-TW": { incompatible: "REQ 無法和 PUB 通訊", already: "這兩個通訊端已經連在一起了" },
+  };
+  for (const [locale, says] of Object.entries(REFUSALS)) {
+    test(`a link the rules refuse says why (${locale})`, async ({ playground: p }) => {
+      await p.goto();
+      await p.page.getByTestId("toolbar.locale").selectOption(locale);
+      await expect(p.page.locator("html")).toHaveAttribute("lang", locale);
+      await p.dragRole("client", 180, 120);
+      await p.dragRole("publisher", 560, 120);
+      await p.dragRole("server", 560, 330);
+      await p.connect(["client", "req"], ["publisher", "pub"]);
+      await expect(p.toasts.last()).toContainText(says.incompatible);
+      await expect(p.edges()).toHaveCount(0);
+      await p.shot(`05-refused-${locale}`);
+      await p.connect(["client", "req"], ["server", "rep"]);
+      await expect(p.edges()).toHaveCount(1);
+      await p.connect(["client", "req"], ["server", "rep"]);
+      await expect(p.toasts.last()).toContainText(says.already);
+      await expect(p.edges()).toHaveCount(1);
+    });
+  }
 
   test("a duplicate bind is flagged on the node, a bad port refuses Run", async ({
     playground: p,

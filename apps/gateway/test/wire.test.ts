@@ -3,7 +3,7 @@
  * message re-routes a tcp link through the relay, decoded `wire` events arrive in batches, and
  * GET /api/links/:id/pcap serves the capture.
  */
-import { PROTOCOL_VERSION, type RuntimeEvent } from "@zmqp/protocol";
+import { PROTOCOL_VERSION, type EventOf } from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH, connect, helloGraph, listen, testApp, waitFor } from "./helpers.js";
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type Wire = Extract<RuntimeEvent, { type: "wire" }>;
+type Wire = EventOf<"wire">;
 
 describe("wire inspector over the gateway", () => {
   it("watch → decoded wire events with raw bytes per field → pcap download → unwatch", async () => {

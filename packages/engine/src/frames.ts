@@ -2,7 +2,7 @@
  * FrameView: what a message looks like on screen. Built lazily (see `lazyFrames`) because at
  * 80 k msgs/s formatting every frame would cost more than the socket itself.
  */
-import type { FrameRole, FrameView, RuntimeEvent, SocketType } from "@zmqp/protocol";
+import type { FrameRole, FrameView, EventOf, SocketType } from "@zmqp/protocol";
 
 const HEX_BYTES = 64;
 const TEXT_CHARS = 256;
@@ -53,7 +53,7 @@ export function frameViews(type: SocketType, frames: readonly Buffer[]): FrameVi
   });
 }
 
-type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
+type MessageEvent = EventOf<"message">;
 type MessageFields = Omit<MessageEvent, "type" | "frames">;
 
 /**

@@ -4,7 +4,7 @@
  * Real sockets, real pyzmq peers; after each, the playground's own peer is still served.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ERROR_CODES, type RuntimeEvent } from "@zmqp/protocol";
+import { ERROR_CODES, type EventOf, type RuntimeEvent } from "@zmqp/protocol";
 import type { Runtime } from "./api.js";
 import { pythonUnavailable } from "./crosslang/harness.js";
 import { dealerNoDelimiter, hostile, rawEmptyFrames } from "./crosslang/hostile.js";
@@ -20,7 +20,7 @@ afterEach(async () => {
   rt = undefined;
 });
 
-type ErrorEvent = Extract<RuntimeEvent, { type: "error" }>;
+type ErrorEvent = EventOf<"error">;
 const errorsOf = (events: RuntimeEvent[], n: string, code: string) =>
   events.filter((e): e is ErrorEvent => e.type === "error" && e.node === n && e.code === code);
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ERROR_CODES, type RuntimeEvent } from "@zmqp/protocol";
+import { ERROR_CODES, type EventOf } from "@zmqp/protocol";
 import type { Runtime } from "./api.js";
 import { createRuntime } from "./runtime.js";
 import { graph, link, messages, node, record, waitFor } from "./test-helpers.js";
@@ -76,8 +76,7 @@ describe("request-reply", () => {
     );
     expect(pirateReply.from).toEqual({ node: "server", socket: "rep" });
     const statuses = events.filter(
-      (e): e is Extract<RuntimeEvent, { type: "status" }> =>
-        e.type === "status" && e.node === "pirate",
+      (e): e is EventOf<"status"> => e.type === "status" && e.node === "pirate",
     );
     expect(statuses.some((s) => s.status.activity === "retrying")).toBe(true);
     await waitFor("plain stuck", () => activity(rt!, "plain") === "stuck", 4000);

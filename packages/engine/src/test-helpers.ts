@@ -1,5 +1,5 @@
 /** Helpers for the engine's tests (real sockets; these only build graphs and wait for events). */
-import type { GraphInput, RuntimeEvent } from "@zmqp/protocol";
+import type { GraphInput, EventOf, RuntimeEvent } from "@zmqp/protocol";
 import type { Runtime } from "./api.js";
 
 export function record(rt: Runtime): RuntimeEvent[] {
@@ -50,7 +50,7 @@ export const graph = (
 
 export function messages(events: RuntimeEvent[], node: string, direction: "in" | "out") {
   return events.filter(
-    (e): e is Extract<RuntimeEvent, { type: "message" }> =>
+    (e): e is EventOf<"message"> =>
       e.type === "message" && e.node === node && e.direction === direction,
   );
 }

@@ -17,7 +17,9 @@ export const EN_TEXT = {
   "errors.ZMQP_ERR_CONNECT_TO_NOTHING": "A link dials a socket that binds no address",
   "errors.ZMQP_ERR_EXTERNAL_BIND": "A bind other machines could reach",
   "errors.ZMQP_ERR_IPC_PATH": "An ipc name is not allowed",
-  "errors.ZMQP_ERR_SELF_LINK": "A socket is linked to itself",
+  "errors.ZMQP_ERR_SELF_LINK": "A node is linked to itself",
+  "errors.ZMQP_ERR_DUPLICATE_LINK": "Two links join the same two sockets",
+  "errors.ZMQP_ERR_BINDING_DIALS": "A binding socket also dials a link",
   "errors.ZMQP_ERR_BAD_BEHAVIOUR": "A behaviour setting is invalid",
   "errors.ZMQP_ERR_UNCONNECTED": "A socket neither binds nor connects",
   "errors.ZMQP_ERR_LIMIT": "The graph is over a size limit",
@@ -77,11 +79,7 @@ export const EN_TEXT = {
   "diag.timelineLink": 'timeline step {{index}} names link "{{link}}", which does not exist',
   "diag.timelineNeedsLink": "timeline step {{index}} ({{action}}) needs a link",
   "diag.timelineNeedsNode": "timeline step {{index}} ({{action}}) needs a node",
-  "diag.unknownNode": 'link {{link}} names node "{{node}}", which does not exist',
-  "diag.unknownSocket": 'link {{link}}: node {{node}} has no socket "{{socket}}"',
-  "diag.selfLink": "link {{link}} connects {{socket}} to itself",
-  "diag.connectToNothing":
-    "link {{link}} connects to {{socket}}, which binds no address: give it one",
+  "diag.link": "link {{link}}: {{reason}}",
   "diag.socketType":
     "{{socket}} is a {{type}} socket, which a {{role}} node cannot run: use {{allowed}}",
   "diag.routingIdBytes":
@@ -91,11 +89,19 @@ export const EN_TEXT = {
   "diag.externalDial":
     "link {{link}} dials {{endpoint}}, on another machine: use a 127.0.0.1 address, or start the gateway with --allow-external",
   "diag.startFailed": "{{node}} did not start: {{error}}",
-  "diag.endpointNotBound": "link {{link}} dials {{endpoint}}, which {{socket}} does not bind",
 
-  // Why two socket types cannot be linked (validation and the canvas as you draw).
+  // Why a link breaks a rule (link-rules.ts): in a document's findings and as you draw.
+  "link.unknownNode": 'node "{{node}}" does not exist',
+  "link.unknownSocket": 'node {{node}} has no socket "{{socket}}"',
+  "link.self": "{{node}} cannot be linked to itself: link it to another node",
   "link.incompatible":
     "{{from}} cannot talk to {{to}}: ZeroMQ lets {{from}} pair only with {{peers}}",
+  "link.bindsNothing":
+    "{{socket}} ({{type}}) binds no address: a link goes from a connecting socket to a binding one",
+  "link.endpointNotBound": "it dials {{endpoint}}, which {{socket}} does not bind",
+  "link.bindsAddress":
+    "{{socket}} ({{type}}) binds an address: draw the link from the connecting side",
+  "link.already": "these two sockets are already linked",
 
   // parseEndpoint's reasons.
   "endpoint.notEndpoint":

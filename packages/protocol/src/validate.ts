@@ -1,15 +1,17 @@
 /**
- * `validateGraph`: the one set of rules used by the canvas (as you wire), the gateway (before deploy)
- * and the CLI. Pure: no I/O. Each finding carries a stable code and a one-line reason.
+ * `validateGraph`: the one set of rules for a document, used by the canvas (each node's and the Run
+ * dialog's findings), the gateway (before deploy) and the CLI. The rules for one link live in
+ * `link-rules.ts`, which the canvas also applies to a link as it is drawn. Pure: no I/O. Each
+ * finding carries a stable code and a one-line reason.
  */
 import type { z } from "zod";
 import { parseParams } from "./behaviours.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { parseEndpoint, bindsCollide, isLoopbackHost, type ParsedEndpoint } from "./endpoint.js";
 import { ERROR_CODES as E } from "./errors.js";
-import { GraphSchema, findForbiddenKey, migrate, type GraphDoc, type GraphLink } from "./graph.js";
+import { GraphSchema, findForbiddenKey, migrate, type GraphDoc } from "./graph.js";
+import { checkLink, pairKey } from "./link-rules.js";
 import { ROLES } from "./roles.js";
-import { compatible, peersOf } from "./socket-types.js";
 import { checkRunnable } from "./validate-runnable.js";
 import { english, phrase, type Phrase } from "./text.js";
 
@@ -169,11 +171,17 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
 
   const linkIds = new Set<string>();
   const linked = new Set<string>();
+  const pairs = new Set<string>();
   for (const link of doc.links) {
     if (linkIds.has(link.id))
       err({ code: E.DUPLICATE_ID, link: link.id }, phrase("diag.duplicateLink", { id: link.id }));
     linkIds.add(link.id);
-    checkLink(link, nodes, err);
+    for (const f of checkLink(link, nodes, pairs))
+      (f.severity === "error" ? err : warn)(
+        { code: f.code, link: link.id, ...(f.node === undefined ? {} : { node: f.node }) },
+        phrase("diag.link", { link: link.id, reason: f.reason }),
+      );
+    pairs.add(pairKey(link));
     linked.add(`${link.from.node}/${link.from.socket}`);
     linked.add(`${link.to.node}/${link.to.socket}`);
   }
@@ -208,63 +216,4 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
       );
   });
   return out;
-}
-
-type Nodes = Map<string, GraphDoc["nodes"][number]>;
-
-/** The checks for one link; exported logic used by the canvas while a person draws. */
-function checkLink(link: GraphLink, nodes: Nodes, err: (d: Finding, p: Phrase) => void) {
-  const from = nodes.get(link.from.node);
-  const to = nodes.get(link.to.node);
-  if (!from || !to) {
-    const missing = !from ? link.from.node : link.to.node;
-    err(
-      { code: E.UNKNOWN_NODE, link: link.id },
-      phrase("diag.unknownNode", { link: link.id, node: missing }),
-    );
-    return;
-  }
-  const fs = from.sockets.find((s) => s.id === link.from.socket);
-  const ts = to.sockets.find((s) => s.id === link.to.socket);
-  if (!fs || !ts) {
-    const [n, s] = !fs ? [from.id, link.from.socket] : [to.id, link.to.socket];
-    err(
-      { code: E.UNKNOWN_SOCKET, link: link.id },
-      phrase("diag.unknownSocket", { link: link.id, node: n, socket: s }),
-    );
-    return;
-  }
-  if (from.id === to.id && fs.id === ts.id) {
-    err(
-      { code: E.SELF_LINK, link: link.id },
-      phrase("diag.selfLink", { link: link.id, socket: `${from.id}.${fs.id}` }),
-    );
-    return;
-  }
-  const reason = linkIncompatibility(fs.type, ts.type);
-  if (reason) err({ code: E.INCOMPATIBLE, link: link.id, node: from.id }, reason);
-  if (ts.bind.length === 0) {
-    err(
-      { code: E.CONNECT_TO_NOTHING, link: link.id, node: to.id },
-      phrase("diag.connectToNothing", { link: link.id, socket: `${to.id}.${ts.id}` }),
-    );
-  } else if (link.endpoint !== undefined && !ts.bind.includes(link.endpoint)) {
-    err(
-      { code: E.CONNECT_TO_NOTHING, link: link.id },
-      phrase("diag.endpointNotBound", {
-        link: link.id,
-        endpoint: link.endpoint,
-        socket: `${to.id}.${ts.id}`,
-      }),
-    );
-  }
-}
-
-/** Why a `from` socket (connecting) cannot be linked to a `to` socket, or null when it can. */
-export function linkIncompatibility(
-  from: GraphDoc["nodes"][number]["sockets"][number]["type"],
-  to: typeof from,
-): Phrase | null {
-  if (compatible(from, to)) return null;
-  return phrase("link.incompatible", { from, to, peers: peersOf(from).join(", ") });
 }

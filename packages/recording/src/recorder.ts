@@ -10,7 +10,7 @@
  * monitor, log, counters…) stay. Only when even those outgrow the byte budget are the oldest
  * segments dropped, and the manifest says how many entries went.
  */
-import type { GraphDoc, RuntimeEvent } from "@zmqp/protocol";
+import type { GraphDoc, EventOf, RuntimeEvent } from "@zmqp/protocol";
 import {
   DEFAULT_BUDGET,
   FORMAT_NAME,
@@ -57,7 +57,7 @@ export interface RecorderStats {
   failures: number;
 }
 
-type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
+type MessageEvent = EventOf<"message">;
 
 export class Recorder {
   readonly budget: RecordingBudget;

@@ -3,7 +3,7 @@
  * rows and the messages in flight then. Keyframes every KEYFRAME_EVERY entries make any seek cost
  * at most that many reducer steps, never a replay from the start.
  */
-import type { RuntimeEvent } from "@zmqp/protocol";
+import type { EventOf, RuntimeEvent } from "@zmqp/protocol";
 import { entryTime, type RecordEntry, type RecordingData } from "./format.js";
 import { applyEntry, cloneState, type ReplayState } from "./state.js";
 
@@ -11,7 +11,7 @@ export const KEYFRAME_EVERY = 512;
 /** The page's event log keeps this many rows; so does `logAt` unless asked otherwise. */
 export const LOG_ROWS = 500;
 
-type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
+type MessageEvent = EventOf<"message">;
 
 /** What the event log lists (as the page's log does: not counters, status, wire bytes or attach's graph). */
 export function isLogRow(e: RuntimeEvent): boolean {

@@ -3,10 +3,10 @@
  * counters (direction, node, socket, sender, link, link direction), how many such messages were
  * left out: a few keys per busy link, whatever the number of messages.
  */
-import type { RuntimeEvent } from "@zmqp/protocol";
+import type { EventOf } from "@zmqp/protocol";
 import { countMessage, type Counted } from "./counting.js";
 
-type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
+type MessageEvent = EventOf<"message">;
 
 /** The fields of a message event that counters depend on. */
 export type MessageShape = Pick<MessageEvent, "node" | "socket" | "direction" | "link"> &

@@ -5,12 +5,12 @@
  * socket stops draining (bufferedAmount over the cap) gets nothing new: its batches are dropped and
  * counted in `sampled`, and the coalesced state catches it up when it drains.
  */
-import type { RuntimeEvent, ServerMessage } from "@zmqp/protocol";
+import type { EventOf, RuntimeEvent, ServerMessage } from "@zmqp/protocol";
 
-type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
-type StatusEvent = Extract<RuntimeEvent, { type: "status" }>;
-type CountersEvent = Extract<RuntimeEvent, { type: "counters" }>;
-type ObservedEvent = Extract<RuntimeEvent, { type: "observed" }>;
+type MessageEvent = EventOf<"message">;
+type StatusEvent = EventOf<"status">;
+type CountersEvent = EventOf<"counters">;
+type ObservedEvent = EventOf<"observed">;
 
 export interface BatcherOptions {
   send(message: Extract<ServerMessage, { type: "batch" }>): void;

@@ -3,8 +3,7 @@
  * target handle (left), a connecting one a source handle (right): links go connect → bind.
  */
 import type { Connection, Edge, Node } from "@xyflow/react";
-import type { GraphDoc, GraphNode } from "@zmqp/protocol";
-import type { SocketRef } from "../store/graphOps.js";
+import type { GraphDoc, GraphNode, SocketRef } from "@zmqp/protocol";
 
 export type Side = "left" | "right";
 export type ZmqNodeData = {

@@ -6,6 +6,7 @@
 import {
   PROTOCOL_VERSION,
   type ClientMessage,
+  type EventOf,
   type RuntimeEvent,
   type RuntimeSnapshot,
   type ServerMessage,
@@ -23,7 +24,7 @@ const REFUSALS: Record<number, string> = {
 import { getToken } from "./token.js";
 
 type Batch = { events: RuntimeEvent[]; sampled: number };
-export type MessageEvent_ = Extract<RuntimeEvent, { type: "message" }>;
+export type MessageEvent_ = EventOf<"message">;
 
 /** Queued batches beyond this (a hidden tab gets no animation frames) are folded into one. */
 const MAX_QUEUE = 120;

@@ -5,19 +5,15 @@
 import {
   GRAPH_VERSION,
   ROLES,
-  linkIncompatibility,
+  linkRefusal,
   parseEndpoint,
   type GraphDoc,
   type GraphLink,
   type GraphNode,
   type Role,
+  type SocketRef,
 } from "@zmqp/protocol";
 import type { Saying } from "../i18n/say.js";
-
-export interface SocketRef {
-  node: string;
-  socket: string;
-}
 
 /** The first port new binding sockets get; templates use the ones above it too. */
 export const FIRST_PORT = 5555;
@@ -132,41 +128,13 @@ export function removeItems(doc: GraphDoc, nodeIds: string[], linkIds: string[])
   };
 }
 
-function socketOf(doc: GraphDoc, ref: SocketRef) {
-  const node = doc.nodes.find((n) => n.id === ref.node);
-  return { node, socket: node?.sockets.find((s) => s.id === ref.socket) };
-}
-
 /**
- * Why a link from the connecting socket `from` to the binding socket `to` cannot be drawn,
- * or null when it can. The reasons are the ones the canvas shows in its toast.
+ * Why a link from the connecting socket `from` to the binding socket `to` cannot be drawn, or null
+ * when it can: protocol's link rules (`linkRefusal`), the same ones `validateGraph` applies to the
+ * document, so the canvas never draws what the document would flag.
  */
 export function linkProblem(doc: GraphDoc, from: SocketRef, to: SocketRef): Saying | null {
-  const a = socketOf(doc, from);
-  const b = socketOf(doc, to);
-  if (!a.socket || !b.socket || !a.node || !b.node) return { key: "link.gone" };
-  if (a.node.id === b.node.id) return { key: "link.self" };
-  const reason = linkIncompatibility(a.socket.type, b.socket.type);
-  if (reason) return reason;
-  if (b.socket.bind.length === 0)
-    return {
-      key: "link.bindsNothing",
-      params: { node: b.node.id, type: b.socket.type },
-    };
-  if (a.socket.bind.length > 0)
-    return {
-      key: "link.bindsAddress",
-      params: { node: a.node.id, type: a.socket.type },
-    };
-  const dup = doc.links.some(
-    (l) =>
-      l.from.node === from.node &&
-      l.from.socket === from.socket &&
-      l.to.node === to.node &&
-      l.to.socket === to.socket,
-  );
-  if (dup) return { key: "link.already" };
-  return null;
+  return linkRefusal(doc, from, to)?.reason ?? null;
 }
 
 /** Adds a link when `linkProblem` allows it; returns the new doc and link, or the reason. */

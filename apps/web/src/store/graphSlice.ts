@@ -1,5 +1,5 @@
 /** The graph slice: the document being edited. The only slice zundo records (undo/redo). */
-import type { GraphDoc, GraphLink, GraphNode, Role } from "@zmqp/protocol";
+import type { GraphDoc, GraphLink, GraphNode, Role, SocketRef } from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
 import type { Saying } from "../i18n/say.js";
 import * as ops from "./graphOps.js";
@@ -12,11 +12,11 @@ export interface GraphSlice {
   patchNode(id: string, patch: (n: GraphNode) => GraphNode): void;
   setNodeParam(id: string, key: string, value: unknown): void;
   moveNodes(moves: Record<string, { x: number; y: number }>): void;
-  setBinds(ref: ops.SocketRef, bind: string[]): void;
+  setBinds(ref: SocketRef, bind: string[]): void;
   /** Draws a link from a connecting socket to a binding one, or says why not. */
   connect(
-    from: ops.SocketRef,
-    to: ops.SocketRef,
+    from: SocketRef,
+    to: SocketRef,
   ): { ok: true; link: GraphLink } | { ok: false; reason: Saying };
   patchLink(id: string, patch: (l: GraphLink) => GraphLink): void;
   remove(nodeIds: string[], linkIds: string[]): void;

@@ -6,7 +6,7 @@
  * interval is jittered, so details that are the same phrase (`retry in … ms`) count as the same;
  * the row shows the newest one.
  */
-import type { RuntimeEvent } from "@zmqp/protocol";
+import type { EventOf, RuntimeEvent } from "@zmqp/protocol";
 import type { LogEntry } from "./runtimeSlice.js";
 
 /** Rows searched back for the socket's last event. */
@@ -18,7 +18,7 @@ function socketOf(r: LogEntry): string | undefined {
   return "socket" in r && typeof r.socket === "string" ? r.socket : undefined;
 }
 
-type Monitor = Extract<RuntimeEvent, { type: "monitor" }>;
+type Monitor = EventOf<"monitor">;
 
 function sameDetail(a: Monitor, b: Monitor): boolean {
   if (a.detailPhrase || b.detailPhrase) return a.detailPhrase?.key === b.detailPhrase?.key;

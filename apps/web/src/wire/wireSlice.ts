@@ -3,11 +3,11 @@
  * items that crossed each watched link, bounded per link. Handshake items (signature, greeting,
  * READY…) are evicted last, so the lesson of a long-running link still starts with its greeting.
  */
-import { ERROR_CODES, type RuntimeEvent, type ZmtpItemView } from "@zmqp/protocol";
+import { ERROR_CODES, type EventOf, type RuntimeEvent, type ZmtpItemView } from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
 import type { AppState } from "../store/types.js";
 
-export type WireEvent = Extract<RuntimeEvent, { type: "wire" }>;
+export type WireEvent = EventOf<"wire">;
 
 /** Rows kept per link; the oldest message frames go first. */
 export const WIRE_CAPACITY = 500;

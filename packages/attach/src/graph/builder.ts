@@ -12,6 +12,7 @@ import {
   type ObservedLinkCount,
   type ObservedNode,
   type ObservedSocket,
+  type EventOf,
   type RuntimeEvent,
   type SocketType,
   ZMQ_SOCKET_TYPES,
@@ -257,7 +258,7 @@ export class GraphBuilder {
     return this.store.graph(this.o.source);
   }
 
-  countersEvent(t: number): Extract<RuntimeEvent, { type: "counters" }> {
+  countersEvent(t: number): EventOf<"counters"> {
     const links: Record<string, LinkCounters> = {};
     for (const l of this.store.links.values())
       links[l.link.id] = { forward: l.counts.forward, backward: l.counts.backward };

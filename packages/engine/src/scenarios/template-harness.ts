@@ -3,12 +3,12 @@
  * the real engine, real sockets. Used only by the template tests beside it.
  */
 import { readFileSync } from "node:fs";
-import type { GraphDoc, RuntimeEvent } from "@zmqp/protocol";
+import type { GraphDoc, EventOf, RuntimeEvent } from "@zmqp/protocol";
 import type { Runtime } from "../api.js";
 import { createRuntime } from "../runtime.js";
 import { record } from "../test-helpers.js";
 
-export type MessageEvent = Extract<RuntimeEvent, { type: "message" }>;
+export type MessageEvent = EventOf<"message">;
 
 export interface TemplateRun {
   rt: Runtime;
@@ -52,8 +52,7 @@ export const body = (m: MessageEvent) => m.frames[m.frames.length - 1]?.text ?? 
 
 export function errors(events: RuntimeEvent[], node?: string) {
   return events.filter(
-    (e): e is Extract<RuntimeEvent, { type: "error" }> =>
-      e.type === "error" && (node === undefined || e.node === node),
+    (e): e is EventOf<"error"> => e.type === "error" && (node === undefined || e.node === node),
   );
 }
 

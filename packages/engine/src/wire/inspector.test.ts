@@ -1,4 +1,4 @@
-import type { RuntimeEvent, ZmtpItemView } from "@zmqp/protocol";
+import type { EventOf, RuntimeEvent, ZmtpItemView } from "@zmqp/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../api.js";
 import { createRuntime } from "../runtime.js";
@@ -10,7 +10,7 @@ afterEach(async () => {
   rt = undefined;
 });
 
-type WireEvent = Extract<RuntimeEvent, { type: "wire" }>;
+type WireEvent = EventOf<"wire">;
 const wireItems = (events: RuntimeEvent[], direction: "c2s" | "s2c"): ZmtpItemView[] =>
   events
     .filter((e): e is WireEvent => e.type === "wire" && e.direction === direction)
