@@ -3,6 +3,7 @@ import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import boundaries from "./scripts/eslint-no-relative-packages.js";
 
 const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
@@ -10,6 +11,19 @@ const noApps = {
   group: ["**/apps/**", "@zmqp/gateway", "@zmqp/web"],
   message: "Apps are leaves: nothing imports an app (docs/architecture.md).",
 };
+
+/** The web app: of the workspace only the pure packages in `allowed`; no sockets, servers or Node. */
+const webOnly = (allowed) => [
+  {
+    regex: `^@zmqp/(?!(${allowed.join("|")})(/|$))`,
+    message: `The web app talks to the gateway only (WebSocket/HTTP): of the workspace it imports ${allowed.join(", ")}; never the engine, attach or the gateway.`,
+  },
+  {
+    regex: "^(zeromq|fastify|ws)(/|$)|^@fastify/|^node:",
+    message:
+      "The web app talks to the gateway only (WebSocket/HTTP); it never runs sockets or a server itself.",
+  },
+];
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", "test-results/**", "playwright-report/**"] },
@@ -27,11 +41,25 @@ export default tseslint.config(
     },
   },
   {
+    // No relative import leaves its package: the rules below match package names, so a path like
+    // ../../packages/engine/src would slip past every one of them.
+    plugins: { boundaries },
+    rules: {
+      "boundaries/no-relative-packages": [
+        "error",
+        // Chromium's launch flags (the UI tests and the UI bench), and the templates: data every
+        // package's tests read.
+        { shared: ["chromium.config.ts", "scenarios/"] },
+      ],
+    },
+  },
+  {
     files: ["packages/protocol/**"],
     rules: restrict([
       {
-        regex: "^(?!zod$|vitest$|\\.\\.?/)",
-        message: "protocol is pure: it imports only zod (no I/O, no zeromq, no frameworks).",
+        regex: "^(?!zod$|vitest$|\\./)",
+        message:
+          "protocol is pure: it imports only zod and its own files (./), so no I/O, no zeromq, no frameworks.",
       },
     ]),
   },
@@ -39,8 +67,8 @@ export default tseslint.config(
     files: ["packages/zmtp/**"],
     rules: restrict([
       {
-        regex: "^(?!vitest$|\\.\\.?/)",
-        message: "zmtp is a pure decoder: no imports beyond its own files.",
+        regex: "^(?!vitest$|\\./)",
+        message: "zmtp is a pure decoder: no imports beyond its own files (./).",
       },
     ]),
   },
@@ -134,22 +162,12 @@ export default tseslint.config(
   {
     files: ["apps/web/**"],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([
-      {
-        group: [
-          "zeromq",
-          "zeromq/*",
-          "@zmqp/engine",
-          "@zmqp/engine/*",
-          "fastify",
-          "@fastify/*",
-          "node:*",
-        ],
-        message:
-          "The web app talks to the gateway only (WebSocket/HTTP); it never runs sockets itself.",
-      },
-      { group: ["**/gateway/src/**", "@zmqp/gateway"], message: "Apps never import each other." },
-    ]),
+    rules: restrict(webOnly(["protocol", "export", "recording"])),
+  },
+  {
+    // The wire view's tests feed it frames made by the real decoder, which the page gets decoded.
+    files: ["apps/web/**/*.test.ts", "apps/web/**/*.test.tsx"],
+    rules: restrict(webOnly(["protocol", "export", "recording", "zmtp"])),
   },
   {
     files: ["apps/gateway/**"],

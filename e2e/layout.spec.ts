@@ -9,7 +9,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { stressGraph } from "../bench/ui/stress-graph.js";
+import { stressGraph } from "@zmqp/bench/stress-graph";
 import { expect, test } from "./fixtures.js";
 import type { PlaygroundPage } from "./pages/PlaygroundPage.js";
 

@@ -7,8 +7,8 @@
  */
 import { parseArgs } from "node:util";
 import type { LinkAccount } from "@zmqp/engine";
-import { buildApp } from "../../apps/gateway/src/app.js";
-import { connect, listen, TOKEN } from "../../apps/gateway/test/helpers.js";
+import { buildApp } from "@zmqp/gateway/app";
+import { connect, listen, TOKEN } from "@zmqp/gateway/test-helpers";
 import { FAULTS } from "./faults.js";
 import { DRIVEN, soakGraph } from "./graph.js";
 

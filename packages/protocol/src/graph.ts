@@ -9,12 +9,15 @@ import { SOCKET_TYPES } from "./socket-types.js";
 
 export const GRAPH_VERSION = 1;
 
-const id = z
+/**
+ * What a node, socket or link id may be: the document's schema, the WebSocket messages that name
+ * one and the gateway's routes all check this one rule (it also keeps file names built from ids safe).
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+export const IdSchema = z
   .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
-    "ids are 1-64 letters, digits, _ . - (starting with a letter or digit)",
-  );
+  .regex(ID_PATTERN, "ids are 1-64 letters, digits, _ . - (starting with a letter or digit)");
+const id = IdSchema;
 const text = (max: number = LIMITS.maxStringLength) => z.string().max(max);
 /** A text a person reads, in one language or one per language (`LocalizedText`, read with `localized`). */
 const localizedText = (max: number) =>

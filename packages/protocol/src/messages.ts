@@ -13,12 +13,13 @@ import type {
   NodeStatus,
   RuntimeEvent,
 } from "./events.js";
-import { NODE_ACTIONS, type GraphDoc } from "./graph.js";
+import { IdSchema, NODE_ACTIONS, type GraphDoc } from "./graph.js";
 import { LIMITS } from "./limits.js";
 
 export const PROTOCOL_VERSION = 1;
 
-const id = z.string().min(1).max(64);
+/** Messages name what the deployed document holds, so they take its ids only. */
+const id = IdSchema;
 
 export const ClientMessageSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("hello"), protocol: z.number().int() }),

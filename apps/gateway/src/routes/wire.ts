@@ -3,17 +3,15 @@
  * pcap file for Wireshark/tshark (load packages/zmtp/wireshark/zmtp.lua for the ZMTP decoding).
  * Watching itself goes through the WebSocket message `{type:"wire", link, action}`.
  */
-import { ERROR_CODES } from "@zmqp/protocol";
+import { ERROR_CODES, ID_PATTERN } from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import { HttpError } from "../errors.js";
-
-/** Link ids as the graph schema allows them; also what keeps the file name below safe. */
-const LINK_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 export async function wireRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>("/api/links/:id/pcap", async (req, reply) => {
     const { id } = req.params;
-    if (!LINK_ID.test(id))
+    // The graph's id rule also keeps the file name below safe.
+    if (!ID_PATTERN.test(id))
       throw new HttpError(400, ERROR_CODES.BAD_MESSAGE, "link ids are letters, digits, _ . -");
     const pcap = app.hub.runtime.capturePcap(id);
     if (!pcap)

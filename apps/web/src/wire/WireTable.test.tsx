@@ -1,13 +1,13 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, it } from "vitest";
-import { ZmtpDecoder } from "../../../../packages/zmtp/src/decoder.js";
+import { ZmtpDecoder } from "@zmqp/zmtp";
 import {
   frame,
   greeting,
   longFrame,
   readyRep,
-} from "../../../../packages/zmtp/src/fixtures.test-helpers.js";
+} from "@zmqp/zmtp/test-helpers";
 import { i18n } from "../i18n/index.js";
 import { WireTable } from "./WireTable.js";
 import type { WireRow } from "./wireSlice.js";

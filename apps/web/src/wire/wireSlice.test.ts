@@ -1,7 +1,7 @@
 import { ERROR_CODES, type ClientMessage, type RuntimeEvent } from "@zmqp/protocol";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ZmtpDecoder } from "../../../../packages/zmtp/src/decoder.js";
-import { frame, greeting, readyRep } from "../../../../packages/zmtp/src/fixtures.test-helpers.js";
+import { ZmtpDecoder } from "@zmqp/zmtp";
+import { frame, greeting, readyRep } from "@zmqp/zmtp/test-helpers";
 import { createAppStore } from "../store/index.js";
 import { routeWire, trimWire } from "./route.js";
 import { HANDSHAKE_KEEP, WIRE_CAPACITY, type WireEvent } from "./wireSlice.js";
