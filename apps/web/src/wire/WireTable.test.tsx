@@ -2,12 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, it } from "vitest";
 import { ZmtpDecoder } from "@zmqp/zmtp";
-import {
-  frame,
-  greeting,
-  longFrame,
-  readyRep,
-} from "@zmqp/zmtp/test-helpers";
+import { frame, greeting, longFrame, readyRep } from "@zmqp/zmtp/test-helpers";
 import { i18n } from "../i18n/index.js";
 import { WireTable } from "./WireTable.js";
 import type { WireRow } from "./wireSlice.js";
