@@ -5,7 +5,7 @@
 import { Pull, Push, Reply, Request } from "zeromq";
 import { startClock, type Rate } from "./clock.js";
 
-export const MESSAGE = Buffer.alloc(16, "x");
+const MESSAGE = Buffer.alloc(16, "x");
 const HWM = 10_000;
 
 /** PUSH→PULL: messages per second from the first send to the last receive. */

@@ -16,7 +16,7 @@ function words(list: string): string[] {
  * Taiwanese technical writing) and its example programs, transports, tools, keys.
  * Case-insensitive; a plural `s` is allowed.
  */
-export const TECHNICAL_TERMS = words(`
+const TECHNICAL_TERMS = words(`
   ZeroMQ ZMQ ZMTP libzmq pyzmq zeromq REQ REP ROUTER DEALER PUB SUB XPUB XSUB PUSH PULL PAIR
   STREAM HWM NULL PLAIN CURVE READY SUBSCRIBE CANCEL MORE LONG COMMAND Socket-Type Identity
   socket broker worker client server sink ventilator bind connect context routing id frame

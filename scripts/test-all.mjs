@@ -6,6 +6,7 @@ const steps = [
   ["system packages", "node", ["scripts/ensure-system-deps.mjs"]],
   ["format", "pnpm", ["exec", "prettier", "--check", "."]],
   ["lint", "pnpm", ["exec", "eslint", ".", "--max-warnings=0"]],
+  ["unused files, exports and dependencies (knip)", "pnpm", ["exec", "knip", "--no-progress"]],
   ["typecheck", "pnpm", ["-r", "typecheck"]],
   ["typecheck UI tests", "pnpm", ["exec", "tsc", "-p", "e2e/tsconfig.json"]],
   ["unit and integration tests (real sockets)", "pnpm", ["exec", "vitest", "run"]],

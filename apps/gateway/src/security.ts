@@ -25,7 +25,7 @@ export function tokenMatches(expected: string, candidate: string | undefined): b
 const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** Splits `host:port` / `[v6]:port`; null when the header is not a plain authority. */
-export function splitAuthority(value: string): { name: string; port: string | null } | null {
+function splitAuthority(value: string): { name: string; port: string | null } | null {
   const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]/\s@]+)(?::(\d{1,5}))?$/.exec(value);
   if (!m) return null;
   return { name: m[1]!.toLowerCase(), port: m[2] ?? null };

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const BIN = join(REPO, "apps", "gateway", "bin", "zmqp.mjs");
 
-export interface Done {
+interface Done {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;

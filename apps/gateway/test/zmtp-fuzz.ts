@@ -7,7 +7,7 @@ import { ZMQ_SOCKET_TYPES } from "@zmqp/protocol";
 /** Every socket type a READY may name, and one that is none. */
 const TYPES = [...ZMQ_SOCKET_TYPES, "BOGUS"];
 
-export function greeting(mechanism = "NULL", asServer = 0): Buffer {
+function greeting(mechanism = "NULL", asServer = 0): Buffer {
   const g = Buffer.alloc(64);
   g[0] = 0xff;
   g[9] = 0x7f;
@@ -23,7 +23,7 @@ function command(name: string, body: Buffer): Buffer {
   return Buffer.concat([Buffer.from([0x04, payload.length]), payload]);
 }
 
-export function ready(socketType: string): Buffer {
+function ready(socketType: string): Buffer {
   const key = "Socket-Type";
   const value = Buffer.from(socketType, "latin1");
   const len = Buffer.alloc(4);

@@ -93,9 +93,3 @@ export async function openFile(file: File) {
     st.toast("error", i18n.t("toast.badFile"));
   }
 }
-
-export function deleteSelection() {
-  const st = appStore.getState();
-  st.remove(st.selection.nodes, st.selection.links);
-  st.select({ nodes: [], links: [] });
-}

@@ -73,7 +73,7 @@ function ip6(a: string): number[] {
 }
 
 /** An IP + TCP packet (IPv4 or IPv6 from the address form); checksums left zero (not read). */
-export function ipTcp(
+function ipTcp(
   src: [string, number],
   dst: [string, number],
   seq: number,

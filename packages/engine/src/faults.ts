@@ -7,7 +7,7 @@
 import type { HeldSendView } from "@zmqp/protocol";
 
 /** Held sends listed in a `control` event; the rest are counted in `heldTotal`. */
-export const HELD_LISTED = 50;
+const HELD_LISTED = 50;
 
 interface HeldSend {
   key: string;

@@ -21,7 +21,7 @@ function asText(buf: Buffer): string | undefined {
  * Roles of each frame. ROUTER-facing envelopes: frames before the first empty frame are routing
  * ids, the empty one is the delimiter, the rest is the body. PUB/SUB: the first frame is the topic.
  */
-export function frameRoles(type: SocketType, frames: readonly Buffer[]): FrameRole[] {
+function frameRoles(type: SocketType, frames: readonly Buffer[]): FrameRole[] {
   const n = frames.length;
   const roles: FrameRole[] = new Array<FrameRole>(n).fill("body");
   if (n === 0) return roles;

@@ -8,8 +8,6 @@ import type { Core } from "./core.js";
 import type { MonitorEvent } from "./monitor.js";
 import { outsideTable, OutsideWatch } from "./outside-table.js";
 
-export { parseProcAddress } from "./outside-table.js";
-
 /** The part of a node runner the outside reports touch (kept narrow so runners stay small). */
 export interface OutsideTarget {
   readonly id: string;

@@ -22,7 +22,7 @@ interface Conn {
 }
 
 /** "0100007F:15B3" → "127.0.0.1:5555"; tcp6 words are little-endian 32-bit groups. */
-export function parseProcAddress(hex: string): string {
+function parseProcAddress(hex: string): string {
   const [addr = "", port = "0"] = hex.split(":");
   const p = parseInt(port, 16);
   const bytes: number[] = [];

@@ -13,7 +13,9 @@ import { EXPORT_LANGUAGES, exportGraph } from "./index.js";
 import { toYaml } from "./yaml.js";
 
 // dclint's package exports hide its schemas folder; the file sits beside its package.json.
-const dclint = path.dirname(createRequire(import.meta.url).resolve("dclint/package.json"));
+// (A plain `require.resolve`, so knip sees the package is used.)
+const require = createRequire(import.meta.url);
+const dclint = path.dirname(require.resolve("dclint/package.json"));
 const { $schema: draft, ...schema } = JSON.parse(
   readFileSync(path.join(dclint, "schemas/compose.schema.json"), "utf8"),
 ) as Record<string, unknown>;

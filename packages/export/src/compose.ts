@@ -24,7 +24,7 @@ export function composeFiles(
 }
 
 /** The compose document as data (the YAML is written from it; tests validate this too). */
-export function composeDocument(
+function composeDocument(
   plan: ExportPlan,
   language: ExportLanguage,
   name: string,

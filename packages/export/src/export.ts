@@ -7,7 +7,7 @@ import { BEHAVIOUR_EXPORTS } from "./behaviours/index.js";
 import { composeFiles } from "./compose.js";
 import { canvasPart } from "./mixed.js";
 import { nodeLauncher } from "./node/launcher.js";
-import { planExport, type ExportPlan } from "./plan.js";
+import { planExport } from "./plan.js";
 import { pythonLauncher } from "./python/launcher.js";
 import { exportReadme } from "./readme.js";
 
@@ -100,5 +100,3 @@ function nodePackage(name: string): string {
     2,
   )}\n`;
 }
-
-export type { ExportPlan };

@@ -20,7 +20,7 @@ import {
 import { PortPool, ServiceNames } from "./plan-names.js";
 import { constName } from "./text.js";
 
-export interface PlannedAddress {
+interface PlannedAddress {
   /** Where it binds or dials when every program runs on one machine. */
   local: string;
   /** The same inside a compose file: `tcp://*:PORT` to bind, `tcp://SERVICE:PORT` to dial. */
@@ -71,7 +71,7 @@ export interface PlannedNode {
   linkedNodes: Record<string, string[]>;
 }
 
-export interface PlannedStep {
+interface PlannedStep {
   atMs: number;
   action: TimelineStep["action"];
   node?: string;

@@ -23,7 +23,7 @@ const MAX_ROUTING_ID_BYTES = 255;
 const ANY_ZMQ_TYPE = new Set<Role>(["dealer", "router", "pair"]);
 
 /** The socket types a node of `role` can open, or null when any type is fine (external). */
-export function socketTypesFor(role: Role): readonly SocketType[] | null {
+function socketTypesFor(role: Role): readonly SocketType[] | null {
   if (role === "external") return null;
   if (ANY_ZMQ_TYPE.has(role))
     return ["REQ", "REP", "DEALER", "ROUTER", "PUB", "SUB", "XPUB", "XSUB", "PUSH", "PULL", "PAIR"];

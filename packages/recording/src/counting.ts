@@ -41,6 +41,6 @@ export function socket(n: NodeCounters, id: string) {
   return (n.sockets[id] ??= emptyCounters());
 }
 
-export function peer(n: NodeCounters, id: string) {
+function peer(n: NodeCounters, id: string) {
   return (n.peers[id] ??= { sent: 0, received: 0 });
 }

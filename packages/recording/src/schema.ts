@@ -21,7 +21,7 @@ const nodeCounters = counts
     sockets: z.record(key, counts),
   })
   .loose();
-export const CountersSchema = z.object({
+const CountersSchema = z.object({
   nodes: z.record(key, nodeCounters),
   links: z.record(key, z.object({ forward: count, backward: count }).loose()),
 });
@@ -57,7 +57,7 @@ const EVENT_SCHEMAS: Record<string, z.ZodType> = {
 };
 const anyEvent = z.object({ type: key, t: time }).loose();
 
-export const EventSchema = z.custom<unknown>((v) => {
+const EventSchema = z.custom<unknown>((v) => {
   const type = (v as { type?: unknown } | null)?.type;
   const schema = (typeof type === "string" && EVENT_SCHEMAS[type]) || anyEvent;
   return schema.safeParse(v).success;

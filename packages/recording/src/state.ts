@@ -106,7 +106,7 @@ export function applyEntry(s: ReplayState, entry: RecordEntry): void {
   }
 }
 
-export function applyEvent(s: ReplayState, e: RuntimeEvent): void {
+function applyEvent(s: ReplayState, e: RuntimeEvent): void {
   s.t = Math.max(s.t, e.t);
   switch (e.type) {
     case "runtime":

@@ -23,7 +23,7 @@ export function tallyKey(m: MessageShape): string {
   ]);
 }
 
-export function shapeOf(key: string): MessageShape | null {
+function shapeOf(key: string): MessageShape | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(key);

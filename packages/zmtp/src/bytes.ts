@@ -7,8 +7,8 @@ declare const TextDecoder: new (
 ) => { decode(bytes: Uint8Array): string };
 declare const TextEncoder: new () => { encode(text: string): Uint8Array };
 
-export const MAX_HEX_BYTES = 64;
-export const MAX_TEXT_CHARS = 256;
+const MAX_HEX_BYTES = 64;
+const MAX_TEXT_CHARS = 256;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 

@@ -5,7 +5,7 @@ import type { ZmtpField, ZmtpItem } from "./types.js";
 /** Bytes of a message body kept for hex/text display; the rest is counted, not stored. */
 export const PREVIEW_BYTES = 256;
 
-export const flagNames = (f: number): string => {
+const flagNames = (f: number): string => {
   const names = [f & 1 && "MORE", f & 2 && "LONG", f & 4 && "COMMAND"].filter(Boolean);
   const h = `0x${f.toString(16).padStart(2, "0")}`;
   return names.length > 0 ? `${h} ${names.join("|")}` : `${h} (last frame)`;

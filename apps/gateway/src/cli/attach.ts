@@ -25,7 +25,7 @@ export interface AttachArgs {
   json: boolean;
 }
 
-export function portsOf(args: Pick<AttachArgs, "ports" | "allZmtp">): PortRange[] | "all" {
+function portsOf(args: Pick<AttachArgs, "ports" | "allZmtp">): PortRange[] | "all" {
   if (args.allZmtp && args.ports)
     throw new UsageError("give either --ports or --all-zmtp, not both");
   if (args.allZmtp) return "all";

@@ -40,7 +40,7 @@ export async function loadJson(file: string): Promise<unknown> {
 }
 
 /** Where a diagnostic points: node/socket/link ids, else its document path. */
-export function where(d: Diagnostic): string {
+function where(d: Diagnostic): string {
   const parts: string[] = [];
   if (d.node) parts.push(d.socket ? `${d.node}.${d.socket}` : d.node);
   if (d.link) parts.push(`link ${d.link}`);
@@ -49,7 +49,7 @@ export function where(d: Diagnostic): string {
 }
 
 /** `error ZMQP_ERR_BAD_PORT at server.rep: port 99999 is outside 1-65535` */
-export function formatDiagnostic(d: Diagnostic): string {
+function formatDiagnostic(d: Diagnostic): string {
   return `${d.severity} ${d.code} at ${where(d)}: ${d.message}`;
 }
 

@@ -99,7 +99,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   return exitCode;
 }
 
-export function summarize(
+function summarize(
   counters: { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> },
   errors: Map<string, ErrorCode[]>,
   durationMs: number,

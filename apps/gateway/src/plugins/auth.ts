@@ -27,7 +27,7 @@ const PUBLIC = new Set(["/api/health"]);
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 /** The token a request carries: bearer header, `?token=`, or the cookie the page got. */
-export function presentedTokens(req: FastifyRequest): string[] {
+function presentedTokens(req: FastifyRequest): string[] {
   const out: string[] = [];
   const auth = req.headers.authorization;
   if (typeof auth === "string" && auth.startsWith("Bearer ")) out.push(auth.slice(7).trim());

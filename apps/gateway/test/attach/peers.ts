@@ -5,7 +5,7 @@ import { REPO } from "../spawn.js";
 
 const SCRIPT = join(REPO, "apps", "gateway", "test", "attach", "peers.py");
 
-export type Line = Record<string, unknown>;
+type Line = Record<string, unknown>;
 
 export interface Peer {
   child: ChildProcess;

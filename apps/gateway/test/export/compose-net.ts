@@ -33,7 +33,7 @@ function ip(args: string[]): void {
 }
 
 /** The services `docker compose up` starts (none in a profile), as the file lists them. */
-export function composeServices(dir: string): Record<string, Service> {
+function composeServices(dir: string): Record<string, Service> {
   const doc = parse(readFileSync(path.join(dir, "compose.yaml"), "utf8")) as {
     services: Record<string, Service>;
   };

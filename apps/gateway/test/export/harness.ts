@@ -31,8 +31,12 @@ export function template(name: string): GraphInput {
   ) as GraphInput;
 }
 
-/** The workspace's zeromq package, which an exported node project is pointed at. */
-const ZEROMQ = path.dirname(createRequire(import.meta.url).resolve("zeromq/package.json"));
+/**
+ * The gateway's zeromq (a devDependency: only these tests use it), which an exported node project
+ * is pointed at. A plain `require.resolve` so knip sees the package is used.
+ */
+const require = createRequire(import.meta.url);
+const ZEROMQ = path.dirname(require.resolve("zeromq/package.json"));
 
 /** Writes an export to a new temporary folder and returns the folder. */
 export function writeExport(doc: unknown, options: ExportOptions): string {
@@ -52,7 +56,7 @@ export function writeExport(doc: unknown, options: ExportOptions): string {
 }
 
 /** True when this process may make network namespaces (`unshare -n`, as root). */
-export const ownNetworks = spawnSync("unshare", ["-n", "true"], { timeout: 10_000 }).status === 0;
+const ownNetworks = spawnSync("unshare", ["-n", "true"], { timeout: 10_000 }).status === 0;
 
 const live = new Set<ChildProcess>();
 
@@ -63,7 +67,7 @@ export function killLeft(): void {
 }
 
 /** A command line, in a fresh network namespace with only loopback when `isolate`. */
-export function command(argv: string[], isolate: boolean): [string, string[]] {
+function command(argv: string[], isolate: boolean): [string, string[]] {
   if (!isolate) return [argv[0]!, argv.slice(1)];
   return ["unshare", ["-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', ...argv]];
 }

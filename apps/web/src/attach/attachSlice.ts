@@ -7,7 +7,7 @@ import { observedDoc, type GraphDoc, type ObservedGraph, type RuntimeEvent } fro
 import type { StateCreator } from "zustand";
 import type { AppState } from "../store/types.js";
 
-export interface AttachInfo {
+interface AttachInfo {
   /** null until the gateway answered. */
   allowed: boolean | null;
   ports: string | null;
@@ -25,7 +25,7 @@ export interface AttachSlice {
 }
 
 /** The graph as a document, keeping the positions of nodes already on the canvas. */
-export function drawable(graph: ObservedGraph, current: GraphDoc): GraphDoc {
+function drawable(graph: ObservedGraph, current: GraphDoc): GraphDoc {
   const doc = observedDoc(graph);
   const old = new Map(current.nodes.map((n) => [n.id, n.position]));
   return {

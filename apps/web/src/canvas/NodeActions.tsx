@@ -19,7 +19,7 @@ const ICON: Record<NodeAction, string> = {
 };
 
 /** The actions that make sense for a node in its current state, in display order. */
-export function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction[] {
+function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction[] {
   if (node.role === "external") return [];
   const state = status?.state ?? "stopped";
   const down = state === "killed" || state === "stopped" || state === "error";

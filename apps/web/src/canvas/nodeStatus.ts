@@ -18,7 +18,7 @@ export type BadgeKey =
   | "error"
   | "running";
 
-export type Tone = "ok" | "busy" | "warn" | "bad" | "idle";
+type Tone = "ok" | "busy" | "warn" | "bad" | "idle";
 
 export interface Badge {
   key: BadgeKey;

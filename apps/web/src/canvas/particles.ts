@@ -13,14 +13,14 @@ import type { MessageKind } from "@zmqp/protocol";
 import { dotSprite, type DotSprite } from "./particleSprite.js";
 
 /** How long a particle takes to cross a link, ms. */
-export const TRAVEL_MS = 700;
+const TRAVEL_MS = 700;
 /** Most particles alive at once; the oldest go first (counters stay exact, this is only drawing). */
-export const MAX_LIVE = 400;
+const MAX_LIVE = 400;
 /**
  * At most one new particle per link and direction in this many ms: a link that carried a message
  * in the last ~200 ms always has a dot on it (a dot lives TRAVEL_MS), and more would overlap.
  */
-export const SPAWN_GAP_MS = 200;
+const SPAWN_GAP_MS = 200;
 /** Shortest time between two redraws of the overlay, ms (~30 a second). */
 const MIN_FRAME_MS = 30;
 /** Points sampled along a link's path. */
@@ -28,7 +28,7 @@ const SAMPLES = 32;
 /** Device pixels per CSS pixel at most: dots this small gain nothing from a 3x backing store. */
 const MAX_DPR = 2;
 
-export const KIND_COLOR: Record<MessageKind, string> = {
+const KIND_COLOR: Record<MessageKind, string> = {
   request: "#2563eb",
   reply: "#16a34a",
   publish: "#ea580c",

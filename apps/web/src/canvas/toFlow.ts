@@ -6,7 +6,7 @@ import type { Connection, Edge, Node } from "@xyflow/react";
 import type { GraphDoc, GraphNode, SocketRef } from "@zmqp/protocol";
 
 export type Side = "left" | "right";
-export type ZmqNodeData = {
+type ZmqNodeData = {
   node: GraphNode;
   /** Which side each socket's handle sits on, facing the nodes it is linked to. */
   sides: Record<string, Side>;
@@ -15,11 +15,11 @@ export type ZmqNodeData = {
 };
 export type ZmqFlowNode = Node<ZmqNodeData, "zmq">;
 /** `crowded`: an end is a compact card in a densely packed graph (the cards carry the rates). */
-export type LinkEdgeData = { cut: boolean; crowded: boolean };
+type LinkEdgeData = { cut: boolean; crowded: boolean };
 export type LinkFlowEdge = Edge<LinkEdgeData, "link">;
 
 /** Where a node lands when its document gives no position (a simple grid). */
-export function fallbackPosition(index: number): { x: number; y: number } {
+function fallbackPosition(index: number): { x: number; y: number } {
   return { x: 80 + (index % 4) * 260, y: 80 + Math.floor(index / 4) * 180 };
 }
 
@@ -33,7 +33,7 @@ export function isBinding(socket: GraphNode["sockets"][number]): boolean {
  * from the right; a socket whose linked peers sit mostly on the other side faces them instead (a
  * worker connecting to a broker on its left has its handle on the left).
  */
-export function socketSides(doc: GraphDoc): Map<string, Record<string, Side>> {
+function socketSides(doc: GraphDoc): Map<string, Record<string, Side>> {
   const x = new Map(doc.nodes.map((n, i) => [n.id, (n.position ?? fallbackPosition(i)).x]));
   const votes = new Map<string, number>();
   const vote = (node: string, socket: string, peer: string) => {
@@ -60,7 +60,7 @@ export function socketSides(doc: GraphDoc): Map<string, Record<string, Side>> {
 }
 
 /** What a full node covers, px: a fixed width (canvas.css) and a height that grows with its sockets. */
-export function fullNodeSize(node: GraphNode): { width: number; height: number } {
+function fullNodeSize(node: GraphNode): { width: number; height: number } {
   return { width: 240, height: 106 + 25 * node.sockets.length };
 }
 
@@ -166,11 +166,4 @@ export function connectionToRefs(c: Connection): { from: SocketRef; to: SocketRe
     from: { node: c.source, socket: c.sourceHandle },
     to: { node: c.target, socket: c.targetHandle },
   };
-}
-
-/** Positions of flow nodes, keyed by id (what a drag or a layout hands back to the document). */
-export function positionsOf(nodes: readonly Pick<Node, "id" | "position">[]) {
-  const out: Record<string, { x: number; y: number }> = {};
-  for (const n of nodes) out[n.id] = { x: n.position.x, y: n.position.y };
-  return out;
 }

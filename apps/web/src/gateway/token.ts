@@ -4,7 +4,7 @@
  */
 const KEY = "zmqp.token";
 
-export function takeToken(): string {
+function takeToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get("token");
   if (fromUrl) {

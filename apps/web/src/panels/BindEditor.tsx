@@ -7,7 +7,7 @@ import { appStore } from "../store/index.js";
 const TRANSPORTS = ["tcp", "ipc", "inproc"] as const;
 type T = (typeof TRANSPORTS)[number];
 
-export function splitEndpoint(ep: string): { transport: T; address: string } {
+function splitEndpoint(ep: string): { transport: T; address: string } {
   const m = /^(tcp|ipc|inproc):\/\/(.*)$/.exec(ep);
   return m ? { transport: m[1] as T, address: m[2] ?? "" } : { transport: "tcp", address: ep };
 }

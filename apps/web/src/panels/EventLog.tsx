@@ -34,7 +34,7 @@ function payloadText(e: Extract<LogEntry, { type: "message" }>): string {
 }
 
 /** A row's text in the reader's language; frames, ids and addresses stay as they are. */
-export function describe(e: LogEntry, t: TFunction, locale: Locale): string {
+function describe(e: LogEntry, t: TFunction, locale: Locale): string {
   switch (e.type) {
     case "message": {
       const arrow = e.direction === "out" ? "→" : "←";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useApp } from "../store/index.js";
 
 /** Hex bytes in groups of two, for reading. */
-export function spacedHex(hex: string): string {
+function spacedHex(hex: string): string {
   return hex.replace(/(..)(?=.)/g, "$1 ");
 }
 

@@ -7,7 +7,7 @@ import { run } from "../actions.js";
 import { useApp } from "../store/index.js";
 import { pendingChanges } from "../store/runDiff.js";
 
-export type RunMode = "run" | "apply" | "again";
+type RunMode = "run" | "apply" | "again";
 
 export function RunButton() {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { useApp } from "../store/index.js";
 import { useTemplates } from "./TemplatesMenu.js";
 
 /** "01 · Hello world: REQ/REP over tcp" → "01 · Hello world" (also at "："): the card stays small. */
-export function shortTitle(title: string): string {
+function shortTitle(title: string): string {
   return title.split(/[:：]/)[0]!.trim();
 }
 

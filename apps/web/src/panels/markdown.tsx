@@ -49,7 +49,7 @@ export function blocks(src: string): Block[] {
   return out;
 }
 
-export function inline(text: string): ReactNode[] {
+function inline(text: string): ReactNode[] {
   const parts: ReactNode[] = [];
   const re = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
   let last = 0;

@@ -91,8 +91,3 @@ export function fieldsOf(schema: unknown): FieldSpec[] {
   }
   return out;
 }
-
-/** A text box's content as a string array: one item per line (an empty line is the empty string). */
-export function linesToStrings(text: string): string[] {
-  return text.split("\n");
-}

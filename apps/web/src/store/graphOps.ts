@@ -16,14 +16,14 @@ import {
 import type { Saying } from "../i18n/say.js";
 
 /** The first port new binding sockets get; templates use the ones above it too. */
-export const FIRST_PORT = 5555;
+const FIRST_PORT = 5555;
 
 export function emptyDoc(): GraphDoc {
   return { version: GRAPH_VERSION, nodes: [], links: [], timeline: [] };
 }
 
 /** Ports already bound over tcp anywhere in the document. */
-export function usedPorts(doc: GraphDoc): Set<number> {
+function usedPorts(doc: GraphDoc): Set<number> {
   const ports = new Set<number>();
   for (const n of doc.nodes)
     for (const s of n.sockets)
@@ -42,7 +42,7 @@ export function nextFreePort(doc: GraphDoc, taken: Set<number> = usedPorts(doc))
 }
 
 /** `base`, or `base-2`, `base-3`… whichever is not in `ids`. */
-export function uniqueId(base: string, ids: Iterable<string>): string {
+function uniqueId(base: string, ids: Iterable<string>): string {
   const set = new Set(ids);
   if (!set.has(base)) return base;
   for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;

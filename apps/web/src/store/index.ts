@@ -15,7 +15,7 @@ import { createAttachSlice } from "../attach/attachSlice.js";
 export type { AppState } from "./types.js";
 
 /** Steps of undo history kept. */
-export const HISTORY_LIMIT = 100;
+const HISTORY_LIMIT = 100;
 
 export function createAppStore() {
   return createStore<AppState>()(

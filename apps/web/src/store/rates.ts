@@ -6,7 +6,7 @@
 import type { EventOf, LinkCounters, NodeCounters } from "@zmqp/protocol";
 
 /** The shortest span a rate is measured over, ms of engine time (counters come every 500 ms). */
-export const RATE_WINDOW_MS = 1000;
+const RATE_WINDOW_MS = 1000;
 
 export interface Rates {
   /** Messages the node sent plus those it received, per second. */

@@ -21,7 +21,7 @@ import type { AppState } from "./types.js";
 /** How many events the event log keeps (oldest dropped first). */
 export const LOG_CAPACITY = 2000;
 
-export type Connection = "connecting" | "open" | "closed";
+type Connection = "connecting" | "open" | "closed";
 
 /** A logged event with a page-local sequence number (stable React key, selection id). */
 export type LogEntry = RuntimeEvent & {

@@ -4,9 +4,9 @@ import type { StateCreator } from "zustand";
 import type { AppState } from "./types.js";
 
 export type Locale = "en" | "zh-TW";
-export type SidePanel = "inspector" | "lesson";
+type SidePanel = "inspector" | "lesson";
 
-export interface Toast {
+interface Toast {
   id: number;
   kind: "error" | "info";
   text: string;

@@ -15,7 +15,7 @@ import type { WireLog } from "./wireSlice.js";
 const NO_LOG: WireLog = { rows: [], skipped: 0, evicted: 0 };
 
 /** The address the link dials: its chosen endpoint, else the target socket's first bind. */
-export function linkAddress(doc: GraphDoc, link: GraphLink): string | undefined {
+function linkAddress(doc: GraphDoc, link: GraphLink): string | undefined {
   if (link.endpoint) return link.endpoint;
   return doc.nodes.find((n) => n.id === link.to.node)?.sockets.find((s) => s.id === link.to.socket)
     ?.bind[0];

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { WireRow } from "./wireSlice.js";
 
 /** Short badges that make the protocol's moving parts visible at a glance. */
-export function badges(item: ZmtpItemView): string[] {
+function badges(item: ZmtpItemView): string[] {
   const out: string[] = [];
   if (item.kind === "command" && item.command) out.push(item.command);
   if (item.kind === "greeting") {
@@ -28,7 +28,7 @@ export function badges(item: ZmtpItemView): string[] {
  * `full` names everything (the row's accessible name), `rest` leaves out what the badges say.
  * What the bytes carry (properties, topics, text) stays verbatim.
  */
-export function describeItem(item: ZmtpItemView, t: TFunction): { full: string; rest: string } {
+function describeItem(item: ZmtpItemView, t: TFunction): { full: string; rest: string } {
   const quoted = item.text !== undefined ? ` ${JSON.stringify(item.text)}` : "";
   const cut = item.summary.endsWith("…") ? "…" : "";
   switch (item.kind) {

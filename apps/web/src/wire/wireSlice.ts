@@ -31,7 +31,7 @@ export interface WireLog {
   evicted: number;
 }
 
-export interface WireState {
+interface WireState {
   /** Links the person wants watched; re-sent to the gateway on every Run. */
   watched: string[];
   logs: Record<string, WireLog>;
@@ -56,7 +56,7 @@ export function isHandshake(item: ZmtpItemView): boolean {
 }
 
 /** Drops rows beyond the capacity: message rows oldest first, handshake rows beyond their own cap. */
-export function bound(rows: WireRow[], capacity = WIRE_CAPACITY, keep = HANDSHAKE_KEEP): WireRow[] {
+function bound(rows: WireRow[], capacity = WIRE_CAPACITY, keep = HANDSHAKE_KEEP): WireRow[] {
   const excess = rows.length - capacity;
   if (excess <= 0) return rows;
   const handshakes = rows.filter((r) => isHandshake(r.item)).length;

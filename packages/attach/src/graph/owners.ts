@@ -9,7 +9,7 @@ import type { Endpoint } from "../tcp/tracker.js";
 export type Owner = { process: ObservedProcess } | { process?: undefined };
 
 /** Graph ids allow letters, digits, `_ . -`: IPv6 colons become `_`. */
-export function safe(text: string): string {
+function safe(text: string): string {
   return text.replace(/[^A-Za-z0-9_.-]/g, "_");
 }
 
@@ -19,7 +19,7 @@ export function nodeIdFor(owner: Owner, end: Endpoint): string {
 }
 
 /** `python3 hello_rep.py` out of `/usr/bin/python3 /tmp/x/hello_rep.py --flag`: names, not paths. */
-export function shortCommand(command: string): string {
+function shortCommand(command: string): string {
   const words = command.split(" ").filter(Boolean);
   const named = words.slice(0, 3).map((w) => (w.startsWith("-") ? w : (w.split("/").pop() ?? w)));
   const text = named.join(" ") + (words.length > 3 ? " …" : "");
@@ -31,7 +31,7 @@ export function labelFor(owner: Owner, end: Endpoint): string {
   return hostPort(end);
 }
 
-export function hostPort(end: Endpoint): string {
+function hostPort(end: Endpoint): string {
   return end.ip.includes(":") ? `[${end.ip}]:${end.port}` : `${end.ip}:${end.port}`;
 }
 

@@ -17,7 +17,7 @@ interface TableRow {
 }
 
 /** `0100007F:15B3` (IPv4, host byte order) or 32 hex digits (IPv6, four host-order words). */
-export function parseProcAddress(hex: string): string | null {
+function parseProcAddress(hex: string): string | null {
   const [addr, port] = hex.split(":");
   if (!addr || !port) return null;
   const p = parseInt(port, 16);
@@ -45,7 +45,7 @@ function compress(groups: string[]): string {
   return text.replace(longest, "::");
 }
 
-export function parseTable(text: string): TableRow[] {
+function parseTable(text: string): TableRow[] {
   const rows: TableRow[] = [];
   for (const line of text.split("\n").slice(1)) {
     const cols = line.trim().split(/\s+/);

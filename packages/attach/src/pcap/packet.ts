@@ -5,7 +5,7 @@
  * the caller counts it and moves on. Pure.
  */
 
-export const LINKTYPE = {
+const LINKTYPE = {
   NULL: 0,
   ETHERNET: 1,
   RAW: 101,

@@ -21,7 +21,7 @@ export type Observation =
 export type Verdict = "pending" | "zmtp" | "other";
 
 /** Frames kept per message for display; the rest are counted in the message, not shown. */
-export const MAX_FRAMES_SHOWN = 64;
+const MAX_FRAMES_SHOWN = 64;
 /** Observations held while waiting for the other side's first bytes. */
 const MAX_HELD = 256;
 
@@ -156,7 +156,7 @@ function lower(props: Record<string, string>): Record<string, string> {
  * Envelope roles as the engine marks them: frames before the first empty one are routing ids, the
  * empty one the delimiter; the first of several frames without a delimiter is the topic (PUB).
  */
-export function withRoles(frames: FrameView[]): FrameView[] {
+function withRoles(frames: FrameView[]): FrameView[] {
   const delimiter = frames.findIndex((f) => f.size === 0);
   return frames.map((f, i) => {
     let role: FrameRole = "body";

@@ -11,9 +11,9 @@ import type { BehaviourContext, BehaviourSpec } from "./types.js";
 type Params = BehaviourParams<"client">;
 
 /** A plain REQ waiting this long shows "stuck": it will wait forever. */
-export const STUCK_AFTER_MS = 2000;
+const STUCK_AFTER_MS = 2000;
 
-export function createClient(ctx: BehaviourContext<Params>) {
+function createClient(ctx: BehaviourContext<Params>) {
   const p = ctx.params;
   let n = 0;
   let waiting: { body: string; attempt: number; since: number; cancel: () => void } | null = null;

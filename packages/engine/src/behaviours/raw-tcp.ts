@@ -15,7 +15,7 @@ import type { BehaviourContext, BehaviourSpec } from "./types.js";
 type Params = BehaviourParams<"raw-tcp">;
 
 /** `tcp://host:port` → net options; `ipc://path` → a Unix socket path (what ZeroMQ ipc uses). */
-export function netTarget(address: string): net.NetConnectOpts | null {
+function netTarget(address: string): net.NetConnectOpts | null {
   const tcp = /^tcp:\/\/(\[[^\]]+\]|[^:]+):(\d+)$/.exec(address);
   if (tcp) return { host: tcp[1]!.replace(/^\[|\]$/g, ""), port: Number(tcp[2]) };
   if (address.startsWith("ipc://")) return { path: address.slice("ipc://".length) };

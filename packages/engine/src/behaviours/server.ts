@@ -8,7 +8,7 @@ import type { BehaviourContext, BehaviourSpec, Received } from "./types.js";
 
 type Params = BehaviourParams<"server">;
 
-export function replyFor(p: Params, request: string, n = 1): string {
+function replyFor(p: Params, request: string, n = 1): string {
   switch (p.reply) {
     case "echo":
       return request;

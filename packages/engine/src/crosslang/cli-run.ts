@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 // Spawned, not imported: the engine never imports an app.
 const ZMQP = `${ROOT}apps/gateway/bin/zmqp.mjs`;
 
-export interface Summary {
+interface Summary {
   type: "summary";
   nodes: Record<string, { sent: number; received: number; errors: string[] }>;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 /** Debian's python3 has python3-zmq; the pyenv python3 on PATH does not (zeromq-notes §7). */
 export const PYTHON = "/usr/bin/python3";
-export const PEER_SCRIPT = fileURLToPath(new URL("./peer.py", import.meta.url));
+const PEER_SCRIPT = fileURLToPath(new URL("./peer.py", import.meta.url));
 
 /** Why pyzmq cannot run here, or null when it can. */
 export function pythonUnavailable(): string | null {
@@ -18,7 +18,7 @@ export function pythonUnavailable(): string | null {
   return null;
 }
 
-export interface PeerDone {
+interface PeerDone {
   event: "done";
   type: string;
   sent: number;

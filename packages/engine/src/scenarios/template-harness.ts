@@ -18,7 +18,7 @@ export interface TemplateRun {
   t0: number;
 }
 
-export function loadTemplate(name: string): GraphDoc {
+function loadTemplate(name: string): GraphDoc {
   const url = new URL(`../../../../scenarios/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, "utf8")) as GraphDoc;
 }

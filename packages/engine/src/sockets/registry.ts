@@ -129,12 +129,12 @@ export class SocketRegistry {
 
   /**
    * Queues a send behind the one in flight; resolves when zeromq took it, rejects with its error
-   * (EAGAIN on timeout). With nothing in flight the caller sends directly (Core.send: no queue, no
-   * extra promise), setting `sending` and calling `sent` when zeromq settled it.
+   * (EAGAIN on timeout). Only for a socket with a send in flight: with none the caller sends
+   * directly (Core.send: no queue, no extra promise), setting `sending` and calling `sent` when
+   * zeromq settled it.
    */
   send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
     if (entry.closed || entry.closing) return Promise.reject(closedError());
-    if (!entry.sending) return this.sendDirect(entry, frames);
     // Nobody is taking them (a DEALER with no peer): the queue is capped, the rest dropped.
     let bytes = 0;
     for (const f of frames) bytes += f.length;
@@ -148,17 +148,6 @@ export class SocketRegistry {
     return new Promise((resolve, reject) => {
       entry.queue.push({ frames, bytes, done: (err) => (err ? reject(err) : resolve()) });
     });
-  }
-
-  private async sendDirect(entry: SocketEntry, frames: Buffer[]): Promise<void> {
-    entry.sending = true;
-    try {
-      await entry.sock.send(frames);
-    } catch (err) {
-      throw entry.closed || entry.closing ? closedError() : err;
-    } finally {
-      this.sent(entry);
-    }
   }
 
   /** The send in flight settled: the next queued one goes. */

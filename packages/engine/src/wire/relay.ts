@@ -8,7 +8,7 @@ import net from "node:net";
 import { ZmtpDecoder, writePcap, type ZmtpItem } from "@zmqp/zmtp";
 import { nowMs, WireCapture, type CaptureLimits } from "./capture.js";
 
-export type WireDirection = "c2s" | "s2c";
+type WireDirection = "c2s" | "s2c";
 
 export interface WireChunk {
   /** Epoch ms. */

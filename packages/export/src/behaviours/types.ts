@@ -13,7 +13,7 @@ export interface ExportContext {
   graph: string;
 }
 
-export type ProgramWriter = (ctx: ExportContext) => string;
+type ProgramWriter = (ctx: ExportContext) => string;
 
 export interface BehaviourExport {
   key: BehaviourKey;

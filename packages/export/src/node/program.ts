@@ -25,7 +25,7 @@ export interface NodeProgram {
   peers?: boolean;
 }
 
-export const NODE_CLASS: Record<Exclude<SocketType, "TCP">, string> = {
+const NODE_CLASS: Record<Exclude<SocketType, "TCP">, string> = {
   REQ: "Request",
   REP: "Reply",
   DEALER: "Dealer",
