@@ -47,6 +47,35 @@ test.describe("ZeroMQ's rules as you draw", () => {
     await expect(p.page.getByTestId("toolbar.state")).toHaveText("not running");
   });
 
+  test("the inspector's params form follows the behaviour's schema", async ({ playground: p }) => {
+    await p.goto();
+    await p.dragRole("server", 300, 200);
+    await p.node("server").click();
+    // Built with z.toJSONSchema: the enum's options and default, a number's bounds, the description.
+    const reply = p.page.locator("#param-server-reply");
+    await expect(reply).toHaveValue("prefix");
+    await expect(reply.locator("option")).toHaveText(["echo", "upper-case", "prefix", "fixed text"]);
+    const delay = p.page.locator("#param-server-delayMs");
+    await expect(delay).toHaveValue("0");
+    await expect(delay).toHaveAttribute("min", "0");
+    await expect(delay).toHaveAttribute("max", "60000");
+    await expect(delay).toHaveAttribute("step", "1");
+    await expect(p.page.getByTestId("inspector.node")).toContainText("processing delay, ms");
+    await reply.selectOption("upper");
+    await delay.fill("250");
+    await p.page.locator("#param-server-text").fill("Earth");
+    await p.shot("params-form");
+    const params = await p.page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __zmqp: { store: { getState(): { doc: { nodes: { params: unknown }[] } } } };
+          }
+        ).__zmqp.store.getState().doc.nodes[0]?.params,
+    );
+    expect(params).toEqual({ reply: "upper", delayMs: 250, text: "Earth" });
+  });
+
   test("undo and redo, delete with the keyboard", async ({ playground: p }) => {
     await p.goto();
     await p.dragRole("client", 200, 160);

@@ -14,7 +14,7 @@ import {
   tokenMatches,
   type HostPolicy,
 } from "../security.js";
-import { fp } from "./fp.js";
+import fp from "fastify-plugin";
 
 export interface AuthOptions extends Record<string, unknown> {
   token: string;
@@ -78,4 +78,4 @@ export const authPlugin = fp<AuthOptions>(async (app, opts) => {
     reply.header("Cross-Origin-Resource-Policy", "same-origin");
     return payload;
   });
-}, "zmqp-auth");
+}, { name: "zmqp-auth", fastify: "5.x" });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { AttachHub } from "../session/attach-hub.js";
 import { Hub } from "../session/hub.js";
 import { RunRecordings } from "../session/recordings.js";
-import { fp } from "./fp.js";
+import fp from "fastify-plugin";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -49,4 +49,4 @@ export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstanc
     await hub.close();
     recordings.close();
   });
-}, "zmqp-runtime");
+}, { name: "zmqp-runtime", fastify: "5.x" });

@@ -10,7 +10,9 @@ describe("inspector form from the zod schema", () => {
       kind: "number",
       def: 1000,
       min: 0,
+      max: 3_600_000,
       int: true,
+      help: "ms between sends; 0 sends only when you press Send now",
     });
     expect(f.find((x) => x.key === "payload")).toMatchObject({ kind: "string", def: "hello {n}" });
     expect(f.find((x) => x.key === "lazyPirate")).toMatchObject({ kind: "boolean", def: false });

@@ -1,7 +1,9 @@
 /**
  * Reads a behaviour's zod params schema into form fields, so the inspector's form is built from the
- * same schema the engine validates with (one key, one registry entry).
+ * same schema the engine validates with (one key, one registry entry). Through zod's public
+ * `z.toJSONSchema`, which gives each field's type, bounds, default, options and description.
  */
+import { z } from "zod";
 
 export type FieldSpec =
   | {
@@ -18,76 +20,54 @@ export type FieldSpec =
   | { key: string; kind: "enum"; def: string; options: string[]; help?: string }
   | { key: string; kind: "strings"; def: string[]; help?: string };
 
-/** Loose view of zod 4 internals: only what the form needs. */
-interface Zish {
+/** The part of a JSON Schema property the form reads. */
+interface Property {
+  type?: string;
   description?: string;
-  def: { type: string; innerType?: Zish; defaultValue?: unknown; element?: Zish };
-  minValue?: number | null;
-  maxValue?: number | null;
-  isInt?: boolean;
-  options?: readonly string[];
-  shape?: Record<string, Zish>;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  enum?: unknown[];
+  items?: Property;
 }
 
-function finite(n: number | null | undefined): number | undefined {
-  return typeof n === "number" && Number.isFinite(n) ? n : undefined;
-}
-
-/** One field per key of a strict object schema; unknown kinds are left out of the form. */
-export function fieldsOf(schema: unknown): FieldSpec[] {
-  const shape = (schema as unknown as Zish).shape ?? {};
+/** One field per key of an object schema; kinds the form cannot edit are left out. */
+export function fieldsOf(schema: z.ZodType): FieldSpec[] {
+  // "input": what a person may write (defaulted keys are optional); "any" for parts JSON Schema
+  // cannot say (a transform), which the form leaves out anyway.
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, Property>;
+  };
   const out: FieldSpec[] = [];
-  for (const [key, outer] of Object.entries(shape)) {
-    let inner: Zish = outer;
-    let def: unknown;
-    let help = outer.description;
-    while (inner.def.type === "default" || inner.def.type === "optional") {
-      if (inner.def.type === "default") def = inner.def.defaultValue;
-      inner = inner.def.innerType!;
-      help ??= inner.description;
-    }
-    const h = help ? { help } : {};
-    switch (inner.def.type) {
-      case "number":
-        out.push({
-          key,
-          kind: "number",
-          def: typeof def === "number" ? def : 0,
-          min: finite(inner.minValue),
-          max: finite(inner.maxValue),
-          int: inner.isInt ?? false,
-          ...h,
-        });
-        break;
-      case "string":
-        out.push({ key, kind: "string", def: typeof def === "string" ? def : "", ...h });
-        break;
-      case "boolean":
-        out.push({ key, kind: "boolean", def: def === true, ...h });
-        break;
-      case "enum": {
-        const options = [...(inner.options ?? [])];
-        out.push({
-          key,
-          kind: "enum",
-          def: typeof def === "string" ? def : (options[0] ?? ""),
-          options,
-          ...h,
-        });
-        break;
-      }
-      case "array":
-        if (inner.def.element?.def.type === "string")
-          out.push({
-            key,
-            kind: "strings",
-            def: Array.isArray(def) ? (def as string[]) : [],
-            ...h,
-          });
-        break;
-      default:
-        break;
-    }
+  for (const [key, p] of Object.entries(json.properties ?? {})) {
+    const h = p.description ? { help: p.description } : {};
+    const def = p.default;
+    if (p.type === "string" && Array.isArray(p.enum)) {
+      const options = p.enum.filter((o): o is string => typeof o === "string");
+      out.push({
+        key,
+        kind: "enum",
+        def: typeof def === "string" ? def : (options[0] ?? ""),
+        options,
+        ...h,
+      });
+    } else if (p.type === "number" || p.type === "integer")
+      out.push({
+        key,
+        kind: "number",
+        def: typeof def === "number" ? def : 0,
+        min: p.minimum ?? p.exclusiveMinimum,
+        max: p.maximum ?? p.exclusiveMaximum,
+        int: p.type === "integer",
+        ...h,
+      });
+    else if (p.type === "string")
+      out.push({ key, kind: "string", def: typeof def === "string" ? def : "", ...h });
+    else if (p.type === "boolean") out.push({ key, kind: "boolean", def: def === true, ...h });
+    else if (p.type === "array" && p.items?.type === "string")
+      out.push({ key, kind: "strings", def: Array.isArray(def) ? (def as string[]) : [], ...h });
   }
   return out;
 }
