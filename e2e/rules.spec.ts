@@ -54,7 +54,12 @@ test.describe("ZeroMQ's rules as you draw", () => {
     // Built with z.toJSONSchema: the enum's options and default, a number's bounds, the description.
     const reply = p.page.locator("#param-server-reply");
     await expect(reply).toHaveValue("prefix");
-    await expect(reply.locator("option")).toHaveText(["echo", "upper-case", "prefix", "fixed text"]);
+    await expect(reply.locator("option")).toHaveText([
+      "echo",
+      "upper-case",
+      "prefix",
+      "fixed text",
+    ]);
     const delay = p.page.locator("#param-server-delayMs");
     await expect(delay).toHaveValue("0");
     await expect(delay).toHaveAttribute("min", "0");

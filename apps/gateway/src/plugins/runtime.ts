@@ -30,23 +30,26 @@ export interface RuntimePluginOptions extends Record<string, unknown> {
   recordingBudget?: Partial<RecordingBudget>;
 }
 
-export const runtimePlugin = fp<RuntimePluginOptions>(async (app: FastifyInstance, opts) => {
-  const runtime = createRuntime({
-    ...opts.runtimeOptions,
-    allowExternal: opts.allowExternal,
-  });
-  const hub = new Hub(runtime, { allowExternal: opts.allowExternal, graceMs: opts.graceMs });
-  const recordings = new RunRecordings(runtime, {
-    version: opts.version,
-    ...(opts.recordingBudget ? { budget: opts.recordingBudget } : {}),
-  });
-  const attach = new AttachHub({ allowCapture: opts.allowCapture, graceMs: opts.graceMs });
-  app.decorate("hub", hub);
-  app.decorate("attach", attach);
-  app.decorate("recordings", recordings);
-  app.addHook("onClose", async () => {
-    await attach.close();
-    await hub.close();
-    recordings.close();
-  });
-}, { name: "zmqp-runtime", fastify: "5.x" });
+export const runtimePlugin = fp<RuntimePluginOptions>(
+  async (app: FastifyInstance, opts) => {
+    const runtime = createRuntime({
+      ...opts.runtimeOptions,
+      allowExternal: opts.allowExternal,
+    });
+    const hub = new Hub(runtime, { allowExternal: opts.allowExternal, graceMs: opts.graceMs });
+    const recordings = new RunRecordings(runtime, {
+      version: opts.version,
+      ...(opts.recordingBudget ? { budget: opts.recordingBudget } : {}),
+    });
+    const attach = new AttachHub({ allowCapture: opts.allowCapture, graceMs: opts.graceMs });
+    app.decorate("hub", hub);
+    app.decorate("attach", attach);
+    app.decorate("recordings", recordings);
+    app.addHook("onClose", async () => {
+      await attach.close();
+      await hub.close();
+      recordings.close();
+    });
+  },
+  { name: "zmqp-runtime", fastify: "5.x" },
+);
