@@ -1,6 +1,7 @@
 /**
- * FrameView: what a message looks like on screen. Built lazily (see `lazyFrames`) because at
- * 80 k msgs/s formatting every frame would cost more than the socket itself.
+ * FrameView: what a message looks like on screen. A message event builds its views lazily (see
+ * `LazyMessage`, on the first read of `frames`) because at 80 k msgs/s formatting every frame would
+ * cost more than the socket itself.
  */
 import type { FrameRole, FrameView, EventOf, SocketType } from "@zmqp/protocol";
 

@@ -1,6 +1,7 @@
 /**
- * The one store (zustand vanilla + a React hook), made of three slices. Undo/redo (zundo) records
- * only the graph document: runtime events and selection never enter history.
+ * The one store (zustand vanilla + a React hook), made of one slice per concern (graph, runtime,
+ * ui, wire, attach). Undo/redo (zundo) records only the graph document: runtime events and
+ * selection never enter history.
  */
 import { temporal } from "zundo";
 import { useStore } from "zustand";

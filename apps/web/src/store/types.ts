@@ -4,5 +4,5 @@ import type { UiSlice } from "./uiSlice.js";
 import type { WireSlice } from "../wire/wireSlice.js";
 import type { AttachSlice } from "../attach/attachSlice.js";
 
-/** The one store: three slices, read through narrow selectors. */
+/** The one store: one slice per concern, read through narrow selectors. */
 export type AppState = GraphSlice & RuntimeSlice & UiSlice & WireSlice & AttachSlice;
