@@ -25,13 +25,13 @@ describe("proxy (XSUB/XPUB)", () => {
     await rt.deploy(
       graph(
         [
-          node("pub", "publisher", [{ id: "pub", type: "PUB", bind: ["tcp://127.0.0.1:15580"] }], {
+          node("pub", "publisher", [{ id: "pub", type: "PUB", bind: ["tcp://127.0.0.1:15631"] }], {
             intervalMs: 20,
             topics: ["weather", "news"],
           }),
           node("proxy", "proxy", [
             { id: "frontend", type: "XSUB" },
-            { id: "backend", type: "XPUB", bind: ["tcp://127.0.0.1:15581"] },
+            { id: "backend", type: "XPUB", bind: ["tcp://127.0.0.1:15632"] },
           ]),
           node("weather", "subscriber", [{ id: "sub", type: "SUB" }], { topics: ["weather"] }),
           node(
