@@ -155,6 +155,7 @@ export const BEHAVIOURS = {
     phrases: {
       "note.proxySubscribe":
         '{{node}} forwarded a subscription to "{{topic}}" upstream, from {{socket}}',
+      "detail.proxyUpstream": "subscribed upstream to {{topics}}",
       "note.proxyUnsubscribe":
         '{{node}} forwarded the end of the subscription to "{{topic}}" upstream, from {{socket}}',
     },

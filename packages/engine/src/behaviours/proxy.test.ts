@@ -58,6 +58,11 @@ describe("proxy (XSUB/XPUB)", () => {
       'proxy forwarded a subscription to "weather" upstream, from proxy.frontend',
     );
     expect(logs(events, "pub")).toContain('pub got a subscription to "weather"');
+    // The proxy's node says what its XSUB asks for upstream.
+    const detail = events.findLast((e) => e.type === "status" && e.node === "proxy");
+    expect(detail?.type === "status" && detail.status.detail).toBe(
+      'subscribed upstream to "weather"',
+    );
     // Only weather reaches the proxy (its XSUB asked for nothing else) and the subscriber.
     const atProxy = messages(events, "proxy", "in");
     expect(atProxy.length).toBeGreaterThan(0);

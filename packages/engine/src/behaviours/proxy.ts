@@ -25,6 +25,15 @@ export const proxy: BehaviourSpec<Params> = {
       const change = downstream.apply(frame);
       if (!change || !frontend) return;
       await ctx.subscribe(frontend, change.prefix, change.subscribe);
+      // The node says what its XSUB asks the publishers for, as a SUB's topics say on a subscriber.
+      const topics = downstream.topics();
+      ctx.setDetail(
+        topics.length
+          ? phrase("detail.proxyUpstream", {
+              topics: topics.map((t) => JSON.stringify(t)).join(", "),
+            })
+          : undefined,
+      );
       ctx.log(
         phrase(change.subscribe ? "note.proxySubscribe" : "note.proxyUnsubscribe", {
           node: id,

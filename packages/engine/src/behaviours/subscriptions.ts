@@ -28,6 +28,11 @@ export class Subscriptions {
     return { subscribe, prefix, topic: key };
   }
 
+  /** The prefixes held, as text, in the order they were first asked for. */
+  topics(): string[] {
+    return [...this.held.keys()];
+  }
+
   /** True when some held prefix is a byte prefix of `topic` (the message's first frame). */
   matches(topic: Buffer): boolean {
     for (const { prefix } of this.held.values())

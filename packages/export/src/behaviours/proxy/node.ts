@@ -12,8 +12,8 @@ export function node({ node: n, graph }: ExportContext): string {
 async function subscriptionsUp() {
   for await (const [subscription] of ${b}) {
     await ${f}.send(subscription);
-    const what = subscription[0] === 1 ? "subscription to" : "end of the subscription to";
-    console.log(\`\${NODE}: passed a \${what} \${JSON.stringify(subscription.subarray(1).toString())} upstream\`);
+    const what = subscription[0] === 1 ? "a subscription to" : "the end of the subscription to";
+    console.log(\`\${NODE}: passed \${what} \${JSON.stringify(subscription.subarray(1).toString())} upstream\`);
   }
 }
 

@@ -27,9 +27,9 @@ while True:
     if ${b} in events:
         subscription = ${b}.recv()
         ${f}.send(subscription)
-        what = "subscription to" if subscription[:1] == b"\\x01" else "end of the subscription to"
+        what = "a subscription to" if subscription[:1] == b"\\x01" else "the end of the subscription to"
         topic = subscription[1:].decode(errors="replace")
-        print(f"{NODE}: passed a {what} {topic!r} upstream", flush=True)
+        print(f"{NODE}: passed {what} {topic!r} upstream", flush=True)
     # Publishes: publisher -> XSUB -> XPUB -> subscribers, the topic first.
     if ${f} in events:
         frames = ${f}.recv_multipart()
