@@ -9,13 +9,13 @@ import {
   parseParams,
   behaviourOf,
   capabilitiesOf,
-  type Capabilities,
   type GraphNode,
   type GraphSocket,
   type NodeState,
   type NodeStatus,
 } from "@zmqp/protocol";
 import { BEHAVIOUR_SPECS } from "./behaviours/index.js";
+import { subscriptionsAtOpen } from "./behaviours/subscriptions.js";
 import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
 import type { Core } from "./core.js";
 import { cloneStatus, type MonitorEvent } from "./monitor.js";
@@ -264,21 +264,6 @@ export class NodeRunner {
     }
     return this.behaviour.sendNow(payload);
   }
-}
-
-/**
- * What a socket subscribes to when it opens (the correlator's filters), or null when it filters
- * nothing: a subscriber's SUB its `topics`, a proxy's XSUB nothing until its subscribers ask.
- */
-function subscriptionsAtOpen(
-  can: Capabilities,
-  type: ZmqType,
-  params: Record<string, unknown>,
-): string[] | null {
-  if (can.subscribes === "topics" && type === "SUB" && Array.isArray(params.topics))
-    return params.topics as string[];
-  if (can.subscribes === "downstream" && type === "XSUB") return [];
-  return null;
 }
 
 function freshSocketStatus(s: GraphSocket) {

@@ -6,7 +6,7 @@
 import { BEHAVIOURS, type BehaviourKey } from "./behaviours.js";
 import type { Capabilities, PaletteRole } from "./behaviour-types.js";
 
-export type { PaletteRole, PatternGroup, RoleSocket } from "./behaviour-types.js";
+export type { PatternGroup, RoleSocket } from "./behaviour-types.js";
 
 type RolesOf<K extends BehaviourKey> = keyof (typeof BEHAVIOURS)[K]["roles"] & string;
 export type Role = { [K in BehaviourKey]: RolesOf<K> }[BehaviourKey];

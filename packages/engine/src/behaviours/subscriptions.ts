@@ -3,6 +3,9 @@
  * subscriber's, so one prefix may be held several times). Shared by the publisher (to count a
  * publish nobody wants as dropped) and the proxy (the same, and to forward them upstream).
  */
+import type { Capabilities } from "@zmqp/protocol";
+import type { ZmqType } from "../sockets/registry.js";
+
 export interface SubscriptionChange {
   subscribe: boolean;
   /** The prefix as bytes (what zeromq matches) and as text (what a person reads). */
@@ -43,4 +46,19 @@ export class Subscriptions {
         return true;
     return false;
   }
+}
+
+/**
+ * What a socket subscribes to when it opens (the correlator's filters), or null when it filters
+ * nothing: a subscriber's SUB its `topics`, a proxy's XSUB nothing until its subscribers ask.
+ */
+export function subscriptionsAtOpen(
+  can: Capabilities,
+  type: ZmqType,
+  params: Record<string, unknown>,
+): string[] | null {
+  if (can.subscribes === "topics" && type === "SUB" && Array.isArray(params.topics))
+    return params.topics as string[];
+  if (can.subscribes === "downstream" && type === "XSUB") return [];
+  return null;
 }
