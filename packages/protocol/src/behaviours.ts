@@ -212,7 +212,8 @@ export const BEHAVIOURS = {
         sockets: [{ id: "stream", type: "STREAM", binds: true }],
       },
     },
-    capabilities: {},
+    // "Send now" writes to every raw TCP connection it holds.
+    capabilities: { sendsOnDemand: true },
   },
   "raw-tcp": {
     params: z.strictObject({
