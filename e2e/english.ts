@@ -23,7 +23,7 @@ const TECHNICAL_TERMS = words(`
   envelope greeting pipe loopback external immediate send kill tick as-server no-subscriber hwm
   rrbroker TCP ipc inproc IP RFC HTTP API JSON pcap Wireshark tshark lua Python Node js nc Unix
   Windows EADDRINUSE EFSM MB KB ms EN Ctrl Shift Enter Esc Delete Tab pnpm zmqp
-  hwclient hwserver wuserver wuclient taskvent taskwork tasksink rrclient rrworker`);
+  hwclient hwserver wuserver wuclient wuproxy taskvent taskwork tasksink rrclient rrworker`);
 
 /** Multi-word terms and names, removed before words are looked at. */
 const PHRASES = [

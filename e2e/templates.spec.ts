@@ -208,6 +208,29 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await p.shot("template-08-pub-sub");
   });
 
+  test("12 pub-sub proxy: the subscriptions travel through the proxy to the publisher", async ({
+    playground: p,
+  }) => {
+    await openFromMenu(p, "12-pubsub-proxy", /12 · Pub-sub proxy/);
+    await p.run();
+    await p.expectCountAbove("sub-weather", "received", 2, 10_000);
+    // The log says it in order: the proxy passes the subscription up, the publisher gets it.
+    await expect
+      .poll(async () => (await logRows(p, "proxy", "log")).join("\n"))
+      .toMatch(/forwarded a subscription to "weather" upstream, from proxy\.frontend/);
+    expect((await logRows(p, "publisher", "log")).join("\n")).toMatch(
+      /got a subscription to "weather"/,
+    );
+    const weather = (await logRows(p, "sub-weather", "message")).filter((r) => r.includes("←"));
+    expect(weather.every((r) => /weather \| weather update \d+$/.test(r))).toBe(true);
+    const [, down] = await linkCounts(p, "proxy-publisher");
+    expect(down).toBeGreaterThan(2);
+    await p.expectCountAbove("sub-news", "received", 1, 10_000);
+    await p.shot("template-12-pubsub-proxy");
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+    await p.shot("template-12-pubsub-proxy-1280");
+  });
+
   test("09 pipeline: 10 tasks to each worker, 20 results at the sink", async ({
     playground: p,
   }) => {

@@ -25,6 +25,7 @@ const TEMPLATES = [
   "09-pipeline",
   "10-transports",
   "11-high-water-mark",
+  "12-pubsub-proxy",
 ];
 
 /** Opens the page in Traditional Chinese, as a person who picked it before would. */
@@ -69,7 +70,7 @@ test.describe("繁體中文 everywhere", () => {
       await expectNoEnglish(p.page, lesson, `lesson of ${name}`);
       await expectNoEnglish(p.page, p.page.locator(".react-flow"), `canvas of ${name}`);
     }
-    await p.shot("zh-TW-lesson-11");
+    await p.shot("zh-TW-lesson-12");
   });
 
   test("the inspector of every role, a refused link and a link's inspector", async ({

@@ -13,6 +13,8 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
   const running = () =>
     runner.alive && (runner.status.state === "running" || runner.status.state === "paused");
   const sock = (id: string) => node.sockets.find((s) => s.id === id);
+  /** Prefixes each XSUB has sent upstream (ctx.subscribe), counted; this run's only. */
+  const upstream = new Map<string, Map<string, number>>();
   return {
     node,
     params,
@@ -21,6 +23,22 @@ export function makeContext<P>(runner: NodeRunner, params: P): BehaviourContext<
       const entry = runner.entries.get(socket);
       if (!entry || !running()) return Promise.resolve(false);
       return core.send(entry, frames.map(toBuffer), kind, dropReason);
+    },
+    subscribe(socket, prefix, on) {
+      const entry = runner.entries.get(socket);
+      if (!entry || !running()) return Promise.resolve(false);
+      const held = upstream.get(socket) ?? new Map<string, number>();
+      upstream.set(socket, held);
+      const key = prefix.toString();
+      const count = (held.get(key) ?? 0) + (on ? 1 : -1);
+      if (count > 0) held.set(key, count);
+      else held.delete(key);
+      core.correlator.setFilters(entry.key, [...held.keys()]);
+      const frame = Buffer.concat([Buffer.from([on ? 1 : 0]), prefix]);
+      return core.registry.send(entry, [frame]).then(
+        () => true,
+        () => false,
+      );
     },
     every: (ms, fn) => runner.timers.every(ms, fn),
     after: (ms, fn) => runner.timers.after(ms, fn),

@@ -3,7 +3,7 @@
  * peers) and its messages (admitted, correlated and counted by the core, then handed to the
  * behaviour). Each runs for the life of one socket entry and stops by itself when it closes.
  */
-import type { GraphSocket, NodeStatus } from "@zmqp/protocol";
+import { canReceive, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
 import type { ReceiveResult } from "./core.js";
 import { applyMonitor, watchSocket } from "./monitor.js";
 import type { NodeRunner } from "./node-runner.js";
@@ -36,7 +36,7 @@ export function watchEntry(
  * messages raw (a broker's frames), uncounted and uncorrelated.
  */
 export function receiveOn(runner: NodeRunner, entry: SocketEntry, control: boolean): void {
-  if (entry.zmqType === "PUB" || entry.zmqType === "PUSH") return;
+  if (!canReceive(entry.zmqType)) return;
   const core = runner.core;
   void core.registry.receiveLoop(
     entry,

@@ -5,16 +5,17 @@
  */
 import {
   codeForZmqError,
-  english,
   phrase,
   parseParams,
-  ROLES,
+  behaviourOf,
+  capabilitiesOf,
   type GraphNode,
   type GraphSocket,
   type NodeState,
   type NodeStatus,
 } from "@zmqp/protocol";
 import { BEHAVIOUR_SPECS } from "./behaviours/index.js";
+import { subscriptionsAtOpen } from "./behaviours/subscriptions.js";
 import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
 import type { Core } from "./core.js";
 import { cloneStatus, type MonitorEvent } from "./monitor.js";
@@ -31,7 +32,7 @@ export class NodeRunner {
   readonly entries = new Map<string, SocketEntry>();
   readonly timers: NodeTimers;
   behaviour: Behaviour | null = null;
-  private spec: BehaviourSpec | undefined;
+  private spec: BehaviourSpec;
   private params: Record<string, unknown> = {};
   private generation = new Map<string, number>();
   /** Monitor callbacks of sockets being closed (sockets/teardown.ts). */
@@ -46,7 +47,7 @@ export class NodeRunner {
     this.status = { state: "stopped", sockets: {} };
     for (const s of node.sockets) this.status.sockets[s.id] = freshSocketStatus(s);
     this.timers = new NodeTimers(core.clock, () => core.speed);
-    this.spec = BEHAVIOUR_SPECS[ROLES[node.role].behaviour] as BehaviourSpec | undefined;
+    this.spec = BEHAVIOUR_SPECS[behaviourOf(node.role)] as BehaviourSpec;
   }
 
   get id() {
@@ -80,18 +81,7 @@ export class NodeRunner {
     if (this.active) return;
     const run = ++this.run;
     this.alive = true;
-    if (this.node.role === "external") {
-      this.setState("running", phrase("detail.external"));
-      return;
-    }
-    const behaviourKey = ROLES[this.node.role].behaviour;
-    if (!this.spec) {
-      const detail = phrase("detail.notAvailable", { behaviour: behaviourKey });
-      this.core.socketError(this.id, undefined, { name: "Error", message: english(detail) });
-      this.setState("error", detail);
-      return;
-    }
-    const params = parseParams(behaviourKey, this.node.params);
+    const params = parseParams(behaviourOf(this.node.role), this.node.params);
     if (!params.success) {
       this.setState("error", phrase("detail.invalidParams"));
       return;
@@ -140,7 +130,7 @@ export class NodeRunner {
 
   /** Opens, binds and connects one socket; false when a bind failed (already reported). */
   async openSocket(s: GraphSocket): Promise<boolean> {
-    const spec = this.spec!;
+    const spec = this.spec;
     const zmqType = spec.zmqType?.(s) ?? (s.type as ZmqType);
     const gen = (this.generation.get(s.id) ?? 0) + 1;
     this.generation.set(s.id, gen);
@@ -163,9 +153,8 @@ export class NodeRunner {
     }
     this.core.correlator.openSocket(entry.key, zmqType === "PUB" || zmqType === "XPUB");
     if (entry.routingId) this.core.correlator.setRoutingId(entry.routingId, entry.key);
-    const topics = this.params.topics;
-    if (zmqType === "SUB" && Array.isArray(topics))
-      this.core.correlator.setFilters(entry.key, topics as string[]);
+    const filters = subscriptionsAtOpen(capabilitiesOf(this.node.role), zmqType, this.params);
+    if (filters) this.core.correlator.setFilters(entry.key, filters);
     const status = freshSocketStatus(s);
     this.status.sockets[s.id] = status;
     watchEntry(this, entry, s, status);
@@ -202,7 +191,7 @@ export class NodeRunner {
 
   private startReceiving(entry: SocketEntry) {
     const graphSocket = this.node.sockets.find((s) => s.id === entry.socket);
-    receiveOn(this, entry, graphSocket ? (this.spec?.control?.(graphSocket) ?? false) : false);
+    receiveOn(this, entry, graphSocket ? (this.spec.control?.(graphSocket) ?? false) : false);
   }
 
   /** Closes one socket and opens it again with the same links (Lazy Pirate). */

@@ -3,7 +3,7 @@
  * bound socket itself. Who is outside comes from the process's connection table (outside-table.ts),
  * read asynchronously and cached: an accept or a disconnect only asks for a refresh.
  */
-import { english, phrase, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
+import { english, isOutside, phrase, type GraphSocket, type NodeStatus } from "@zmqp/protocol";
 import type { Core } from "./core.js";
 import type { MonitorEvent } from "./monitor.js";
 import { outsideTable, OutsideWatch } from "./outside-table.js";
@@ -45,7 +45,10 @@ export function outsideReporter(
 ): { onEvent: (ev: MonitorEvent) => void; close: () => void } | null {
   const doc = core.doc;
   if (!doc) return null;
-  const external = (id: string) => doc.nodes.find((n) => n.id === id)?.role === "external";
+  const external = (id: string) => {
+    const n = doc.nodes.find((x) => x.id === id);
+    return n !== undefined && isOutside(n);
+  };
   const inbound = doc.links.find(
     (l) => l.to.node === node && l.to.socket === s.id && external(l.from.node),
   );

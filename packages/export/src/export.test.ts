@@ -1,10 +1,11 @@
 /** What the exporter writes, checked as text (the programs run on real sockets in apps/gateway/test/export). */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { BEHAVIOUR_KEYS, parseGraph, ROLES, type GraphDoc } from "@zmqp/protocol";
+import { BEHAVIOURS, parseGraph, ROLES, type BehaviourKey, type GraphDoc } from "@zmqp/protocol";
 import { describe, expect, it } from "vitest";
 import every from "../fixtures/every-behaviour.json";
 import { BEHAVIOUR_EXPORTS, canvasPart, EXPORT_LANGUAGES, exportGraph } from "./index.js";
 
+const BEHAVIOUR_KEYS = Object.keys(BEHAVIOURS) as BehaviourKey[];
 const SCENARIOS = new URL("../../../scenarios/", import.meta.url);
 const templates = readdirSync(SCENARIOS)
   .filter((f) => f.endsWith(".json"))

@@ -8,7 +8,8 @@ import {
   localized,
   parseEndpoint,
   parseParams,
-  ROLES,
+  behaviourOf,
+  isOutside,
   type BehaviourKey,
   type GraphDoc,
   type GraphNode,
@@ -117,7 +118,7 @@ export function planExport(doc: GraphDoc, only?: readonly string[]): ExportPlan 
   const nodes: PlannedNode[] = doc.nodes.map((node) => {
     const service = services.take(node.id);
     const sockets = node.sockets.map((s) => planSocket(doc, node, s));
-    const key = ROLES[node.role].behaviour;
+    const key = behaviourOf(node.role);
     const parsed = parseParams(key, node.params);
     const linkedNodes: Record<string, string[]> = {};
     for (const l of doc.links) {
@@ -133,7 +134,7 @@ export function planExport(doc: GraphDoc, only?: readonly string[]): ExportPlan 
       file: node.id,
       sockets,
       binds: node.sockets.some((s) => s.bind.length > 0),
-      external: node.role === "external",
+      external: isOutside(node),
       linkedNodes,
     };
   });

@@ -10,7 +10,8 @@ import {
   parseEndpoint,
   parseParams,
   phrase,
-  ROLES,
+  behaviourOf,
+  isOutside,
   type GraphDoc,
   type GraphNode,
   type GraphSocket,
@@ -84,10 +85,9 @@ export function connectSnippets(
   if (!node) return { ok: false, reason: `no node "${nodeId}" in this graph` };
   const socket = socketId ? node.sockets.find((s) => s.id === socketId) : node.sockets[0];
   if (!socket) return { ok: false, reason: `${nodeId} has no socket "${socketId}"` };
-  const plan =
-    node.role === "external"
-      ? externalPlan(doc, node, socket, options)
-      : boundPlan(node, socket, options);
+  const plan = isOutside(node)
+    ? externalPlan(doc, node, socket, options)
+    : boundPlan(node, socket, options);
   if ("reason" in plan) return { ok: false, reason: plan.reason };
   const spec: PeerSpec = {
     node: "peer",
@@ -197,7 +197,7 @@ function dialAddress(bound: string, o: SnippetOptions): Target | { reason: strin
 }
 
 function firstTopic(node: GraphNode): string {
-  const parsed = parseParams(ROLES[node.role].behaviour, node.params);
+  const parsed = parseParams(behaviourOf(node.role), node.params);
   const topics = parsed.success ? (parsed.data as { topics?: unknown }).topics : undefined;
   return Array.isArray(topics) && typeof topics[0] === "string" ? topics[0] : "";
 }

@@ -1,45 +1,21 @@
 /**
- * The behaviour registry: one key per behaviour, its params schema and defaults.
- * The inspector builds its form from these schemas; the engine validates with the same ones and
- * runs the file `packages/engine/src/behaviours/<key>.ts`.
+ * The behaviours: one key per behaviour, one definition per key. A definition holds everything
+ * the layers ask about a behaviour: its params schema with defaults (the inspector builds its form
+ * from it, the engine parses with it), the palette roles that run it with their sockets, and its
+ * capabilities (what the engine, the validator and the page do differently for it). The engine runs
+ * `packages/engine/src/behaviours/<key>.ts` and the exporter writes `packages/export/src/behaviours/<key>/`;
+ * both registries are typed `Record<BehaviourKey, …>`, so a key missing there does not compile.
+ * Its words live in the web's locale files under keys derived from it (`stringKeys`).
  */
 import { z } from "zod";
+import { count, delay, interval, payload, topics } from "./behaviour-params.js";
 import { LIMITS } from "./limits.js";
+import type { BehaviourDefinition } from "./behaviour-types.js";
 
-const interval = (def: number) =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(LIMITS.maxIntervalMs)
-    .default(def)
-    .describe("ms between sends; 0 sends only when you press Send now");
-const delay = z
-  .number()
-  .int()
-  .min(0)
-  .max(LIMITS.maxDelayMs)
-  .default(0)
-  .describe("processing delay, ms");
-const payload = (def: string) =>
-  z
-    .string()
-    .max(LIMITS.maxPayloadBytes)
-    .default(def)
-    .describe("text to send; {n} is the message number, {topic} the topic");
-const topics = (def: string[]) =>
-  z.array(z.string().max(LIMITS.maxStringLength)).max(LIMITS.maxTopics).default(def);
-const count = z
-  .number()
-  .int()
-  .min(0)
-  .max(1_000_000_000)
-  .default(0)
-  .describe("stop after this many; 0 = no limit");
+const REQ_REPLY = "request-reply";
 
 export const BEHAVIOURS = {
   client: {
-    label: "Request client",
     params: z.strictObject({
       intervalMs: interval(1000),
       payload: payload("hello {n}"),
@@ -63,9 +39,16 @@ export const BEHAVIOURS = {
         .default(3)
         .describe("Lazy Pirate resends before giving up"),
     }),
+    roles: {
+      client: {
+        label: "Client",
+        group: REQ_REPLY,
+        sockets: [{ id: "req", type: "REQ", binds: false }],
+      },
+    },
+    capabilities: { sendsOnDemand: true },
   },
   server: {
-    label: "Reply server",
     params: z.strictObject({
       reply: z
         .enum(["echo", "upper", "prefix", "fixed"])
@@ -78,42 +61,30 @@ export const BEHAVIOURS = {
         .describe("fixed reply, or the prefix; {n} is the reply number"),
       delayMs: delay,
     }),
+    roles: {
+      server: {
+        label: "Server",
+        group: REQ_REPLY,
+        sockets: [{ id: "rep", type: "REP", binds: true }],
+      },
+    },
+    capabilities: {},
   },
   broker: {
-    label: "Broker (ROUTER/DEALER loop)",
     params: z.strictObject({ delayMs: delay }),
+    roles: {
+      broker: {
+        label: "Broker",
+        group: REQ_REPLY,
+        sockets: [
+          { id: "frontend", type: "ROUTER", binds: true },
+          { id: "backend", type: "DEALER", binds: true },
+        ],
+      },
+    },
+    capabilities: {},
   },
-  publisher: {
-    label: "Publisher",
-    params: z.strictObject({
-      intervalMs: interval(200),
-      topics: topics(["weather", "news"]).describe("topics sent in turn, as the first frame"),
-      payload: payload("{topic} update {n}"),
-      maxMessages: count,
-    }),
-  },
-  subscriber: {
-    label: "Subscriber",
-    params: z.strictObject({
-      topics: topics([""]).describe("prefix filters; an empty string takes everything"),
-      delayMs: delay.describe("time spent on each message (a slow subscriber)"),
-    }),
-  },
-  ventilator: {
-    label: "Ventilator (PUSH tasks)",
-    params: z.strictObject({
-      intervalMs: interval(100),
-      payload: payload("task {n}"),
-      maxMessages: count,
-    }),
-  },
-  worker: {
-    label: "Pipeline worker",
-    params: z.strictObject({ delayMs: delay }),
-  },
-  sink: { label: "Sink", params: z.strictObject({}) },
   manual: {
-    label: "Socket driven by hand",
     params: z.strictObject({
       intervalMs: interval(0),
       payload: payload("ping {n}"),
@@ -122,16 +93,129 @@ export const BEHAVIOURS = {
         .default(false)
         .describe("send every received message back (with its envelope)"),
     }),
+    // Three palette entries, one behaviour: a socket you drive by hand.
+    roles: {
+      dealer: {
+        label: "Dealer",
+        group: REQ_REPLY,
+        sockets: [{ id: "dealer", type: "DEALER", binds: false }],
+      },
+      router: {
+        label: "Router",
+        group: REQ_REPLY,
+        sockets: [{ id: "router", type: "ROUTER", binds: true }],
+      },
+      pair: { label: "Pair", group: "raw", sockets: [{ id: "pair", type: "PAIR", binds: false }] },
+    },
+    capabilities: { sendsOnDemand: true, anyZmqSocket: true },
+  },
+  publisher: {
+    params: z.strictObject({
+      intervalMs: interval(200),
+      topics: topics(["weather", "news"]).describe("topics sent in turn, as the first frame"),
+      payload: payload("{topic} update {n}"),
+      maxMessages: count,
+    }),
+    roles: {
+      publisher: {
+        label: "Publisher",
+        group: "pub-sub",
+        sockets: [{ id: "pub", type: "PUB", binds: true }],
+      },
+    },
+    capabilities: { sendsOnDemand: true },
+  },
+  subscriber: {
+    params: z.strictObject({
+      topics: topics([""]).describe("prefix filters; an empty string takes everything"),
+      delayMs: delay.describe("time spent on each message (a slow subscriber)"),
+    }),
+    roles: {
+      subscriber: {
+        label: "Subscriber",
+        group: "pub-sub",
+        sockets: [{ id: "sub", type: "SUB", binds: false }],
+      },
+    },
+    capabilities: { subscribes: "topics" },
+  },
+  proxy: {
+    params: z.strictObject({ delayMs: delay }),
+    roles: {
+      proxy: {
+        label: "Proxy",
+        group: "pub-sub",
+        sockets: [
+          { id: "frontend", type: "XSUB", binds: false },
+          { id: "backend", type: "XPUB", binds: true },
+        ],
+      },
+    },
+    capabilities: { subscribes: "downstream" },
+    phrases: {
+      "note.proxySubscribe":
+        '{{node}} forwarded a subscription to "{{topic}}" upstream, from {{socket}}',
+      "detail.proxyUpstream": "subscribed upstream to {{topics}}",
+      "note.proxyUnsubscribe":
+        '{{node}} forwarded the end of the subscription to "{{topic}}" upstream, from {{socket}}',
+    },
+  },
+  ventilator: {
+    params: z.strictObject({
+      intervalMs: interval(100),
+      payload: payload("task {n}"),
+      maxMessages: count,
+    }),
+    roles: {
+      ventilator: {
+        label: "Ventilator",
+        group: "pipeline",
+        sockets: [{ id: "push", type: "PUSH", binds: true }],
+      },
+    },
+    capabilities: { sendsOnDemand: true },
+  },
+  worker: {
+    params: z.strictObject({ delayMs: delay }),
+    roles: {
+      worker: {
+        label: "Worker",
+        group: "pipeline",
+        sockets: [
+          { id: "pull", type: "PULL", binds: false },
+          { id: "push", type: "PUSH", binds: false },
+        ],
+      },
+    },
+    capabilities: {},
+  },
+  sink: {
+    params: z.strictObject({}),
+    roles: {
+      sink: {
+        label: "Sink",
+        group: "pipeline",
+        sockets: [{ id: "pull", type: "PULL", binds: true }],
+      },
+    },
+    capabilities: {},
   },
   "stream-server": {
-    label: "STREAM server",
     params: z.strictObject({
       reply: z.enum(["echo", "fixed", "none"]).default("echo"),
       text: z.string().max(LIMITS.maxPayloadBytes).default("hello from STREAM\n"),
     }),
+    roles: {
+      "stream-server": {
+        label: "STREAM server",
+        group: "raw",
+        sockets: [{ id: "stream", type: "STREAM", binds: true }],
+      },
+    },
+    // "Send now" writes to every raw TCP connection it holds.
+    capabilities: { sendsOnDemand: true },
   },
   "raw-tcp": {
-    label: "Raw TCP client",
     params: z.strictObject({
       payload: z.string().max(LIMITS.maxPayloadBytes).default("hello\n"),
       encoding: z
@@ -140,13 +224,30 @@ export const BEHAVIOURS = {
         .describe("how payload is written: text, or hex bytes"),
       sendOnConnect: z.boolean().default(true),
     }),
+    roles: {
+      "raw-tcp-client": {
+        label: "Raw TCP client",
+        group: "raw",
+        sockets: [{ id: "tcp", type: "TCP", binds: false }],
+      },
+    },
+    capabilities: { sendsOnDemand: true },
   },
-  external: { label: "External peer (not run here)", params: z.strictObject({}) },
-} as const;
+  external: {
+    params: z.strictObject({}),
+    roles: {
+      external: {
+        label: "External peer",
+        group: "outside",
+        sockets: [{ id: "peer", type: "REP", binds: true }],
+      },
+    },
+    capabilities: { outside: true },
+  },
+} as const satisfies Record<string, BehaviourDefinition>;
 
 export type BehaviourKey = keyof typeof BEHAVIOURS;
 export type BehaviourParams<K extends BehaviourKey> = z.output<(typeof BEHAVIOURS)[K]["params"]>;
-export const BEHAVIOUR_KEYS = Object.keys(BEHAVIOURS) as BehaviourKey[];
 
 /** Params with defaults filled in, or the zod error. */
 export function parseParams<K extends BehaviourKey>(key: K, params: unknown) {

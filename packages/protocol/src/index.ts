@@ -1,4 +1,6 @@
 export * from "./behaviours.js";
+export * from "./behaviour-strings.js";
+export type { Capabilities } from "./behaviour-types.js";
 export * from "./diagnostics.js";
 export * from "./endpoint.js";
 export * from "./errors.js";

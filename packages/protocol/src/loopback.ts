@@ -6,6 +6,7 @@
  */
 import { isLoopbackHost, parseEndpoint } from "./endpoint.js";
 import type { GraphDoc } from "./graph.js";
+import { isOutside } from "./roles.js";
 
 export interface Narrowed {
   doc: GraphDoc;
@@ -31,8 +32,8 @@ export function narrowToLoopback(doc: GraphDoc): Narrowed {
   const out: GraphDoc = {
     ...doc,
     nodes: doc.nodes.map((node) => {
-      // An external peer's endpoint is someone else's address: the playground binds nothing there.
-      if (node.role === "external") return node;
+      // An outside peer's endpoint is someone else's address: the playground binds nothing there.
+      if (isOutside(node)) return node;
       let changed = false;
       const sockets = node.sockets.map((s) => {
         const bind = s.bind.map((raw) => {

@@ -31,6 +31,7 @@ export function roleOfTypes(types: readonly SocketType[]): Role | null {
   const set = new Set(types);
   if (set.size === 2 && set.has("ROUTER") && set.has("DEALER")) return "broker";
   if (set.size === 2 && set.has("PULL") && set.has("PUSH")) return "worker";
+  if (set.size === 2 && set.has("XSUB") && set.has("XPUB")) return "proxy";
   if (set.size === 1) return SINGLE_ROLE[types[0]!] ?? null;
   return null;
 }

@@ -122,6 +122,27 @@ describe("promoteObserved", () => {
     ]);
   });
 
+  it("reads a process with an XSUB and an XPUB as a proxy", () => {
+    const g: ObservedGraph = {
+      ...graph,
+      nodes: [
+        {
+          id: "p7",
+          label: "wuproxy",
+          host: "127.0.0.1",
+          sockets: [sock("conn-7", "XSUB", "connect", 7), sock("bind-5578", "XPUB", "bind", 5578)],
+        },
+      ],
+      links: [],
+    };
+    const node = promoteObserved(g).doc.nodes[0]!;
+    expect(node.role).toBe("proxy");
+    expect(node.sockets.map((s) => [s.id, s.type, s.bind])).toEqual([
+      ["frontend", "XSUB", []],
+      ["backend", "XPUB", ["tcp://127.0.0.1:5578"]],
+    ]);
+  });
+
   it("splits a process whose sockets make no one role", () => {
     const g: ObservedGraph = {
       ...graph,

@@ -1,11 +1,12 @@
 /**
  * Promote: an observed system becomes an editable graph document the playground can run. Roles
  * are guessed from socket types and shape (a process with a ROUTER and a DEALER is a broker, one
- * with a PULL and a PUSH a pipeline worker, a lone socket the role of its type). A process whose
+ * with a PULL and a PUSH a pipeline worker, one with an XSUB and an XPUB a pub-sub proxy, a lone
+ * socket the role of its type). A process whose
  * sockets make no one role becomes one node per socket. Connecting sockets of one type in one
  * process become one socket (a zeromq socket may dial many endpoints). Bound ports move by
  * `portOffset` so the copy can run beside the original. What cannot be run (a socket whose type
- * is unknown, an XPUB) is left out and said in `notes`.
+ * is unknown, a lone XPUB) is left out and said in `notes`.
  */
 import { GRAPH_VERSION, type GraphDoc, type GraphLink, type GraphNode } from "./graph.js";
 import { LIMITS } from "./limits.js";
@@ -98,7 +99,7 @@ export function promoteObserved(graph: ObservedGraph, options: PromoteOptions = 
     const types = groups.map((g) => g[0]!.type!);
     const whole = roleOfTypes(types);
     const label = n.label.slice(0, 80);
-    if (whole === "broker" || whole === "worker") {
+    if (whole === "broker" || whole === "worker" || whole === "proxy") {
       const sockets = ROLES[whole].sockets.map((spec) => {
         const g = groups.find((x) => x[0]!.type === spec.type)!;
         for (const s of g)

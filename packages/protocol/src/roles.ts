@@ -1,131 +1,40 @@
-/** What each palette role is made of: its sockets, which of them bind by default, and its behaviour. */
-import type { BehaviourKey } from "./behaviours.js";
-import type { SocketType } from "./socket-types.js";
+/**
+ * The palette roles, read off the behaviour definitions (behaviours.ts): a role is one palette
+ * entry of one behaviour, with its sockets. A document's node names its role; its behaviour, its
+ * capabilities and its params schema follow from it.
+ */
+import { BEHAVIOURS, type BehaviourKey } from "./behaviours.js";
+import type { Capabilities, PaletteRole } from "./behaviour-types.js";
 
-export type PatternGroup = "request-reply" | "pub-sub" | "pipeline" | "raw" | "outside";
+export type { PatternGroup, RoleSocket } from "./behaviour-types.js";
 
-export interface RoleSocket {
-  id: string;
-  type: SocketType;
-  /** Whether this socket normally binds (true) or connects (false); only a default for new nodes. */
-  binds: boolean;
-}
+type RolesOf<K extends BehaviourKey> = keyof (typeof BEHAVIOURS)[K]["roles"] & string;
+export type Role = { [K in BehaviourKey]: RolesOf<K> }[BehaviourKey];
 
-export interface RoleSpec {
-  label: string;
-  group: PatternGroup;
+export interface RoleSpec extends PaletteRole {
   behaviour: BehaviourKey;
-  sockets: RoleSocket[];
-  /** One line for the palette tooltip. */
-  hint: string;
 }
 
-export const ROLES = {
-  client: {
-    label: "Client",
-    group: "request-reply",
-    behaviour: "client",
-    sockets: [{ id: "req", type: "REQ", binds: false }],
-    hint: "REQ: sends a request, waits for the reply",
-  },
-  server: {
-    label: "Server",
-    group: "request-reply",
-    behaviour: "server",
-    sockets: [{ id: "rep", type: "REP", binds: true }],
-    hint: "REP: receives a request, sends one reply",
-  },
-  broker: {
-    label: "Broker",
-    group: "request-reply",
-    behaviour: "broker",
-    sockets: [
-      { id: "frontend", type: "ROUTER", binds: true },
-      { id: "backend", type: "DEALER", binds: true },
-    ],
-    hint: "ROUTER frontend for clients, DEALER backend for workers",
-  },
-  dealer: {
-    label: "Dealer",
-    group: "request-reply",
-    behaviour: "manual",
-    sockets: [{ id: "dealer", type: "DEALER", binds: false }],
-    hint: "DEALER: asynchronous, round-robins its sends",
-  },
-  router: {
-    label: "Router",
-    group: "request-reply",
-    behaviour: "manual",
-    sockets: [{ id: "router", type: "ROUTER", binds: true }],
-    hint: "ROUTER: sees each peer's routing id",
-  },
-  publisher: {
-    label: "Publisher",
-    group: "pub-sub",
-    behaviour: "publisher",
-    sockets: [{ id: "pub", type: "PUB", binds: true }],
-    hint: "PUB: sends topics to every subscriber",
-  },
-  subscriber: {
-    label: "Subscriber",
-    group: "pub-sub",
-    behaviour: "subscriber",
-    sockets: [{ id: "sub", type: "SUB", binds: false }],
-    hint: "SUB: receives the topics it subscribed to",
-  },
-  ventilator: {
-    label: "Ventilator",
-    group: "pipeline",
-    behaviour: "ventilator",
-    sockets: [{ id: "push", type: "PUSH", binds: true }],
-    hint: "PUSH: hands tasks out round-robin",
-  },
-  worker: {
-    label: "Worker",
-    group: "pipeline",
-    behaviour: "worker",
-    sockets: [
-      { id: "pull", type: "PULL", binds: false },
-      { id: "push", type: "PUSH", binds: false },
-    ],
-    hint: "PULL a task, work, PUSH the result on",
-  },
-  sink: {
-    label: "Sink",
-    group: "pipeline",
-    behaviour: "sink",
-    sockets: [{ id: "pull", type: "PULL", binds: true }],
-    hint: "PULL: collects results fairly from all workers",
-  },
-  pair: {
-    label: "Pair",
-    group: "raw",
-    behaviour: "manual",
-    sockets: [{ id: "pair", type: "PAIR", binds: false }],
-    hint: "PAIR: exactly one peer",
-  },
-  "stream-server": {
-    label: "STREAM server",
-    group: "raw",
-    behaviour: "stream-server",
-    sockets: [{ id: "stream", type: "STREAM", binds: true }],
-    hint: "STREAM: talks raw TCP, one routing id per connection",
-  },
-  "raw-tcp-client": {
-    label: "Raw TCP client",
-    group: "raw",
-    behaviour: "raw-tcp",
-    sockets: [{ id: "tcp", type: "TCP", binds: false }],
-    hint: "Plain TCP (no ZeroMQ): shows the bytes it gets",
-  },
-  external: {
-    label: "External peer",
-    group: "outside",
-    behaviour: "external",
-    sockets: [{ id: "peer", type: "REP", binds: true }],
-    hint: "A socket owned by another program, language or host",
-  },
-} as const satisfies Record<string, RoleSpec>;
+/** Every role, in palette order (the definitions' order). */
+export const ROLES = Object.fromEntries(
+  (Object.entries(BEHAVIOURS) as [BehaviourKey, (typeof BEHAVIOURS)[BehaviourKey]][]).flatMap(
+    ([behaviour, d]) =>
+      Object.entries(d.roles as Record<string, PaletteRole>).map(([role, spec]) => [
+        role,
+        { ...spec, behaviour },
+      ]),
+  ),
+) as Record<Role, RoleSpec>;
 
-export type Role = keyof typeof ROLES;
 export const ROLE_KEYS = Object.keys(ROLES) as Role[];
+
+/** The behaviour a role runs. */
+export const behaviourOf = (role: Role): BehaviourKey => ROLES[role].behaviour;
+
+/** What the behaviour of this role can do (its definition's capabilities). */
+export const capabilitiesOf = (role: Role): Capabilities =>
+  BEHAVIOURS[ROLES[role].behaviour].capabilities;
+
+/** A node run by another program (an external peer): see `Capabilities.outside`. */
+export const isOutside = (node: { role: Role }): boolean =>
+  capabilitiesOf(node.role).outside === true;

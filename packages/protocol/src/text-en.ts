@@ -2,9 +2,12 @@
  * The English of every phrase protocol, the engine and the gateway can return, by key. The web's
  * `apps/web/src/i18n/en.json` holds the same strings under the same keys and `zh-TW.json` their
  * translation; a test keeps the three in step, so a key added here without a translation fails.
- * Templates use i18next's `{{name}}`; a parameter may itself be a phrase.
+ * Templates use i18next's `{{name}}`; a parameter may itself be a phrase. A behaviour's own phrases
+ * are written in its definition (behaviours.ts `phrases`) and merged in here.
  */
-export const EN_TEXT = {
+import { BEHAVIOUR_PHRASES, type BehaviourPhrases } from "./behaviour-strings.js";
+
+const SHARED = {
   // What each stable error code means (the Run dialog, the event log, a failed socket).
   "errors.ZMQP_ERR_SCHEMA": "The document does not follow the graph format",
   "errors.ZMQP_ERR_DUPLICATE_ID": "Two things share one name",
@@ -124,7 +127,6 @@ export const EN_TEXT = {
 
   // The one line under a node's badge (NodeStatus.detail).
   "detail.external": "runs outside the playground: connect your own program",
-  "detail.notAvailable": "the {{behaviour}} behaviour is not available yet",
   "detail.invalidParams": "invalid params",
   "detail.socketFailed": "socket failed",
   "detail.socketError": "{{message}}",
@@ -209,3 +211,5 @@ export const EN_TEXT = {
   "limit.tabBehind":
     "this tab stopped reading: more than {{limit}} bytes were waiting for it, so the gateway closed it",
 } as const;
+
+export const EN_TEXT = { ...SHARED, ...BEHAVIOUR_PHRASES } as typeof SHARED & BehaviourPhrases;

@@ -9,8 +9,8 @@ import type { Diagnostic } from "./diagnostics.js";
 import { isLoopbackHost, parseEndpoint } from "./endpoint.js";
 import { ERROR_CODES as E } from "./errors.js";
 import type { GraphDoc } from "./graph.js";
-import { ROLES, type Role } from "./roles.js";
-import type { SocketType } from "./socket-types.js";
+import { capabilitiesOf, isOutside, ROLES, type Role } from "./roles.js";
+import { ZMQ_SOCKET_TYPES, type SocketType } from "./socket-types.js";
 import { phrase, type Phrase } from "./text.js";
 
 type Finding = Omit<Diagnostic, "severity" | "message" | "phrase">;
@@ -19,15 +19,12 @@ type Report = (d: Finding, p: Phrase) => void;
 /** zeromq's limit on a routing id (ZMQ_ROUTING_ID), in bytes. */
 const MAX_ROUTING_ID_BYTES = 255;
 
-/** Roles whose behaviour runs whatever zeromq socket it is given (sends and shows by hand). */
-const ANY_ZMQ_TYPE = new Set<Role>(["dealer", "router", "pair"]);
-
-/** The socket types a node of `role` can open, or null when any type is fine (external). */
-function socketTypesFor(role: Role): readonly SocketType[] | null {
-  if (role === "external") return null;
-  if (ANY_ZMQ_TYPE.has(role))
-    return ["REQ", "REP", "DEALER", "ROUTER", "PUB", "SUB", "XPUB", "XSUB", "PUSH", "PULL", "PAIR"];
-  return [...new Set(ROLES[role].sockets.map((s) => s.type as SocketType))];
+/** The socket types a node of `role` can open, or null when any type is fine (an outside peer). */
+export function socketTypesFor(role: Role): readonly SocketType[] | null {
+  const can = capabilitiesOf(role);
+  if (can.outside) return null;
+  if (can.anyZmqSocket) return ZMQ_SOCKET_TYPES.filter((t) => t !== "STREAM");
+  return [...new Set(ROLES[role].sockets.map((s) => s.type))];
 }
 
 /** UTF-8 length, in the browser too (protocol runs in the canvas). */
@@ -83,10 +80,10 @@ export function checkRunnable(doc: GraphDoc, allowExternal: boolean, err: Report
         { code: E.IPV6, link: link.id },
         phrase("diag.ipv6", { socket: `link ${link.id}`, endpoint: link.endpoint }),
       );
-    // An external node's address is dialled by the playground: the loopback rule for binds
+    // An outside node's address is dialled by the playground: the loopback rule for binds
     // holds for it too, or a graph could make the gateway write to any host and port.
     const to = nodes.get(link.to.node);
-    if (allowExternal || to?.role !== "external") continue;
+    if (allowExternal || !to || !isOutside(to)) continue;
     const sock = to.sockets.find((s) => s.id === link.to.socket);
     for (const raw of link.endpoint !== undefined ? [link.endpoint] : (sock?.bind ?? [])) {
       const p = parseEndpoint(raw);

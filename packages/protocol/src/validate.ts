@@ -11,7 +11,7 @@ import { parseEndpoint, bindsCollide, isLoopbackHost, type ParsedEndpoint } from
 import { ERROR_CODES as E } from "./errors.js";
 import { GraphSchema, findForbiddenKey, migrate, type GraphDoc } from "./graph.js";
 import { checkLink, pairKey } from "./link-rules.js";
-import { ROLES } from "./roles.js";
+import { isOutside, ROLES } from "./roles.js";
 import { checkRunnable } from "./validate-runnable.js";
 import { english, phrase, type Phrase } from "./text.js";
 
@@ -98,8 +98,8 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
 
   const binds: BoundEndpoint[] = [];
   for (const node of doc.nodes) {
-    const role = ROLES[node.role];
-    const params = parseParams(role.behaviour, node.params);
+    const outside = isOutside(node);
+    const params = parseParams(ROLES[node.role].behaviour, node.params);
     if (!params.success) {
       const issue = params.error.issues[0];
       err(
@@ -146,13 +146,13 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
           ep.transport === "tcp" &&
           !isLoopbackHost(ep.host) &&
           !options.allowExternal &&
-          node.role !== "external"
+          !outside
         )
           err(
             { code: E.EXTERNAL_BIND, node: node.id, socket: s.id },
             phrase("diag.externalBind", { socket: `${node.id}.${s.id}`, endpoint: raw }),
           );
-        if (node.role !== "external") {
+        if (!outside) {
           const clash = binds.find((b) => bindsCollide(b.ep, ep));
           if (clash)
             warn(
@@ -187,7 +187,7 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
   }
 
   for (const node of doc.nodes) {
-    if (node.role === "external") continue;
+    if (isOutside(node)) continue;
     for (const s of node.sockets) {
       if (s.bind.length === 0 && !linked.has(`${node.id}/${s.id}`))
         warn(

@@ -26,7 +26,13 @@ type Counts = Record<string, ProgramCounters>;
 type Check = (engine: Record<string, NodeCounters>, run: Counts, lang: string) => void;
 
 /** Runs `name` on the engine and as both exports, side by side, then applies `check` to each. */
-async function compare(name: string, seconds: number, check: Check) {
+async function compare(
+  name: string,
+  seconds: number,
+  check: Check,
+  /** Filled with each language's launcher output, when given. */
+  lines?: Record<string, string[]>,
+) {
   const doc = template(name);
   const dirs = {
     python: writeExport(doc, { language: "python" }),
@@ -43,6 +49,7 @@ async function compare(name: string, seconds: number, check: Check) {
     for (const id of Object.keys(engine))
       expect(run.summary.nodes[id]?.runs, `${lang} ${id}`).toBe(1);
     check(engine, run.summary.nodes, lang);
+    if (lines) lines[lang] = run.lines;
   }
 }
 
@@ -118,6 +125,37 @@ describe("exported templates behave as on the canvas", () => {
       expect(news.received).toBeLessThan(weather.received / 2);
       expect(news.ranMs!).toBeLessThan(weather.ranMs! * 0.6);
     });
+  });
+
+  it("12 pub-sub proxy: each subscription goes up through the proxy, each publish down", async () => {
+    const lines: Record<string, string[]> = {};
+    await compare(
+      "12-pubsub-proxy",
+      8,
+      (engine, run, lang) => {
+        const proxy = c(run, "proxy");
+        const weather = c(run, "sub-weather");
+        const news = c(run, "sub-news");
+        // Nothing reaches the proxy unless a subscription went up through it first.
+        expect(proxy.received).toBeGreaterThan(0);
+        near(`${lang} proxy passes on what it gets`, proxy.sent, proxy.received, 1);
+        nearRun(`${lang} sub-weather`, weather, "received", c(engine, "sub-weather").received, 8);
+        // News only while its subscriber was there (3 s to 6 s), never more than weather.
+        expect(news.received).toBeGreaterThan(0);
+        expect(news.received).toBeLessThan(weather.received);
+        near(`${lang} proxy carries both`, proxy.received, weather.received + news.received, 2);
+      },
+      lines,
+    );
+    for (const [lang, out] of Object.entries(lines)) {
+      const text = out.join("\n");
+      for (const what of [
+        "a subscription to .weather.",
+        "a subscription to .news.",
+        "the end of the subscription to .news.",
+      ])
+        expect(text, `${lang}: ${what}`).toMatch(new RegExp(`passed ${what} upstream`));
+    }
   });
 
   it("09 pipeline: the sink gets every one of the 20 results, from both workers", async () => {

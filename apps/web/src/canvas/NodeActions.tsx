@@ -1,12 +1,9 @@
 /** Fault and run controls for one node: kill, restart, stop/start, pause/resume, send now. */
-import { ROLES, type GraphNode, type NodeAction, type NodeStatus } from "@zmqp/protocol";
+import { capabilitiesOf, type GraphNode, type NodeAction, type NodeStatus } from "@zmqp/protocol";
 import { useTranslation } from "react-i18next";
 import { gateway } from "../gateway/session.js";
 import { nodeName } from "../i18n/names.js";
 import { useApp } from "../store/index.js";
-
-/** Behaviours that send on their own, so "send now" means something. */
-const SENDERS = new Set<string>(["client", "publisher", "ventilator", "manual", "raw-tcp"]);
 
 const ICON: Record<NodeAction, string> = {
   kill: "✕",
@@ -19,8 +16,10 @@ const ICON: Record<NodeAction, string> = {
 };
 
 /** The actions that make sense for a node in its current state, in display order. */
-function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction[] {
-  if (node.role === "external") return [];
+export function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction[] {
+  const can = capabilitiesOf(node.role);
+  // Another program runs it: there is nothing here to start, stop or send from.
+  if (can.outside) return [];
   const state = status?.state ?? "stopped";
   const down = state === "killed" || state === "stopped" || state === "error";
   const out: NodeAction[] = [];
@@ -28,7 +27,7 @@ function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction
   out.push("restart");
   out.push(down ? "start" : "stop");
   if (!down) out.push(state === "paused" ? "resume" : "pause");
-  if (!down && SENDERS.has(ROLES[node.role].behaviour)) out.push("send");
+  if (!down && can.sendsOnDemand) out.push("send");
   return out;
 }
 

@@ -5,7 +5,7 @@
  * at the end of the inspector (the behaviour form comes first).
  */
 import { connectSnippets, type SnippetLanguage, type SnippetResult } from "@zmqp/export";
-import type { GraphDoc, GraphNode } from "@zmqp/protocol";
+import { isOutside, type GraphDoc, type GraphNode } from "@zmqp/protocol";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sayWith } from "../i18n/say.js";
@@ -86,17 +86,15 @@ export function ConnectSnippetsView({ doc, node }: { doc: GraphDoc; node: GraphN
     .filter((r): r is { socket: string; result: SnippetResult & { ok: true } } => r.result.ok);
   if (results.length === 0) return null;
   // The address other machines use is only worth asking for when one is involved.
+  const outside = isOutside(node);
   const showHost =
-    node.role === "external" ||
-    node.sockets.some((x) => x.bind.some((b) => /^tcp:\/\/(\*|0\.0\.0\.0):/.test(b)));
+    outside || node.sockets.some((x) => x.bind.some((b) => /^tcp:\/\/(\*|0\.0\.0\.0):/.test(b)));
   return (
     <details className="fold" data-testid="inspector.snippets">
       <summary>
         <h3>{t("snippets.title")}</h3>
       </summary>
-      <p className="help">
-        {node.role === "external" ? t("snippets.external") : t("snippets.bound")}
-      </p>
+      <p className="help">{outside ? t("snippets.external") : t("snippets.bound")}</p>
       {showHost && (
         <div className="field">
           <label htmlFor="snippet-host">{t("snippets.host")}</label>

@@ -1,12 +1,14 @@
 /**
- * The behaviour registry: one entry per key of `BEHAVIOURS` in @zmqp/protocol. A key missing here
- * (raw-tcp, stream-server until the wire helper adds them) makes its nodes report
- * "not available yet" instead of failing the deploy. `external` runs nothing (see node-runner).
+ * The behaviour registry: one engine file per key of `BEHAVIOURS` in @zmqp/protocol. It is typed
+ * `satisfies Record<BehaviourKey, …>`, so a behaviour defined in protocol without its engine file
+ * does not compile.
  */
 import type { BehaviourKey } from "@zmqp/protocol";
 import { broker } from "./broker.js";
 import { client } from "./client.js";
+import { external } from "./external.js";
 import { manual } from "./manual.js";
+import { proxy } from "./proxy.js";
 import { publisher } from "./publisher.js";
 import { rawTcp } from "./raw-tcp.js";
 import { server } from "./server.js";
@@ -18,16 +20,18 @@ import { ventilator } from "./ventilator.js";
 import { worker } from "./worker.js";
 
 // Each spec is typed with its own params; the runner hands over params parsed by the same schema.
-export const BEHAVIOUR_SPECS: Partial<Record<BehaviourKey, BehaviourSpec<never>>> = {
+export const BEHAVIOUR_SPECS = {
   client,
   server,
   broker,
+  manual,
   publisher,
   subscriber,
+  proxy,
   ventilator,
   worker,
   sink,
-  manual,
-  "raw-tcp": rawTcp,
   "stream-server": streamServer,
-};
+  "raw-tcp": rawTcp,
+  external,
+} satisfies Record<BehaviourKey, BehaviourSpec<never>>;

@@ -6,6 +6,7 @@
 import { phrase, type BehaviourParams } from "@zmqp/protocol";
 import { fillPayload } from "../frames.js";
 import type { ZmqType, ZSocket } from "../sockets/registry.js";
+import { Subscriptions } from "./subscriptions.js";
 import type { BehaviourContext, BehaviourSpec, Received } from "./types.js";
 
 type Params = BehaviourParams<"publisher">;
@@ -17,45 +18,31 @@ export const publisher: BehaviourSpec<Params> = {
     (sock as unknown as { verbosity: string }).verbosity = "allSubsUnsubs";
   },
   create(ctx: BehaviourContext<Params>) {
-    const p = ctx.params;
-    const socket = ctx.node.sockets[0]!.id;
-    /** Subscribed prefixes, counted per subscriber (verbose mode reports duplicates). */
-    const subs = new Map<string, number>();
+    const p = ctx.node.sockets[0]!.id;
+    const params = ctx.params;
+    const subs = new Subscriptions();
     let n = 0;
 
-    const matched = (topic: Buffer) => {
-      for (const [prefix, count] of subs)
-        if (count > 0 && topic.subarray(0, prefix.length).toString("latin1") === prefix)
-          return true;
-      return false;
-    };
-
     const publish = async (override?: string) => {
-      if (override === undefined && p.maxMessages > 0 && n >= p.maxMessages) return;
+      if (override === undefined && params.maxMessages > 0 && n >= params.maxMessages) return;
       n++;
-      const topic = p.topics.length ? p.topics[(n - 1) % p.topics.length]! : "";
-      const body = override ?? fillPayload(p.payload, n, topic);
+      const topic = params.topics.length ? params.topics[(n - 1) % params.topics.length]! : "";
+      const body = override ?? fillPayload(params.payload, n, topic);
       const frames = topic ? [Buffer.from(topic), Buffer.from(body)] : [Buffer.from(body)];
-      const heard = matched(frames[0]!);
-      await ctx.send(socket, frames, "publish", heard ? undefined : "no-subscriber");
+      await ctx.send(p, frames, "publish", subs.matches(frames[0]!) ? undefined : "no-subscriber");
     };
 
     return {
       start() {
-        if (p.intervalMs > 0) ctx.every(p.intervalMs, () => void publish());
+        if (params.intervalMs > 0) ctx.every(params.intervalMs, () => void publish());
       },
       onMessage(msg: Received) {
-        // XPUB control frames: 0x01 + prefix subscribes, 0x00 + prefix unsubscribes.
-        const f = msg.frames[0];
-        if (!f || f.length === 0 || f[0]! > 1) return;
-        const prefix = f.subarray(1).toString("latin1");
-        const count = (subs.get(prefix) ?? 0) + (f[0] === 1 ? 1 : -1);
-        if (count > 0) subs.set(prefix, count);
-        else subs.delete(prefix);
+        const change = subs.apply(msg.frames[0]);
+        if (!change) return;
         ctx.log(
-          phrase(f[0] === 1 ? "note.subscribed" : "note.unsubscribed", {
+          phrase(change.subscribe ? "note.subscribed" : "note.unsubscribed", {
             node: ctx.node.id,
-            topic: prefix,
+            topic: change.topic,
           }),
         );
       },

@@ -1,7 +1,8 @@
 /**
  * The behaviour interface: what a node does with its sockets. One file per behaviour key
- * (`behaviours/<key>.ts`), registered in `behaviours/index.ts`; its params schema and defaults live
- * in `@zmqp/protocol` (BEHAVIOURS), and the engine hands the behaviour its params already parsed.
+ * (`behaviours/<key>.ts`), registered in `behaviours/index.ts`; its definition (params schema and
+ * defaults, roles, capabilities) lives in `@zmqp/protocol` (BEHAVIOURS), and the engine hands the
+ * behaviour its params already parsed.
  *
  * The engine opens, binds and connects the node's zeromq sockets, runs one receive loop per
  * readable socket, counts, correlates and reports every message. A behaviour only decides what to
@@ -44,6 +45,12 @@ export interface BehaviourContext<P = Record<string, unknown>> {
     /** Count it as dropped for this reason once sent (e.g. `no-subscriber`). */
     dropReason?: string,
   ): Promise<boolean>;
+  /**
+   * Sends a subscription (`subscribe` true) or its end upstream on an XSUB: control traffic, not a
+   * message (uncounted, not held by step mode). The engine follows the socket's subscriptions, so a
+   * publish it did not ask for is not taken for one lost. Resolves false when it could not be sent.
+   */
+  subscribe(socket: string, prefix: Buffer, subscribe: boolean): Promise<boolean>;
   /** Every `ms` (scaled by the speed factor, stopped while paused), until the node stops. */
   every(ms: number, fn: () => void): () => void;
   /** Once after `ms` (not scaled), unless the node stops first. */

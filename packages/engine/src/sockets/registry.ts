@@ -5,7 +5,7 @@
  * socket, `linger: 0` always, and close() everything on the way out.
  */
 import * as zmq from "zeromq";
-import { LIMITS, type SocketOptions, type SocketType } from "@zmqp/protocol";
+import { canReceive, canSend, LIMITS, type SocketOptions, type SocketType } from "@zmqp/protocol";
 import type { SocketRefs } from "../counters.js";
 
 export type ZmqType = Exclude<SocketType, "TCP">;
@@ -89,11 +89,11 @@ export class SocketRegistry {
     };
     // Send options exist only on writable classes and receive options on readable ones: zeromq
     // throws on an option its class lacks.
-    if (spec.zmqType !== "SUB" && spec.zmqType !== "PULL") {
+    if (canSend(spec.zmqType)) {
       options.sendTimeout = spec.sendTimeoutMs;
       options.sendHighWaterMark = o.sendHighWaterMark ?? LIMITS.highWaterMark;
     }
-    if (spec.zmqType !== "PUB" && spec.zmqType !== "PUSH")
+    if (canReceive(spec.zmqType))
       options.receiveHighWaterMark = o.receiveHighWaterMark ?? LIMITS.highWaterMark;
     if (o.immediate !== undefined) options.immediate = o.immediate;
     const routingId = o.routingId ?? spec.routingId;

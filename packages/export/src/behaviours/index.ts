@@ -16,6 +16,9 @@ import * as externalSummary from "./external/summary.js";
 import * as manual from "./manual/python.js";
 import * as manualNode from "./manual/node.js";
 import * as manualSummary from "./manual/summary.js";
+import * as proxy from "./proxy/python.js";
+import * as proxyNode from "./proxy/node.js";
+import * as proxySummary from "./proxy/summary.js";
 import * as publisher from "./publisher/python.js";
 import * as publisherNode from "./publisher/node.js";
 import * as publisherSummary from "./publisher/summary.js";
@@ -55,6 +58,7 @@ export const BEHAVIOUR_EXPORTS: Record<BehaviourKey, BehaviourExport> = {
   broker: entry("broker", broker, brokerNode, brokerSummary),
   publisher: entry("publisher", publisher, publisherNode, publisherSummary),
   subscriber: entry("subscriber", subscriber, subscriberNode, subscriberSummary),
+  proxy: entry("proxy", proxy, proxyNode, proxySummary),
   ventilator: entry("ventilator", ventilator, ventilatorNode, ventilatorSummary),
   worker: entry("worker", worker, workerNode, workerSummary),
   sink: entry("sink", sink, sinkNode, sinkSummary),

@@ -3,7 +3,7 @@
  * header, addresses from the environment, counters and the way it stops, one function per
  * socket. A behaviour (`behaviours/<key>/node.ts`) supplies its parameters and its main code.
  */
-import type { SocketType } from "@zmqp/protocol";
+import { canReceive, canSend, type SocketType } from "@zmqp/protocol";
 import type { PlannedNode, PlannedSocket } from "../plan.js";
 import { COMMON, FILL, PEER_OF, SERIAL } from "./common.js";
 import { blocks, js, oneLine, str, varName } from "../text.js";
@@ -123,14 +123,14 @@ function openFunction(s: PlannedSocket, setup: string[], reopens: boolean): stri
   const opts: string[] = [
     "linger: 0, // closing drops what is still queued: stopping is immediate",
   ];
-  if (type !== "SUB" && type !== "PULL") {
+  if (canSend(type)) {
     if (type !== "PUB") opts.push("sendTimeout: 2000, // a send no peer can take fails after 2 s");
     if (o.sendHighWaterMark !== undefined)
       opts.push(
         `sendHighWaterMark: ${o.sendHighWaterMark}, // messages queued per peer before sends block or drop`,
       );
   }
-  if (type !== "PUB" && type !== "PUSH" && o.receiveHighWaterMark !== undefined)
+  if (canReceive(type) && o.receiveHighWaterMark !== undefined)
     opts.push(
       `receiveHighWaterMark: ${o.receiveHighWaterMark}, // messages held for us before zeromq stops reading`,
     );

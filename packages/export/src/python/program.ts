@@ -3,7 +3,7 @@
  * environment, one function per socket, counters and the way it stops. A behaviour
  * (`behaviours/<key>/python.ts`) supplies its parameters and its `main`.
  */
-import type { SocketType } from "@zmqp/protocol";
+import { canSend, type SocketType } from "@zmqp/protocol";
 import type { PlannedNode, PlannedSocket } from "../plan.js";
 import { COMMON_HEAD, FILL, TYPED, PEER_OF, runFunction } from "./common.js";
 import { indent, oneLine, py, pyName, str } from "../text.js";
@@ -142,7 +142,8 @@ function openFunction(s: PlannedSocket, setup: string[], reopens: boolean): stri
     `sock = ctx.socket(${ZMQ_CONST[s.type as Exclude<SocketType, "TCP">]})`,
     "sock.setsockopt(zmq.LINGER, 0)  # closing drops what is still queued: stopping is immediate",
   ];
-  if (s.type !== "SUB" && s.type !== "PULL" && s.type !== "PUB")
+  // A PUB never blocks (it drops at the high-water mark): no send timeout to set.
+  if (canSend(s.type) && s.type !== "PUB")
     lines.push("sock.setsockopt(zmq.SNDTIMEO, 2000)  # a send no peer can take fails after 2 s");
   const o = s.options;
   if (o.sendHighWaterMark !== undefined)
