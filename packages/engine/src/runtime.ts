@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
+  diffDocs,
   localized,
-  parseGraph,
   phrase,
   type GraphDoc,
   type LocalizedText,
@@ -21,7 +21,6 @@ import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
 import { realClock } from "./clock.js";
 import { controlState } from "./controls.js";
 import { Core } from "./core.js";
-import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
 import { applyOutside } from "./outside-peers.js";
 import { startFailures } from "./start-failures.js";
@@ -141,13 +140,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     if (wasRunning) core.emit({ type: "runtime", t: core.now(), state: "stopped", deployId });
   }
 
-  async function doDeploy(raw: unknown): Promise<DeployResult> {
+  async function doDeploy(next: GraphDoc): Promise<DeployResult> {
     if (closed) throw new Error("runtime is closed");
-    const parsed = parseGraph(raw, { allowExternal: core.options.allowExternal });
-    const noChange = { added: [], restarted: [], removed: [], kept: [] };
-    if (!parsed.ok)
-      return { ok: false, deployId, diagnostics: parsed.diagnostics, changed: noChange };
-    const next = parsed.doc;
     const prev = core.doc;
     const diff = diffDocs(prev, next);
     deployId++;
@@ -196,12 +190,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const failures = fresh.flatMap((n) => startFailures(runners.get(n.id)));
     if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))
       playTimeline(next);
-    return {
-      ok: true,
-      deployId,
-      diagnostics: [...parsed.diagnostics, ...failures],
-      changed: diff,
-    };
+    return { ok: true, deployId, diagnostics: failures, changed: diff };
   }
 
   return {
