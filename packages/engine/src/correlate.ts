@@ -10,7 +10,7 @@
 import type { PeerRefs } from "./counters.js";
 import { SendList, wantsTopic, type PendingSend, type Settled } from "./send-list.js";
 
-export type { PendingSend } from "./send-list.js";
+export { PendingSend } from "./send-list.js";
 
 export interface Peer {
   /** Socket key `node/socket` of the linked playground socket. */

@@ -6,22 +6,29 @@
  */
 import type { MessageKind } from "@zmqp/protocol";
 
-export interface PendingSend {
-  id: number;
-  body: Buffer;
-  t: number;
-  kind: MessageKind;
-  /** Fan-out sends: the first frame, which subscriptions filter on. */
-  topic?: Buffer;
+/**
+ * One recorded send. A class with every field set in its constructor: one shape for every send
+ * (fields added later would move each record through hidden-class transitions, per message).
+ */
+export class PendingSend {
   /**
    * A publish no subscription matched, as far as the engine knew when sending: counted as dropped
    * for this reason unless a receiver takes it within a short grace period.
    */
-  dropped?: string;
+  dropped: string | undefined = undefined;
   /** zeromq took it (the sender's `sent` counts it): only then is it owed to a receiver. */
-  onWire?: boolean;
+  onWire = false;
   /** A receiver matched it (one-to-one). */
-  taken?: boolean;
+  taken = false;
+
+  constructor(
+    readonly id: number,
+    readonly body: Buffer,
+    readonly t: number,
+    readonly kind: MessageKind,
+    /** Fan-out sends: the first frame, which subscriptions filter on. */
+    readonly topic: Buffer | undefined,
+  ) {}
 }
 
 /**

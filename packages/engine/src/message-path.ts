@@ -1,0 +1,186 @@
+/**
+ * The one send path and the one receive path every behaviour's messages go through, so counting
+ * and correlation cannot be skipped: a send passes step mode and the socket's serial queue, then
+ * is recorded for correlation, counted and reported; a receive is admitted (size, rate), matched to
+ * the send it came from, counted and reported, after the latency of the link it crossed.
+ *
+ * Hot: this runs for every message. Nothing here allocates more than the event it reports and the
+ * record the correlator keeps; counters are bumped through refs cached on the socket entry.
+ */
+import { codeForZmqError, ERROR_CODES, LIMITS, type MessageKind } from "@zmqp/protocol";
+import { heldView } from "./held-view.js";
+import { PendingSend, type Correlator, type Match } from "./correlate.js";
+import type { CounterStore } from "./counters.js";
+import { LazyMessage } from "./frames.js";
+import { IncomingLimit } from "./incoming-limit.js";
+import { messageBytes, type PeerErrors } from "./peer-errors.js";
+import { dropUnlessTaken, reportHwmDrop, reportSendFailure } from "./send-failures.js";
+import type { SocketEntry, SocketRegistry } from "./sockets/registry.js";
+import type { RuntimeState } from "./state.js";
+
+export interface ReceiveResult {
+  id: number;
+  from?: { node: string; socket: string };
+}
+
+const EMPTY = Buffer.alloc(0);
+
+export class MessagePath {
+  private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
+
+  constructor(
+    readonly state: RuntimeState,
+    readonly registry: SocketRegistry,
+    readonly counters: CounterStore,
+    readonly correlator: Correlator,
+    readonly peerErrors: PeerErrors,
+    readonly sendTimeoutMs: number,
+  ) {}
+
+  /**
+   * Sends on a socket; resolves true when zeromq took the message, false when it was refused
+   * (counted and said already). Hot: one promise (this function's) on top of zeromq's own when
+   * nothing is held or queued, no closure, one clock read.
+   */
+  async send(
+    entry: SocketEntry,
+    frames: Buffer[],
+    kind: MessageKind,
+    dropReason?: string,
+  ): Promise<boolean> {
+    const state = this.state;
+    if (state.step.holding) {
+      const view = () => heldView(state.topology, entry, frames, kind);
+      if (!(await state.step.pass(entry.key, view))) return false;
+    }
+    if (entry.closed || entry.closing) {
+      this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
+      return false;
+    }
+    const id = state.nextId();
+    const now = state.clock.now();
+    const body = frames[frames.length - 1] ?? EMPTY;
+    const pending = new PendingSend(id, body, now, kind, frames.length > 1 ? frames[0] : undefined);
+    this.correlator.recordSend(entry.key, pending, now);
+    const direct = !entry.sending;
+    try {
+      // Nothing in flight: straight to zeromq (a second concurrent send would throw EBUSY).
+      if (direct) {
+        entry.sending = true;
+        await entry.sock.send(frames);
+      } else await this.registry.send(entry, frames);
+    } catch (err) {
+      this.correlator.cancelSend(entry.key, id);
+      reportSendFailure(this, entry, err as NodeJS.ErrnoException);
+      return false;
+    } finally {
+      if (direct) this.registry.sent(entry);
+    }
+    pending.onWire = true;
+    if (entry.closing || entry.closed) this.correlator.sentAfterClose(entry.key, pending);
+    const c = (entry.counters = this.counters.refs(entry.node, entry.socket, entry.counters));
+    c.node.sent++;
+    c.socket.sent++;
+    if (dropReason) dropUnlessTaken(this, entry, pending, dropReason);
+    if (state.listeners.size > 0)
+      state.emit(
+        new LazyMessage(now, id, entry.node, entry.socket, "out", kind, null, entry.type, frames),
+      );
+    return true;
+  }
+
+  /**
+   * Whether a received message may go on: under the playground's message size and the process's
+   * incoming rate. What is refused is dropped, counted and said (rate-limited) here.
+   */
+  admit(entry: SocketEntry, frames: Buffer[]): boolean {
+    if (!this.incoming.take()) {
+      this.counters.dropped(entry.node, entry.socket, "overloaded");
+      const over = this.incoming.overflowReport();
+      if (over) this.peerErrors.overloaded(entry, over);
+      return false;
+    }
+    // A message with one frame under the limit is the common case: no sum.
+    if (frames.length === 1 && frames[0]!.length <= LIMITS.maxMessageSize) return true;
+    const size = messageBytes(frames);
+    if (size <= LIMITS.maxMessageSize) return true;
+    this.peerErrors.tooLarge(entry, size);
+    return false;
+  }
+
+  /**
+   * Correlates a received message with the send it came from, counts it, reports it, after the
+   * latency of the link it crossed. No promise at all on the common path (no latency).
+   */
+  receive(entry: SocketEntry, frames: Buffer[]): ReceiveResult | Promise<ReceiveResult> {
+    const match = this.correlator.match(entry.key, frames, entry.zmqType === "ROUTER");
+    // A slow link: the message is matched on arrival, and delivered (counted, shown, handled) later.
+    const topology = this.state.topology;
+    if (match && topology.latency.size > 0) {
+      const latency = topology.latencyOf(match.peer.link);
+      if (latency > 0)
+        return this.state.sleep(latency).then(() => this.deliver(entry, frames, match));
+    }
+    return this.deliver(entry, frames, match);
+  }
+
+  private deliver(entry: SocketEntry, frames: Buffer[], match: Match | null): ReceiveResult {
+    const peer = match?.peer;
+    if (peer) {
+      // Counted through cached refs: no map lookups per message (same sums as counters.received).
+      const c = (entry.counters = this.counters.refs(entry.node, entry.socket, entry.counters));
+      c.node.received++;
+      c.socket.received++;
+      const p = (peer.counters = this.counters.peerRefs(
+        entry.node,
+        peer.from.node,
+        peer.link,
+        peer.counters,
+      ));
+      p.inbound.received++;
+      p.outbound.sent++;
+      if (peer.forward) p.link.forward++;
+      else p.link.backward++;
+    } else this.counters.received(entry.node, entry.socket, null, null, false);
+    if (match) {
+      // Not lost after all: its subscription was on its way when it was sent.
+      match.send.dropped = undefined;
+      if (match.skipped > 0) reportHwmDrop(this, match.peer.from, match.skipped);
+    }
+    const state = this.state;
+    const id = state.nextId();
+    if (state.listeners.size > 0) {
+      const event = new LazyMessage(
+        state.clock.now(),
+        id,
+        entry.node,
+        entry.socket,
+        "in",
+        match ? match.send.kind : "data",
+        peer ? peer.link : null,
+        entry.type,
+        frames,
+      );
+      if (match) {
+        event.linkDirection = match.peer.forward ? "forward" : "backward";
+        event.from = match.peer.from;
+        event.sendId = match.send.id;
+      } else event.external = true;
+      state.emit(event);
+    }
+    return peer ? { id, from: peer.from } : { id };
+  }
+
+  /** A socket-level failure that is not about one message (bind, connect, receive). */
+  socketError(node: string, socket: string | undefined, err: NodeJS.ErrnoException) {
+    this.counters.error(node, socket);
+    this.state.emit({
+      type: "error",
+      t: this.state.now(),
+      node,
+      ...(socket ? { socket } : {}),
+      code: err.code ? codeForZmqError(err.code) : ERROR_CODES.SOCKET,
+      message: err.message,
+    });
+  }
+}
