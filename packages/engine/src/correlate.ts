@@ -170,7 +170,9 @@ export class Correlator {
       }
     }
     if (!bestList || !bestPeer) return null;
-    const { send, skipped } = bestList.take(bestI, receiver, this.filters.get(receiver));
+    const send = bestList.items[bestI]!;
+    const filters = bestList.fanout ? this.filters.get(receiver) : undefined;
+    const skipped = bestList.take(bestI, receiver, filters);
     return { send, skipped, peer: bestPeer };
   }
 

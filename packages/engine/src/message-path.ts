@@ -58,7 +58,9 @@ export class MessagePath {
       return false;
     }
     const id = state.nextId();
-    const now = state.clock.now();
+    // Read the clock only for an event someone will see (see RuntimeState.coarseNow).
+    const listened = state.listeners.size > 0;
+    const now = listened ? state.clock.now() : state.coarseNow();
     const body = frames[frames.length - 1] ?? EMPTY;
     const pending = new PendingSend(id, body, now, kind, frames.length > 1 ? frames[0] : undefined);
     this.correlator.recordSend(entry.key, pending, now);
@@ -82,7 +84,7 @@ export class MessagePath {
     c.node.sent++;
     c.socket.sent++;
     if (dropReason) dropUnlessTaken(this, entry, pending, dropReason);
-    if (state.listeners.size > 0)
+    if (listened)
       state.emit(
         new LazyMessage(now, id, entry.node, entry.socket, "out", kind, null, entry.type, frames),
       );
@@ -112,19 +114,29 @@ export class MessagePath {
    * Correlates a received message with the send it came from, counts it, reports it, after the
    * latency of the link it crossed. No promise at all on the common path (no latency).
    */
-  receive(entry: SocketEntry, frames: Buffer[]): ReceiveResult | Promise<ReceiveResult> {
+  receive(
+    entry: SocketEntry,
+    frames: Buffer[],
+    wanted: boolean,
+  ): ReceiveResult | null | Promise<ReceiveResult | null> {
     const match = this.correlator.match(entry.key, frames, entry.zmqType === "ROUTER");
     // A slow link: the message is matched on arrival, and delivered (counted, shown, handled) later.
     const topology = this.state.topology;
     if (match && topology.latency.size > 0) {
       const latency = topology.latencyOf(match.peer.link);
       if (latency > 0)
-        return this.state.sleep(latency).then(() => this.deliver(entry, frames, match));
+        return this.state.sleep(latency).then(() => this.deliver(entry, frames, match, wanted));
     }
-    return this.deliver(entry, frames, match);
+    return this.deliver(entry, frames, match, wanted);
   }
 
-  private deliver(entry: SocketEntry, frames: Buffer[], match: Match | null): ReceiveResult {
+  /** `wanted`: the behaviour takes the message (onMessage): only then is a result made for it. */
+  private deliver(
+    entry: SocketEntry,
+    frames: Buffer[],
+    match: Match | null,
+    wanted: boolean,
+  ): ReceiveResult | null {
     const peer = match?.peer;
     if (peer) {
       // Counted through cached refs: no map lookups per message (same sums as counters.received).
@@ -168,6 +180,7 @@ export class MessagePath {
       } else event.external = true;
       state.emit(event);
     }
+    if (!wanted) return null;
     return peer ? { id, from: peer.from } : { id };
   }
 

@@ -173,9 +173,9 @@ export class NodeSockets {
     const path = core.path;
     const s = core.state.topology.socket(this.id, entry.socket);
     const control = s ? (this.spec.control?.(s) ?? false) : false;
-    const handOver = (frames: Buffer[], r: ReceiveResult) => {
+    const handOver = (frames: Buffer[], r: ReceiveResult | null) => {
       const b = owner.behaviour;
-      if (!b?.onMessage || !this.isCurrent(entry)) return;
+      if (!r || !b?.onMessage || !this.isCurrent(entry)) return;
       return b.onMessage({ socket: entry.socket, frames, ...r });
     };
     void core.registry.receiveLoop(
@@ -187,7 +187,7 @@ export class NodeSockets {
           return;
         }
         if (control) return owner.behaviour?.onMessage?.({ socket: entry.socket, frames, id: 0 });
-        const r = path.receive(entry, frames);
+        const r = path.receive(entry, frames, owner.behaviour?.onMessage !== undefined);
         // Most messages: nothing to wait for and nobody to tell (a sink has no onMessage).
         if (!(r instanceof Promise)) return handOver(frames, r);
         return r.then((x) => handOver(frames, x));

@@ -28,8 +28,6 @@ import { TimelinePlayer } from "./timeline.js";
 import { runtimeWireHost } from "./wire/host.js";
 import { WireInspector } from "./wire/inspector.js";
 
-/** How often a `counters` event is emitted while running, ms. */
-const COUNTERS_EVERY_MS = 500;
 const DONE = Promise.resolve();
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -53,7 +51,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   state.watched = () => wire.watched();
   const emitControl = () => state.emitControl();
   let closed = false;
-  let countersTimer: unknown;
   let chain: Promise<unknown> = Promise.resolve();
 
   /** Runs `fn` after everything queued before it. */
@@ -75,14 +72,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       ...(typeof text === "object" ? { texts: text } : {}),
       ...(node ? { node } : {}),
     });
-
-  const tickCounters = () => {
-    countersTimer = clock.setTimeout(() => {
-      if (!state.topology.running) return;
-      state.emit({ type: "counters", t: state.now(), ...core.counters.snapshot() });
-      tickCounters();
-    }, COUNTERS_EVERY_MS);
-  };
 
   const doNodeAction = (id: string, action: NodeAction, payload?: string) =>
     applyNodeAction(runners, log, id, action, payload);
@@ -119,7 +108,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   async function doStop() {
     timeline.cancel();
     await wire.closeAll();
-    clock.clearTimeout(countersTimer);
     const all = [...runners.values()];
     runners.clear();
     for (const r of all) await r.stop();
@@ -161,7 +149,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       else r.setState("stopped", phrase("detail.waitingStart"));
     }
     state.running(next, !prev);
-    if (!prev) tickCounters();
+    if (!prev) state.tick(() => core.counters.snapshot());
     // What failed while starting (a bind in use) is in the answer, per node, with its code.
     const failures = fresh.flatMap((n) => startFailures(runners.get(n.id)));
     if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))

@@ -133,7 +133,8 @@ export class SendList {
     return -1;
   }
 
-  take(i: number, receiver: string, filters?: Buffer[]): { send: PendingSend; skipped: number } {
+  /** Takes the send at `i` for this receiver; returns how many wanted sends it skipped (fan-out). */
+  take(i: number, receiver: string, filters?: Buffer[]): number {
     const p = this.items[i]!;
     let skipped = 0;
     if (this.fanout) {
@@ -152,7 +153,7 @@ export class SendList {
       while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
     }
     this.cursor.set(receiver, this.base + i);
-    return { send: p, skipped };
+    return skipped;
   }
 
   /** No other receiver's cursor is before `abs`: passing it ends what it was owed. */

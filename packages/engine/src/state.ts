@@ -4,10 +4,19 @@
  * speed, cuts, latency, watched links). The clock, the event ids and the listeners live here, so
  * every part of the engine emits through one place.
  */
-import type { GraphDoc, RuntimeControls, RuntimeEvent } from "@zmqp/protocol";
+import type {
+  GraphDoc,
+  LinkCounters,
+  NodeCounters,
+  RuntimeControls,
+  RuntimeEvent,
+} from "@zmqp/protocol";
 import type { Clock } from "./api.js";
 import { StepGate } from "./step-gate.js";
 import { Topology } from "./topology.js";
+
+/** How often a `counters` event is emitted while running, ms. */
+const COUNTERS_EVERY_MS = 500;
 
 export class RuntimeState {
   readonly listeners = new Set<(e: RuntimeEvent) => void>();
@@ -19,6 +28,9 @@ export class RuntimeState {
   /** The links the wire inspector watches (set by the runtime, which owns the inspector). */
   watched: () => string[] = () => [];
   private lastId = 0;
+  private ticker: unknown;
+  /** The clock as of the last tick: for what needs the time to within a tick, not per message. */
+  private coarse = 0;
 
   constructor(
     readonly clock: Clock,
@@ -34,6 +46,15 @@ export class RuntimeState {
 
   nextId(): number {
     return ++this.lastId;
+  }
+
+  /**
+   * The time to within COUNTERS_EVERY_MS, without reading the clock: a send nobody listens to
+   * needs the time only to age its correlation record (30 s), and a clock read costs more than
+   * the rest of its bookkeeping.
+   */
+  coarseNow(): number {
+    return this.coarse;
   }
 
   sleep(ms: number): Promise<void> {
@@ -53,6 +74,7 @@ export class RuntimeState {
   /** A new document runs: indexed once, the link controls kept for the links still in it. */
   deploy(doc: GraphDoc): Topology {
     this.deployId++;
+    this.coarse = this.now();
     this.topology = new Topology(doc, this.ipcDir, this.topology);
     return this.topology;
   }
@@ -62,8 +84,22 @@ export class RuntimeState {
     this.emit({ type: "runtime", t, state: "running", deployId: this.deployId, doc, fresh });
   }
 
+  /** While a document runs: a `counters` event every COUNTERS_EVERY_MS (and the coarse clock). */
+  tick(
+    counters: () => { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> },
+  ): void {
+    this.clock.clearTimeout(this.ticker);
+    this.ticker = this.clock.setTimeout(() => {
+      if (!this.topology.running) return;
+      this.coarse = this.now();
+      this.emit({ type: "counters", t: this.coarse, ...counters() });
+      this.tick(counters);
+    }, COUNTERS_EVERY_MS);
+  }
+
   /** Nothing runs any more: the controls a person set on links go with the document. */
   stopped(): void {
+    this.clock.clearTimeout(this.ticker);
     const was = this.topology;
     this.topology = new Topology(null, this.ipcDir);
     if (was.cut.size > 0 || was.latency.size > 0) this.emitControl();
