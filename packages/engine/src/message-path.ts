@@ -25,6 +25,39 @@ export interface ReceiveResult {
 
 const EMPTY = Buffer.alloc(0);
 
+declare module "./sockets/registry.js" {
+  interface SocketEntry {
+    /** The message path's state of this socket's direct send in flight, made on its first. */
+    slot?: SendSlot;
+  }
+}
+
+/**
+ * One socket's direct send in flight (at most one: zeromq allows no second) and the two callbacks
+ * that continue zeromq's promise, made once per socket instead of once per message.
+ */
+class SendSlot {
+  pending!: PendingSend;
+  frames!: Buffer[];
+  dropReason: string | undefined;
+  readonly ok: () => boolean;
+  readonly fail: (err: unknown) => boolean;
+
+  constructor(path: MessagePath, entry: SocketEntry) {
+    this.ok = () => {
+      const { pending, frames, dropReason } = this;
+      path.registry.sent(entry);
+      return path.sent(entry, pending, frames, dropReason);
+    };
+    this.fail = (err) => {
+      const pending = this.pending;
+      path.failed(entry, pending, err);
+      path.registry.sent(entry);
+      return false;
+    };
+  }
+}
+
 export class MessagePath {
   private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
 
@@ -39,14 +72,48 @@ export class MessagePath {
 
   /**
    * Sends on a socket; resolves true when zeromq took the message, false when it was refused
-   * (counted and said already). Hot: one promise (this function's) on top of zeromq's own when
-   * nothing is held or queued, no closure, one clock read.
+   * (counted and said already). Hot: with nothing held or queued, the message goes straight to
+   * zeromq and its promise is continued by the socket's own two callbacks (SendSlot): no async
+   * frame, no closure per message.
    */
-  async send(
+  send(
     entry: SocketEntry,
     frames: Buffer[],
     kind: MessageKind,
     dropReason?: string,
+  ): Promise<boolean> {
+    if (this.state.step.holding || entry.sending || entry.closed || entry.closing)
+      return this.sendQueued(entry, frames, kind, dropReason);
+    return this.direct(entry, frames, kind, dropReason);
+  }
+
+  /** Straight to zeromq: nothing is in flight on this socket. */
+  private direct(
+    entry: SocketEntry,
+    frames: Buffer[],
+    kind: MessageKind,
+    dropReason: string | undefined,
+  ): Promise<boolean> {
+    const pending = this.record(entry, frames, kind);
+    const slot = (entry.slot ??= new SendSlot(this, entry));
+    slot.pending = pending;
+    slot.frames = frames;
+    slot.dropReason = dropReason;
+    // Nothing in flight: straight to zeromq (a second concurrent send would throw EBUSY).
+    entry.sending = true;
+    try {
+      return entry.sock.send(frames).then(slot.ok, slot.fail);
+    } catch (err) {
+      return Promise.resolve(slot.fail(err));
+    }
+  }
+
+  /** The same through step mode and the socket's queue (something is held or in flight). */
+  private async sendQueued(
+    entry: SocketEntry,
+    frames: Buffer[],
+    kind: MessageKind,
+    dropReason: string | undefined,
   ): Promise<boolean> {
     const state = this.state;
     if (state.step.holding) {
@@ -57,38 +124,60 @@ export class MessagePath {
       this.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
       return false;
     }
-    const id = state.nextId();
-    // Read the clock only for an event someone will see (see RuntimeState.coarseNow).
-    const listened = state.listeners.size > 0;
-    const now = listened ? state.clock.now() : state.coarseNow();
-    const body = frames[frames.length - 1] ?? EMPTY;
-    const pending = new PendingSend(id, body, now, kind, frames.length > 1 ? frames[0] : undefined);
-    this.correlator.recordSend(entry.key, pending, now);
-    const direct = !entry.sending;
+    // Released from step mode onto an idle socket: the direct path.
+    if (!entry.sending) return this.direct(entry, frames, kind, dropReason);
+    const pending = this.record(entry, frames, kind);
     try {
-      // Nothing in flight: straight to zeromq (a second concurrent send would throw EBUSY).
-      if (direct) {
-        entry.sending = true;
-        await entry.sock.send(frames);
-      } else await this.registry.send(entry, frames);
+      await this.registry.send(entry, frames);
     } catch (err) {
-      this.correlator.cancelSend(entry.key, id);
-      reportSendFailure(this, entry, err as NodeJS.ErrnoException);
-      return false;
-    } finally {
-      if (direct) this.registry.sent(entry);
+      return this.failed(entry, pending, err);
     }
+    return this.sent(entry, pending, frames, dropReason);
+  }
+
+  /** A send about to go: recorded for correlation (the clock read only if someone listens). */
+  private record(entry: SocketEntry, frames: Buffer[], kind: MessageKind): PendingSend {
+    const state = this.state;
+    // Read the clock only for an event someone will see (see RuntimeState.coarseNow).
+    const now = state.listeners.size > 0 ? state.clock.now() : state.coarseNow();
+    const body = frames[frames.length - 1] ?? EMPTY;
+    const topic = frames.length > 1 ? frames[0] : undefined;
+    const pending = new PendingSend(state.nextId(), body, now, kind, topic);
+    this.correlator.recordSend(entry.key, pending, now);
+    return pending;
+  }
+
+  /** zeromq took it: owed to a receiver now, counted and reported. */
+  sent(entry: SocketEntry, pending: PendingSend, frames: Buffer[], dropReason?: string): true {
     pending.onWire = true;
     if (entry.closing || entry.closed) this.correlator.sentAfterClose(entry.key, pending);
     const c = (entry.counters = this.counters.refs(entry.node, entry.socket, entry.counters));
     c.node.sent++;
     c.socket.sent++;
     if (dropReason) dropUnlessTaken(this, entry, pending, dropReason);
-    if (listened)
+    const state = this.state;
+    if (state.listeners.size > 0)
       state.emit(
-        new LazyMessage(now, id, entry.node, entry.socket, "out", kind, null, entry.type, frames),
+        new LazyMessage(
+          pending.t,
+          pending.id,
+          entry.node,
+          entry.socket,
+          "out",
+          pending.kind,
+          null,
+          entry.type,
+          frames,
+        ),
       );
     return true;
+  }
+
+  /** zeromq refused it: not owed to anyone, counted and said. */
+  failed(entry: SocketEntry, pending: PendingSend, err: unknown): false {
+    this.correlator.cancelSend(entry.key, pending.id);
+    reportSendFailure(this, entry, err as NodeJS.ErrnoException);
+    return false;
   }
 
   /**
