@@ -15,6 +15,7 @@ import { LazyMessage } from "./frames.js";
 import { IncomingLimit } from "./incoming-limit.js";
 import { messageBytes, type PeerErrors } from "./peer-errors.js";
 import { dropUnlessTaken, reportHwmDrop, reportSendFailure } from "./send-failures.js";
+import { SendSlot } from "./send-slot.js";
 import type { SocketEntry, SocketRegistry } from "./sockets/registry.js";
 import type { RuntimeState } from "./state.js";
 
@@ -24,39 +25,6 @@ export interface ReceiveResult {
 }
 
 const EMPTY = Buffer.alloc(0);
-
-declare module "./sockets/registry.js" {
-  interface SocketEntry {
-    /** The message path's state of this socket's direct send in flight, made on its first. */
-    slot?: SendSlot;
-  }
-}
-
-/**
- * One socket's direct send in flight (at most one: zeromq allows no second) and the two callbacks
- * that continue zeromq's promise, made once per socket instead of once per message.
- */
-class SendSlot {
-  pending!: PendingSend;
-  frames!: Buffer[];
-  dropReason: string | undefined;
-  readonly ok: () => boolean;
-  readonly fail: (err: unknown) => boolean;
-
-  constructor(path: MessagePath, entry: SocketEntry) {
-    this.ok = () => {
-      const { pending, frames, dropReason } = this;
-      path.registry.sent(entry);
-      return path.sent(entry, pending, frames, dropReason);
-    };
-    this.fail = (err) => {
-      const pending = this.pending;
-      path.failed(entry, pending, err);
-      path.registry.sent(entry);
-      return false;
-    };
-  }
-}
 
 export class MessagePath {
   private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
@@ -73,8 +41,9 @@ export class MessagePath {
   /**
    * Sends on a socket; resolves true when zeromq took the message, false when it was refused
    * (counted and said already). Hot: with nothing held or queued, the message goes straight to
-   * zeromq and its promise is continued by the socket's own two callbacks (SendSlot): no async
-   * frame, no closure per message.
+   * zeromq, even while earlier direct sends are still settling (zeromq refuses one it cannot take
+   * at once with EBUSY: that one is queued), and its promise is continued by the socket's own two
+   * callbacks (SendSlot): no async frame, no closure per message.
    */
   send(
     entry: SocketEntry,
@@ -82,12 +51,18 @@ export class MessagePath {
     kind: MessageKind,
     dropReason?: string,
   ): Promise<boolean> {
-    if (this.state.step.holding || entry.sending || entry.closed || entry.closing)
+    if (this.state.step.holding || entry.closed || entry.closing || !this.mayGoDirect(entry))
       return this.sendQueued(entry, frames, kind, dropReason);
     return this.direct(entry, frames, kind, dropReason);
   }
 
-  /** Straight to zeromq: nothing is in flight on this socket. */
+  /** Nothing in flight, or only direct sends and nothing queued behind them (order is kept). */
+  private mayGoDirect(entry: SocketEntry): boolean {
+    if (!entry.sending) return true;
+    const flying = entry.slot?.flying.length ?? 0;
+    return flying > 0 && entry.queue.length === 0;
+  }
+
   private direct(
     entry: SocketEntry,
     frames: Buffer[],
@@ -95,17 +70,29 @@ export class MessagePath {
     dropReason: string | undefined,
   ): Promise<boolean> {
     const pending = this.record(entry, frames, kind);
-    const slot = (entry.slot ??= new SendSlot(this, entry));
-    slot.pending = pending;
-    slot.frames = frames;
-    slot.dropReason = dropReason;
-    // Nothing in flight: straight to zeromq (a second concurrent send would throw EBUSY).
-    entry.sending = true;
+    const slot = (entry.slot ??= new SendSlot(
+      (p, frames, last) => {
+        // The last one settled: the socket is free for its queue (registry.sent drains it).
+        if (last) this.registry.sent(entry);
+        return this.sent(entry, p, frames, p.dropReason);
+      },
+      (p, err, last) => {
+        this.failed(entry, p, err);
+        if (last) this.registry.sent(entry);
+        return false;
+      },
+    ));
+    let taken: Promise<void>;
     try {
-      return entry.sock.send(frames).then(slot.ok, slot.fail);
+      taken = entry.sock.send(frames);
     } catch (err) {
-      return Promise.resolve(slot.fail(err));
+      // Still writing an earlier one: this one waits in the socket's queue.
+      if (slot.flying.length > 0 && (err as NodeJS.ErrnoException).code === "EBUSY")
+        return this.queued(entry, pending, frames, dropReason);
+      return Promise.resolve(this.failed(entry, pending, err));
     }
+    entry.sending = true;
+    return slot.add(pending, frames, dropReason, taken);
   }
 
   /** The same through step mode and the socket's queue (something is held or in flight). */
@@ -125,8 +112,17 @@ export class MessagePath {
       return false;
     }
     // Released from step mode onto an idle socket: the direct path.
-    if (!entry.sending) return this.direct(entry, frames, kind, dropReason);
-    const pending = this.record(entry, frames, kind);
+    if (this.mayGoDirect(entry)) return this.direct(entry, frames, kind, dropReason);
+    return this.queued(entry, this.record(entry, frames, kind), frames, dropReason);
+  }
+
+  /** Behind what the socket has in flight, in its queue (registry.send). */
+  private async queued(
+    entry: SocketEntry,
+    pending: PendingSend,
+    frames: Buffer[],
+    dropReason: string | undefined,
+  ): Promise<boolean> {
     try {
       await this.registry.send(entry, frames);
     } catch (err) {

@@ -20,6 +20,9 @@ export class PendingSend {
   onWire = false;
   /** A receiver matched it (one-to-one). */
   taken = false;
+  /** While zeromq has it: its frames (for the `message` event) and the drop reason asked for. */
+  frames: Buffer[] | undefined = undefined;
+  dropReason: string | undefined = undefined;
 
   constructor(
     readonly id: number,
