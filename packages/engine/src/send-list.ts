@@ -91,7 +91,7 @@ export class SendList {
    */
   private stillAhead(abs: number, p: PendingSend): boolean {
     // Not taken by zeromq yet: a send still waiting in the socket's queue is not in `sent`, and
-    // if its socket closes it is counted as a failed send (Core.send), not here.
+    // if its socket closes it is counted as a failed send (MessagePath.send), not here.
     if (p.dropped || !p.onWire) return false;
     if (!this.fanout) return true;
     for (const [receiver, c] of this.cursor) if (abs > c && this.wants(receiver, p)) return true;
