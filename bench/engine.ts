@@ -4,7 +4,7 @@
  * cases return what the engine's exact counters say). Driven with "Send now" node actions.
  */
 import { createRuntime, type Runtime } from "@zmqp/engine";
-import type { GraphInput, RuntimeEvent } from "@zmqp/protocol";
+import { parseGraph, type GraphInput, type RuntimeEvent } from "@zmqp/protocol";
 import { Recorder } from "@zmqp/recording";
 import { startClock, type Rate } from "./clock.js";
 
@@ -87,12 +87,11 @@ async function until(done: () => boolean, progress: () => number, what: string):
 }
 
 async function deployed(doc: GraphInput): Promise<Runtime> {
+  // Checked here, as the gateway checks a document before the engine takes it.
+  const parsed = parseGraph(doc);
+  if (!parsed.ok) throw new Error(`invalid graph: ${JSON.stringify(parsed.diagnostics)}`);
   const rt = createRuntime({});
-  const r = await rt.deploy(doc);
-  if (!r.ok) {
-    await rt.close();
-    throw new Error(`deploy failed: ${JSON.stringify(r.diagnostics)}`);
-  }
+  await rt.deploy(parsed.doc);
   return rt;
 }
 

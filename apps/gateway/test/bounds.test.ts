@@ -72,7 +72,7 @@ describe("a tab that never reads but keeps asking", () => {
 describe("a send nobody takes", () => {
   it("waits in a capped queue; the rest are dropped as queue-full with ZMQP_ERR_QUEUE_FULL", async () => {
     const rt = app.hub.runtime;
-    const res = await rt.deploy({
+    const res = await app.hub.deploy({
       version: 1,
       nodes: [{ id: "d", role: "dealer", sockets: [{ id: "dealer", type: "DEALER" }] }],
       links: [],

@@ -6,7 +6,8 @@
  * inFlight` must hold exactly; the soak bench checks it (bench/soak.ts, GET /api/accounts).
  */
 import type { GraphDoc } from "@zmqp/protocol";
-import type { Core } from "./core.js";
+import type { Correlator } from "./correlate.js";
+import type { CounterStore } from "./counters.js";
 import { socketKey } from "./sockets/registry.js";
 
 /** Drop reasons the engine counts for a message zeromq had already taken (others: never sent). */
@@ -27,9 +28,13 @@ export interface LinkAccount {
   exact: boolean;
 }
 
-export function accounts(core: Core, doc: GraphDoc | null): LinkAccount[] {
+export function accounts(
+  store: CounterStore,
+  correlator: Correlator,
+  doc: GraphDoc | null,
+): LinkAccount[] {
   if (!doc) return [];
-  const counters = core.counters.snapshot();
+  const counters = store.snapshot();
   const linksOf = new Map<string, number>();
   for (const l of doc.links)
     for (const end of [l.from, l.to]) {
@@ -45,7 +50,7 @@ export function accounts(core: Core, doc: GraphDoc | null): LinkAccount[] {
       const sent = node?.sockets[sender.socket]?.sent ?? 0;
       if (sent === 0) continue;
       const received = counters.links[l.id]?.[direction] ?? 0;
-      const ledger = core.correlator.ledger(key);
+      const ledger = correlator.ledger(key);
       const dropped: Record<string, number> = {};
       for (const reason of AFTER_SEND) {
         const n = node?.dropReasons[reason] ?? 0;

@@ -48,20 +48,21 @@ export function applyLinkAction(
   action: "cut" | "restore",
   latencyMs?: number,
 ): void {
-  const link = core.doc?.links.find((l) => l.id === id);
+  const topology = core.state.topology;
+  const link = topology.link(id);
   if (!link) return log(phrase("note.noLink", { link: id }), undefined, "warn");
-  core.links.setLatency(id, latencyMs);
+  topology.setLatency(id, latencyMs);
   const runner = runners.get(link.from.node);
   const socket = `${link.from.node}.${link.from.socket}`;
-  if (action === "cut" && !core.links.cut.has(id)) {
-    core.links.cut.add(id);
-    runner?.disconnectLink(id);
+  if (action === "cut" && !topology.cut.has(id)) {
+    topology.cut.add(id);
+    runner?.sockets.disconnectLink(id);
     core.correlator.forgetReceiver(socketKey(link.from.node, link.from.socket));
     core.correlator.forgetReceiver(socketKey(link.to.node, link.to.socket));
     log(phrase("note.linkCut", { link: id, socket }), link.from.node);
-  } else if (action === "restore" && core.links.cut.has(id)) {
-    core.links.cut.delete(id);
-    runner?.connectLink(id);
+  } else if (action === "restore" && topology.cut.has(id)) {
+    topology.cut.delete(id);
+    runner?.sockets.connectLink(id);
     runner?.emitStatus();
     log(phrase("note.linkRestored", { link: id, socket }), link.from.node);
   }

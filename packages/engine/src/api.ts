@@ -4,7 +4,8 @@
  */
 import type { LinkAccount } from "./accounts.js";
 import type {
-  Diagnostic,
+  DeployResult,
+  GraphDoc,
   LinkCounters,
   NodeAction,
   NodeCounters,
@@ -30,19 +31,17 @@ export interface RuntimeOptions {
   clock?: Clock;
 }
 
-export interface DeployResult {
-  ok: boolean;
-  deployId: number;
-  diagnostics: Diagnostic[];
-  /** Node ids started, restarted or stopped by this deploy (the diff). */
-  changed: { added: string[]; restarted: string[]; removed: string[]; kept: string[] };
-}
+/** The one deploy answer, engine to page (defined in protocol; re-exported for the engine's users). */
+export type { DeployResult } from "@zmqp/protocol";
 
 export interface Runtime {
   /** Subscribes to every event; returns the unsubscribe function. Listeners must not throw. */
   on(listener: (event: RuntimeEvent) => void): () => void;
-  /** Validates and deploys a document (unknown input is parsed with `parseGraph`) as a diff against what runs. */
-  deploy(doc: unknown): Promise<DeployResult>;
+  /**
+   * Deploys a document as a diff against what runs. The document is trusted: it was parsed and
+   * validated once, at the boundary it came in through (`parseGraph`: the gateway, the CLI).
+   */
+  deploy(doc: GraphDoc): Promise<DeployResult>;
   /** Closes every socket (linger 0); the runtime can deploy again afterwards. */
   stop(): Promise<void>;
   nodeAction(node: string, action: NodeAction, payload?: string): Promise<void>;

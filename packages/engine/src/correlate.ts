@@ -10,7 +10,7 @@
 import type { PeerRefs } from "./counters.js";
 import { SendList, wantsTopic, type PendingSend, type Settled } from "./send-list.js";
 
-export type { PendingSend } from "./send-list.js";
+export { PendingSend } from "./send-list.js";
 
 export interface Peer {
   /** Socket key `node/socket` of the linked playground socket. */
@@ -170,7 +170,9 @@ export class Correlator {
       }
     }
     if (!bestList || !bestPeer) return null;
-    const { send, skipped } = bestList.take(bestI, receiver, this.filters.get(receiver));
+    const send = bestList.items[bestI]!;
+    const filters = bestList.fanout ? this.filters.get(receiver) : undefined;
+    const skipped = bestList.take(bestI, receiver, filters);
     return { send, skipped, peer: bestPeer };
   }
 

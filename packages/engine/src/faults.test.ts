@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Runtime } from "./api.js";
 import { createRuntime } from "./runtime.js";
-import { graph, helloWorld, link, messages, node, record, sleep, waitFor } from "./test-helpers.js";
+import {
+  graph,
+  helloWorld,
+  link,
+  messages,
+  node,
+  parsed,
+  record,
+  sleep,
+  waitFor,
+} from "./test-helpers.js";
 
 let rt: Runtime | undefined;
 afterEach(async () => {
@@ -129,7 +139,7 @@ describe("deploy as a diff", () => {
       ],
       links: [...base.links!, ...feed(15577).links!],
     };
-    const first = await rt.deploy(doc);
+    const first = await rt.deploy(parsed(doc));
     expect(first.changed.added).toHaveLength(5);
     await waitFor("flows", () => received(rt!, "client") > 2 && received(rt!, "sink") > 2);
     const sinkBefore = received(rt, "sink");
@@ -139,7 +149,7 @@ describe("deploy as a diff", () => {
     next.nodes.find((n) => n.id === "sink")!.position = { x: 10, y: 20 };
     next.nodes.find((n) => n.id === "vent")!.label = "renamed";
     next.nodes = next.nodes.filter((n) => n.id !== "extra");
-    const res = await rt.deploy(next);
+    const res = await rt.deploy(parsed(next));
     expect(res.ok).toBe(true);
     expect(res.changed.restarted).toEqual(["server"]);
     expect(res.changed.removed).toEqual(["extra"]);
@@ -152,21 +162,5 @@ describe("deploy as a diff", () => {
         (m) => m.frames[0]!.text === m.frames[0]!.text?.toUpperCase(),
       ),
     );
-  });
-
-  it("an invalid document returns diagnostics and changes nothing", async () => {
-    rt = createRuntime();
-    await rt.deploy(helloWorld(15579));
-    const before = rt.snapshot();
-    const bad = helloWorld(15579);
-    bad.nodes[0]!.sockets[0]!.type = "PUB";
-    const res = await rt.deploy(bad);
-    expect(res.ok).toBe(false);
-    expect(res.diagnostics.map((d) => d.code)).toContain("ZMQP_ERR_INCOMPATIBLE_SOCKETS");
-    expect(res.deployId).toBe(before.deployId);
-    const after = rt.snapshot();
-    expect(after.deployId).toBe(before.deployId);
-    expect(after.nodes.server!.state).toBe("running");
-    expect(after.doc).toEqual(before.doc);
   });
 });

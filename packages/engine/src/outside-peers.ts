@@ -17,7 +17,7 @@ export interface OutsideTarget {
 
 /** Shows an outside connection on an external node: a monitor event, and its peer count. */
 export function applyOutside(core: Core, target: OutsideTarget, socket: string, ev: MonitorEvent) {
-  core.emit({ type: "monitor", t: core.now(), node: target.id, socket, ...ev });
+  core.state.emit({ type: "monitor", t: core.state.now(), node: target.id, socket, ...ev });
   const st = target.status.sockets[socket];
   if (!st) return;
   st.lastEvent = ev.event;
@@ -43,16 +43,16 @@ export function outsideReporter(
   s: GraphSocket,
   current: () => boolean,
 ): { onEvent: (ev: MonitorEvent) => void; close: () => void } | null {
-  const doc = core.doc;
-  if (!doc) return null;
+  const topology = core.state.topology;
   const external = (id: string) => {
-    const n = doc.nodes.find((x) => x.id === id);
+    const n = topology.node(id);
     return n !== undefined && isOutside(n);
   };
-  const inbound = doc.links.find(
+  const links = topology.linksAt(node, s.id);
+  const inbound = links.find(
     (l) => l.to.node === node && l.to.socket === s.id && external(l.from.node),
   );
-  const outbound = doc.links.find(
+  const outbound = links.find(
     (l) => l.from.node === node && l.from.socket === s.id && external(l.to.node),
   );
   const port = s.bind
@@ -65,7 +65,7 @@ export function outsideReporter(
     const e = { event, address: `tcp://${a}`, detail: english(detailPhrase), detailPhrase };
     if (inbound) core.outside(inbound.from.node, inbound.from.socket, e);
     // No external node drawn for it: the bound socket itself names the outside peer.
-    else core.emit({ type: "monitor", t: core.now(), node, socket: s.id, ...e });
+    else core.state.emit({ type: "monitor", t: core.state.now(), node, socket: s.id, ...e });
   };
   const watch = port
     ? new OutsideWatch(Number(port), (arrived, left) => {
@@ -74,7 +74,8 @@ export function outsideReporter(
       })
     : null;
   const key = `${node}/${s.id}`;
-  if (watch) core.outsideWatches.set(key, watch);
+  const watches = core.peerErrors.outsideWatches;
+  if (watch) watches.set(key, watch);
   return {
     onEvent(ev) {
       if (watch && (ev.event === "accept" || ev.event === "disconnect")) outsideTable.refresh();
@@ -89,7 +90,7 @@ export function outsideReporter(
     },
     close() {
       watch?.close();
-      if (watch && core.outsideWatches.get(key) === watch) core.outsideWatches.delete(key);
+      if (watch && watches.get(key) === watch) watches.delete(key);
     },
   };
 }

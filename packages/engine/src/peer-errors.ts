@@ -13,11 +13,13 @@ import {
   type Phrase,
   type SocketType,
 } from "@zmqp/protocol";
-import type { Core } from "./core.js";
+import type { Correlator } from "./correlate.js";
+import type { CounterStore } from "./counters.js";
 import type { MonitorEvent } from "./monitor.js";
 import { outsideTable } from "./outside-table.js";
 import { errorText } from "./say.js";
 import type { SocketEntry } from "./sockets/registry.js";
+import type { RuntimeState } from "./state.js";
 
 /** At most one report per socket and code in this window: a hostile peer must not flood the log. */
 const REPORT_WINDOW_MS = 1000;
@@ -34,24 +36,39 @@ export class PeerErrors {
   /** Accepted connections whose handshake has not ended yet, per bound socket. */
   private readonly pending = new WeakMap<SocketEntry, number>();
 
-  constructor(private readonly core: Core) {}
+  /** When each playground socket last closed (`node/socket`): its half-open connections are ours. */
+  readonly closedAt = new Map<string, number>();
+  /** The outside peers known on each bound tcp socket (`node/socket`), from outside-table.ts. */
+  readonly outsideWatches = new Map<string, { known: Set<string> }>();
+
+  constructor(
+    private readonly state: RuntimeState,
+    private readonly counters: CounterStore,
+    private readonly correlator: Correlator,
+  ) {}
+
+  /** The one outside peer known on a node's socket, for "from 127.0.0.1:43210"; else undefined. */
+  outsideAddressOf(node: string, socket: string): string | undefined {
+    const known = this.outsideWatches.get(`${node}/${socket}`)?.known;
+    return known?.size === 1 ? [...known][0] : undefined;
+  }
 
   /** The `from` words: the one outside peer we know of on this socket, if exactly one. */
   private from(entry: { node: string; socket: string }): Phrase | string {
-    const address = this.core.outsideAddressOf(entry.node, entry.socket);
+    const address = this.outsideAddressOf(entry.node, entry.socket);
     return address ? phrase("peer.from", { address }) : "";
   }
 
   private linkedJustClosed(entry: SocketEntry): boolean {
     const now = Date.now();
-    return this.core.correlator
+    return this.correlator
       .peersOf(entry.key)
-      .some((p) => now - (this.core.closedAt.get(p.key) ?? 0) < 2000);
+      .some((p) => now - (this.closedAt.get(p.key) ?? 0) < 2000);
   }
 
   /** Whether the socket's outside peers are watched but none is known yet (a scan is coming). */
   private addressPending(entry: { node: string; socket: string }): boolean {
-    const w = this.core.outsideWatches.get(`${entry.node}/${entry.socket}`);
+    const w = this.outsideWatches.get(`${entry.node}/${entry.socket}`);
     return w !== undefined && w.known.size === 0;
   }
 
@@ -73,7 +90,7 @@ export class PeerErrors {
 
   /** A message over the playground's limit (zeromq's own cap per frame is higher, see LIMITS). */
   tooLarge(entry: SocketEntry, size: number): void {
-    this.core.counters.dropped(entry.node, entry.socket, "too-large");
+    this.counters.dropped(entry.node, entry.socket, "too-large");
     this.report(entry, ERROR_CODES.TOO_LARGE, (from) =>
       phrase("peer.tooLarge", { from, size, limit: LIMITS.maxMessageSize }),
     );
@@ -142,7 +159,7 @@ export class PeerErrors {
     code: ErrorCode,
     say: (from: Phrase | string) => Phrase,
   ): void {
-    this.core.counters.error(entry.node, entry.socket);
+    this.counters.error(entry.node, entry.socket);
     const key = `${entry.node}/${entry.socket}/${code}`;
     const now = Date.now();
     const seen = this.last.get(key);
@@ -155,9 +172,9 @@ export class PeerErrors {
     const emit = () => {
       const p = say(this.from(entry));
       const said = suppressed > 0 ? withRepeats(p, suppressed) : p;
-      this.core.emit({
+      this.state.emit({
         type: "error",
-        t: this.core.now(),
+        t: this.state.now(),
         node: entry.node,
         socket: entry.socket,
         code,

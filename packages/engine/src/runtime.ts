@@ -1,13 +1,14 @@
 /**
  * createRuntime: a graph document in, real zeromq sockets up, typed events out (see api.ts).
- * Deploys, stops, actions and timeline steps run one at a time, in order.
+ * Deploys, stops, actions and timeline steps run one at a time, in call order: this is the one
+ * serial queue between a caller (the gateway's tabs, the CLI, a test) and the sockets.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
+  diffDocs,
   localized,
-  parseGraph,
   phrase,
   type GraphDoc,
   type LocalizedText,
@@ -19,19 +20,14 @@ import { accounts } from "./accounts.js";
 import { applyLinkAction, applyNodeAction } from "./actions.js";
 import type { DeployResult, Runtime, RuntimeOptions } from "./api.js";
 import { realClock } from "./clock.js";
-import { controlState } from "./controls.js";
 import { Core } from "./core.js";
-import { diffDocs } from "./deploy-diff.js";
 import { NodeRunner } from "./node-runner.js";
 import { applyOutside } from "./outside-peers.js";
 import { startFailures } from "./start-failures.js";
-import { socketKey } from "./sockets/registry.js";
 import { TimelinePlayer } from "./timeline.js";
 import { runtimeWireHost } from "./wire/host.js";
 import { WireInspector } from "./wire/inspector.js";
 
-/** How often a `counters` event is emitted while running, ms. */
-const COUNTERS_EVERY_MS = 500;
 const DONE = Promise.resolve();
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -44,6 +40,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     ipcDir,
     allowExternal: options.allowExternal ?? false,
   });
+  const state = core.state;
   const runners = new Map<string, NodeRunner>();
   core.outside = (node, socket, ev) => {
     const r = runners.get(node);
@@ -51,13 +48,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
   const timeline = new TimelinePlayer(clock);
   const wire = new WireInspector(runtimeWireHost(core, runners));
-  /** Every change of a control reaches every tab as one `control` event (latest wins). */
-  const emitControl = () =>
-    core.emit({ type: "control", t: core.now(), ...controlState(core, wire.watched()) });
-  core.step.onChange = emitControl;
-  let deployId = 0;
+  state.watched = () => wire.watched();
+  const emitControl = () => state.emitControl();
   let closed = false;
-  let countersTimer: unknown;
   let chain: Promise<unknown> = Promise.resolve();
 
   /** Runs `fn` after everything queued before it. */
@@ -68,25 +61,17 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
 
   const log = (text: Said, node?: string, level: "info" | "warn" = "info") =>
-    core.emit({ type: "log", t: core.now(), level, ...spoken(text), ...(node ? { node } : {}) });
+    state.emit({ type: "log", t: state.now(), level, ...spoken(text), ...(node ? { node } : {}) });
   /** A timeline note, in every language the document gives it. */
   const note = (text: LocalizedText, node?: string) =>
-    core.emit({
+    state.emit({
       type: "log",
-      t: core.now(),
+      t: state.now(),
       level: "info",
       text: localized(text) ?? "",
       ...(typeof text === "object" ? { texts: text } : {}),
       ...(node ? { node } : {}),
     });
-
-  const tickCounters = () => {
-    countersTimer = clock.setTimeout(() => {
-      if (!core.doc) return;
-      core.emit({ type: "counters", t: core.now(), ...core.counters.snapshot() });
-      tickCounters();
-    }, COUNTERS_EVERY_MS);
-  };
 
   const doNodeAction = (id: string, action: NodeAction, payload?: string) =>
     applyNodeAction(runners, log, id, action, payload);
@@ -108,7 +93,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   function playTimeline(doc: GraphDoc) {
     timeline.play(doc.timeline, (step, index) => {
-      core.emit({ type: "timeline", t: core.now(), index, step });
+      state.emit({ type: "timeline", t: state.now(), index, step });
       if (step.note) note(step.note, step.node);
       exclusive(async () => {
         if (step.action === "cut" || step.action === "restore") {
@@ -123,54 +108,34 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   async function doStop() {
     timeline.cancel();
     await wire.closeAll();
-    clock.clearTimeout(countersTimer);
     const all = [...runners.values()];
     runners.clear();
     for (const r of all) await r.stop();
-    core.step.reset();
+    state.step.reset();
     core.registry.closeAll();
     // The ipc files this run's binds made: a stopped graph leaves nothing in the sandbox.
     emptyFolder(ipcDir);
     core.correlator.clear();
-    const hadControls = core.links.cut.size > 0 || core.links.latency.size > 0;
-    core.links.cut.clear();
-    core.links.latency.clear();
-    const wasRunning = core.doc !== null;
-    if (hadControls) emitControl();
-    core.doc = null;
-    if (wasRunning) core.emit({ type: "runtime", t: core.now(), state: "stopped", deployId });
+    state.stopped();
   }
 
-  async function doDeploy(raw: unknown): Promise<DeployResult> {
+  async function doDeploy(next: GraphDoc): Promise<DeployResult> {
     if (closed) throw new Error("runtime is closed");
-    const parsed = parseGraph(raw, { allowExternal: core.options.allowExternal });
-    const noChange = { added: [], restarted: [], removed: [], kept: [] };
-    if (!parsed.ok)
-      return { ok: false, deployId, diagnostics: parsed.diagnostics, changed: noChange };
-    const next = parsed.doc;
-    const prev = core.doc;
+    const prev = state.topology.doc;
     const diff = diffDocs(prev, next);
-    deployId++;
     for (const id of [...diff.removed, ...diff.restarted]) {
       await runners.get(id)?.stop();
       runners.delete(id);
     }
     if (!prev) core.counters.reset();
-    core.doc = next;
-    const linkIds = new Set(next.links.map((l) => l.id));
-    core.counters.retain(new Set(next.nodes.map((n) => n.id)), linkIds);
-    core.links.retain(linkIds);
+    const topology = state.deploy(next);
+    const linkIds = topology.linkIds();
+    core.counters.retain(topology.nodeIds(), linkIds);
     await wire.retain(linkIds);
-    core.correlator.setTopology(
-      next.links.map((l) => ({
-        id: l.id,
-        from: socketKey(l.from.node, l.from.socket),
-        to: socketKey(l.to.node, l.to.socket),
-      })),
-    );
+    core.correlator.setTopology(topology.socketPairs());
     for (const id of diff.kept) {
       const r = runners.get(id);
-      const node = next.nodes.find((n) => n.id === id);
+      const node = topology.node(id);
       if (r && node) r.node = node;
     }
     // Binding nodes first: connects then find their peer at once instead of after a retry.
@@ -183,31 +148,19 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (node.autostart) await r.start();
       else r.setState("stopped", phrase("detail.waitingStart"));
     }
-    core.emit({
-      type: "runtime",
-      t: core.now(),
-      state: "running",
-      deployId,
-      doc: next,
-      fresh: !prev,
-    });
-    if (!prev) tickCounters();
+    state.running(next, !prev);
+    if (!prev) state.tick(() => core.counters.snapshot());
     // What failed while starting (a bind in use) is in the answer, per node, with its code.
     const failures = fresh.flatMap((n) => startFailures(runners.get(n.id)));
     if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))
       playTimeline(next);
-    return {
-      ok: true,
-      deployId,
-      diagnostics: [...parsed.diagnostics, ...failures],
-      changed: diff,
-    };
+    return { ok: true, deployId: state.deployId, diagnostics: failures, changed: diff };
   }
 
   return {
     on(listener) {
-      core.listeners.add(listener);
-      return () => core.listeners.delete(listener);
+      state.listeners.add(listener);
+      return () => state.listeners.delete(listener);
     },
     deploy: (doc) => exclusive(() => doDeploy(doc)),
     stop: () => exclusive(doStop),
@@ -218,9 +171,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         : exclusive(() => doNodeAction(node, action, payload)),
     linkAction: (link, action, latencyMs) => exclusive(() => doLinkAction(link, action, latencyMs)),
     step(action) {
-      if (action === "hold") core.step.hold();
-      else if (action === "next") core.step.next();
-      else core.step.release();
+      if (action === "hold") state.step.hold();
+      else if (action === "next") state.step.next();
+      else state.step.release();
       log(
         phrase(
           action === "hold"
@@ -235,29 +188,30 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     unwatchLink: (link) => exclusive(() => wire.unwatch(link).finally(emitControl)),
     capturePcap: (link) => wire.pcap(link),
     setSpeed(factor) {
-      core.speed = Math.min(10, Math.max(0.1, factor));
+      state.speed = Math.min(10, Math.max(0.1, factor));
       for (const r of runners.values()) r.timers.respeed();
       emitControl();
     },
     counters: () => core.counters.snapshot(),
-    accounts: () => accounts(core, core.doc),
+    accounts: () => accounts(core.counters, core.correlator, state.topology.doc),
     snapshot(): RuntimeSnapshot {
+      const doc = state.topology.doc;
       return {
-        state: core.doc ? "running" : "idle",
-        deployId,
-        doc: core.doc,
+        state: doc ? "running" : "idle",
+        deployId: state.deployId,
+        doc,
         nodes: Object.fromEntries(
           [...runners.values()].map((r) => [r.id, structuredClone(r.status)]),
         ),
         counters: core.counters.snapshot(),
-        ...controlState(core, wire.watched()),
+        ...state.controls(),
       };
     },
     async close() {
       if (closed) return;
       await exclusive(doStop);
       closed = true;
-      core.listeners.clear();
+      state.listeners.clear();
       if (ownIpcDir) rmSync(ipcDir, { recursive: true, force: true });
     },
   };

@@ -5,9 +5,19 @@
  */
 import { codeForZmqError, phrase } from "@zmqp/protocol";
 import type { PendingSend } from "./correlate.js";
-import type { Core } from "./core.js";
+import type { CounterStore } from "./counters.js";
+import type { PeerErrors } from "./peer-errors.js";
 import { errorText } from "./say.js";
 import { QUEUE_FULL, type SocketEntry } from "./sockets/registry.js";
+import type { RuntimeState } from "./state.js";
+
+/** What the reports below count and say through (the message path, message-path.ts). */
+export interface FailureSink {
+  readonly state: RuntimeState;
+  readonly counters: CounterStore;
+  readonly peerErrors: PeerErrors;
+  readonly sendTimeoutMs: number;
+}
 
 /** How long a publish with no known subscriber may still be received before it counts as dropped. */
 const DROP_GRACE_MS = 200;
@@ -17,7 +27,7 @@ const DROP_GRACE_MS = 200;
  * libzmq already has it (the XPUB reports subscriptions after applying them).
  */
 export function dropUnlessTaken(
-  core: Core,
+  core: FailureSink,
   entry: SocketEntry,
   pending: PendingSend,
   reason: string,
@@ -27,9 +37,9 @@ export function dropUnlessTaken(
   setTimeout(() => {
     if (pending.dropped !== reason) return;
     core.counters.dropped(entry.node, entry.socket, reason);
-    core.emit({
+    core.state.emit({
       type: "drop",
-      t: core.now(),
+      t: core.state.now(),
       node: entry.node,
       socket: entry.socket,
       reason,
@@ -38,7 +48,11 @@ export function dropUnlessTaken(
   }, DROP_GRACE_MS).unref();
 }
 
-export function reportSendFailure(core: Core, entry: SocketEntry, err: NodeJS.ErrnoException) {
+export function reportSendFailure(
+  core: FailureSink,
+  entry: SocketEntry,
+  err: NodeJS.ErrnoException,
+) {
   if (err.code === "ECLOSED" || entry.closed || entry.closing) {
     core.counters.dropped(entry.node, entry.socket, entry.closeReason ?? "closed");
     return;
@@ -51,24 +65,26 @@ export function reportSendFailure(core: Core, entry: SocketEntry, err: NodeJS.Er
   const timeout = err.code === "EAGAIN";
   core.counters.dropped(entry.node, entry.socket, timeout ? "timeout" : "error");
   core.counters.error(entry.node, entry.socket);
-  core.emit({
+  core.state.emit({
     type: "error",
-    t: core.now(),
+    t: core.state.now(),
     node: entry.node,
     socket: entry.socket,
     code: codeForZmqError(err.code),
-    ...errorText(
-      timeout ? phrase("error.sendTimeout", { ms: core.options.sendTimeoutMs }) : err.message,
-    ),
+    ...errorText(timeout ? phrase("error.sendTimeout", { ms: core.sendTimeoutMs }) : err.message),
   });
 }
 
 /** Messages a high-water mark dropped on `from` before the one just received. */
-export function reportHwmDrop(core: Core, from: { node: string; socket: string }, count: number) {
+export function reportHwmDrop(
+  core: FailureSink,
+  from: { node: string; socket: string },
+  count: number,
+) {
   core.counters.dropped(from.node, from.socket, "hwm", count);
-  core.emit({
+  core.state.emit({
     type: "drop",
-    t: core.now(),
+    t: core.state.now(),
     node: from.node,
     socket: from.socket,
     reason: "hwm",

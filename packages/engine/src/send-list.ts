@@ -6,22 +6,32 @@
  */
 import type { MessageKind } from "@zmqp/protocol";
 
-export interface PendingSend {
-  id: number;
-  body: Buffer;
-  t: number;
-  kind: MessageKind;
-  /** Fan-out sends: the first frame, which subscriptions filter on. */
-  topic?: Buffer;
+/**
+ * One recorded send. A class with every field set in its constructor: one shape for every send
+ * (fields added later would move each record through hidden-class transitions, per message).
+ */
+export class PendingSend {
   /**
    * A publish no subscription matched, as far as the engine knew when sending: counted as dropped
    * for this reason unless a receiver takes it within a short grace period.
    */
-  dropped?: string;
+  dropped: string | undefined = undefined;
   /** zeromq took it (the sender's `sent` counts it): only then is it owed to a receiver. */
-  onWire?: boolean;
+  onWire = false;
   /** A receiver matched it (one-to-one). */
-  taken?: boolean;
+  taken = false;
+  /** While zeromq has it: its frames (for the `message` event) and the drop reason asked for. */
+  frames: Buffer[] | undefined = undefined;
+  dropReason: string | undefined = undefined;
+
+  constructor(
+    readonly id: number,
+    readonly body: Buffer,
+    readonly t: number,
+    readonly kind: MessageKind,
+    /** Fan-out sends: the first frame, which subscriptions filter on. */
+    readonly topic: Buffer | undefined,
+  ) {}
 }
 
 /**
@@ -81,7 +91,7 @@ export class SendList {
    */
   private stillAhead(abs: number, p: PendingSend): boolean {
     // Not taken by zeromq yet: a send still waiting in the socket's queue is not in `sent`, and
-    // if its socket closes it is counted as a failed send (Core.send), not here.
+    // if its socket closes it is counted as a failed send (MessagePath.send), not here.
     if (p.dropped || !p.onWire) return false;
     if (!this.fanout) return true;
     for (const [receiver, c] of this.cursor) if (abs > c && this.wants(receiver, p)) return true;
@@ -126,7 +136,8 @@ export class SendList {
     return -1;
   }
 
-  take(i: number, receiver: string, filters?: Buffer[]): { send: PendingSend; skipped: number } {
+  /** Takes the send at `i` for this receiver; returns how many wanted sends it skipped (fan-out). */
+  take(i: number, receiver: string, filters?: Buffer[]): number {
     const p = this.items[i]!;
     let skipped = 0;
     if (this.fanout) {
@@ -145,7 +156,7 @@ export class SendList {
       while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
     }
     this.cursor.set(receiver, this.base + i);
-    return { send: p, skipped };
+    return skipped;
   }
 
   /** No other receiver's cursor is before `abs`: passing it ends what it was owed. */

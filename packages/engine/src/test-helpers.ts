@@ -1,5 +1,11 @@
 /** Helpers for the engine's tests (real sockets; these only build graphs and wait for events). */
-import type { GraphInput, EventOf, RuntimeEvent } from "@zmqp/protocol";
+import {
+  parseGraph,
+  type EventOf,
+  type GraphDoc,
+  type GraphInput,
+  type RuntimeEvent,
+} from "@zmqp/protocol";
 import type { Runtime } from "./api.js";
 
 export function record(rt: Runtime): RuntimeEvent[] {
@@ -42,11 +48,21 @@ export const link = (id: string, from: string, to: string, endpoint?: string) =>
   };
 };
 
+/**
+ * A document as the runtime takes it: parsed and validated, as the gateway does before deploying
+ * (the engine trusts its input). Throws on a document with errors: a test means its graphs.
+ */
+export function parsed(input: unknown, allowExternal = false): GraphDoc {
+  const r = parseGraph(input, { allowExternal });
+  if (!r.ok) throw new Error(`invalid test graph: ${JSON.stringify(r.diagnostics)}`);
+  return r.doc;
+}
+
 export const graph = (
   nodes: NodeIn[],
   links: GraphInput["links"] = [],
   timeline: GraphInput["timeline"] = [],
-): GraphInput => ({ version: 1, nodes, links, timeline });
+): GraphDoc => parsed({ version: 1, nodes, links, timeline });
 
 export function messages(events: RuntimeEvent[], node: string, direction: "in" | "out") {
   return events.filter(

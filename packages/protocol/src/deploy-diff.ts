@@ -3,6 +3,7 @@
  * sockets changed: its role, sockets, params, or the links it dials (and where they lead). Moving a
  * node or renaming its label keeps it running, counters and all.
  */
+import type { Diagnostic } from "./diagnostics.js";
 import type { GraphDoc, GraphNode } from "./graph.js";
 
 export interface DeployDiff {
@@ -10,6 +11,25 @@ export interface DeployDiff {
   restarted: string[];
   removed: string[];
   kept: string[];
+}
+
+/**
+ * What a deploy that went ahead says, one shape from the engine (Runtime.deploy) through the
+ * gateway (the `deployed` message, POST /api/deploy) to the page. `diagnostics`: the document's
+ * warnings and what failed while starting (a bind in use), per node, with its code.
+ */
+export interface DeployResult {
+  ok: true;
+  deployId: number;
+  diagnostics: Diagnostic[];
+  /** Node ids started, restarted, stopped or left running by this deploy. */
+  changed: DeployDiff;
+}
+
+/** A document the gateway refused before it reached the engine (schema, rules, size). */
+export interface DeployRefused {
+  ok: false;
+  diagnostics: Diagnostic[];
 }
 
 /** What a node's sockets depend on, as a comparable string. */

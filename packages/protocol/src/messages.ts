@@ -4,6 +4,7 @@
  * zod (the gateway trusts nothing from a page); server messages are plain types.
  */
 import { z } from "zod";
+import type { DeployResult } from "./deploy-diff.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { ErrorCode } from "./errors.js";
 import type {
@@ -79,6 +80,6 @@ export type ServerMessage =
       /** Per-message events left out of this batch because the rate was too high to draw. */
       sampled: number;
     }
-  | { type: "deployed"; deployId: number; diagnostics: Diagnostic[] }
+  | ({ type: "deployed" } & DeployResult)
   | { type: "rejected"; code: ErrorCode; message: string; diagnostics?: Diagnostic[] }
   | { type: "pong" };

@@ -3,7 +3,12 @@
  * pipeline on real sockets (thousands of messages) recorded with a budget far smaller than the run.
  */
 import { createRuntime } from "@zmqp/engine";
-import type { GraphInput, RuntimeEvent, RuntimeSnapshot } from "@zmqp/protocol";
+import {
+  parseGraph,
+  type GraphInput,
+  type RuntimeEvent,
+  type RuntimeSnapshot,
+} from "@zmqp/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   decodeRecording,
@@ -88,7 +93,10 @@ beforeAll(async () => {
       if (e.node === "sink") atSink++;
     } else checks.push({ event: e, counters: rt.counters() });
   });
-  expect((await rt.deploy(pipeline)).ok).toBe(true);
+  // Parsed first, as the gateway does: the engine takes a checked document.
+  const doc = parseGraph(pipeline);
+  expect(doc.ok).toBe(true);
+  expect((await rt.deploy(doc.doc!)).ok).toBe(true);
   const connected = () =>
     (rt.snapshot().nodes.vent?.sockets.push?.peers ?? 0) > 0 &&
     (rt.snapshot().nodes.sink?.sockets.pull?.peers ?? 0) > 0;

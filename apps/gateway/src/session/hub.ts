@@ -1,16 +1,23 @@
 /**
- * One runtime per gateway, shared by every tab. The hub fans runtime events out to the tabs,
- * serialises deploy/stop (two tabs pressing Run at once must not interleave), and stops the
- * runtime when the last tab has been gone for the grace period, so every port is freed.
+ * One runtime per gateway, shared by every tab. The hub is where a document enters: it is parsed
+ * and validated here, once, and the engine takes it as a GraphDoc. It fans runtime events out to
+ * the tabs, and stops the runtime when the last tab has been gone for the grace period, so every
+ * port is freed.
+ *
+ * No queue of its own: the runtime already runs deploys, stops, actions and timeline steps one at
+ * a time in call order (runtime.ts `exclusive`), for every caller (CLI, tests), so two tabs
+ * pressing Run at once cannot interleave. Validation here is synchronous, so the order calls
+ * reach the runtime is the order they arrived in.
  */
-import type { DeployResult, Runtime } from "@zmqp/engine";
+import type { Runtime } from "@zmqp/engine";
 import {
   english,
   ERROR_CODES,
   phrase,
   LIMITS,
   parseGraph,
-  type Diagnostic,
+  type DeployRefused,
+  type DeployResult,
   type RuntimeEvent,
 } from "@zmqp/protocol";
 
@@ -24,15 +31,10 @@ export interface Listener {
   push(event: RuntimeEvent): void;
 }
 
-export type DeployOutcome =
-  | { ok: true; deployId: number; diagnostics: Diagnostic[]; changed: DeployResult["changed"] }
-  | { ok: false; diagnostics: Diagnostic[] };
-
 export class Hub {
   /** The tabs that said hello; read-only outside the hub (tests and stats). */
   readonly tabs = new Set<Listener>();
   private graceTimer: NodeJS.Timeout | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly off: () => void;
   private closed = false;
   /** How many times the grace period ran out and stopped the runtime (tests read it). */
@@ -68,15 +70,8 @@ export class Hub {
     this.graceTimer.unref();
   }
 
-  /** Runs deploy/stop one at a time, in arrival order. */
-  private serial<T>(op: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(op, op);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
   /** Validates with the same rules as the canvas, then deploys as a diff. */
-  deploy(raw: unknown): Promise<DeployOutcome> {
+  deploy(raw: unknown): Promise<DeployResult | DeployRefused> {
     const size = jsonSize(raw);
     const tooLarge = phrase("diag.documentTooLarge", { size, limit: LIMITS.maxDocumentBytes });
     if (size > LIMITS.maxDocumentBytes)
@@ -93,20 +88,14 @@ export class Hub {
       });
     const parsed = parseGraph(raw, { allowExternal: this.options.allowExternal });
     if (!parsed.ok) return Promise.resolve({ ok: false, diagnostics: parsed.diagnostics });
-    return this.serial(async () => {
-      const result = await this.runtime.deploy(parsed.doc);
-      if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
-      return {
-        ok: true,
-        deployId: result.deployId,
-        diagnostics: result.diagnostics,
-        changed: result.changed,
-      };
-    });
+    const warnings = parsed.diagnostics;
+    return this.runtime
+      .deploy(parsed.doc)
+      .then((r) => (warnings.length ? { ...r, diagnostics: [...warnings, ...r.diagnostics] } : r));
   }
 
   stop(): Promise<void> {
-    return this.serial(() => this.runtime.stop());
+    return this.runtime.stop();
   }
 
   async close(): Promise<void> {
@@ -114,7 +103,7 @@ export class Hub {
     if (this.graceTimer) clearTimeout(this.graceTimer);
     this.off();
     this.tabs.clear();
-    await this.serial(() => this.runtime.close());
+    await this.runtime.close();
   }
 }
 

@@ -147,8 +147,7 @@ export class Tab {
         return;
       case "deploy": {
         const out = await this.hub.deploy(msg.doc);
-        if (out.ok)
-          this.send({ type: "deployed", deployId: out.deployId, diagnostics: out.diagnostics });
+        if (out.ok) this.send({ type: "deployed", ...out });
         else
           this.reject(ERROR_CODES.INVALID_GRAPH, "the graph has errors", {
             diagnostics: out.diagnostics,

@@ -11,7 +11,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { createRuntime } from "@zmqp/engine";
 import { exportGraph, type ExportLanguage, type ExportOptions } from "@zmqp/export";
-import type { GraphInput, NodeCounters } from "@zmqp/protocol";
+import { parseGraph, type GraphInput, type NodeCounters } from "@zmqp/protocol";
 import { REPO } from "../spawn.js";
 
 /** Debian's python3 has python3-zmq; a python3 elsewhere on PATH may not. */
@@ -138,8 +138,10 @@ export async function engineRun(
 ): Promise<Record<string, NodeCounters>> {
   const rt = createRuntime();
   try {
-    const r = await rt.deploy(doc);
-    if (!r.ok) throw new Error(`engine refused the graph: ${JSON.stringify(r.diagnostics)}`);
+    // Checked first, as the gateway does: the engine takes a parsed document.
+    const parsed = parseGraph(doc);
+    if (!parsed.ok) throw new Error(`invalid graph: ${JSON.stringify(parsed.diagnostics)}`);
+    await rt.deploy(parsed.doc);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     return rt.counters().nodes;
   } finally {

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { createRuntime } from "@zmqp/engine";
+import { parseGraph } from "@zmqp/protocol";
 import { afterAll, expect, it } from "vitest";
 import {
   killLeft,
@@ -54,8 +55,11 @@ it("04 with the broker and worker-2 exported: the canvas's clients are served th
   );
 
   const rt = createRuntime();
-  const deployed = await rt.deploy(canvas);
-  expect(deployed.ok, JSON.stringify(deployed.diagnostics)).toBe(true);
+  // The canvas document the export wrote must pass the gateway's checks, as a page's would.
+  const parsed = parseGraph(canvas);
+  expect(parsed.ok, JSON.stringify(parsed.diagnostics)).toBe(true);
+  const deployed = await rt.deploy(parsed.doc!);
+  expect(deployed.ok).toBe(true);
   await new Promise((r) => setTimeout(r, 3000));
   const engine = rt.counters().nodes;
   await rt.close();

@@ -62,8 +62,10 @@ async function deploy(name: string, stopped: string[]) {
   rt = createRuntime({ allowExternal: true });
   const events: RuntimeEvent[] = [];
   rt.on((e) => events.push(e));
-  expect((await rt.deploy(raw)).ok).toBe(true);
-  return { doc: parseGraph(raw, { allowExternal: true }).doc as GraphDoc, events };
+  // Parsed first, as the gateway does: the engine takes a checked document.
+  const doc = parseGraph(raw, { allowExternal: true }).doc as GraphDoc;
+  expect((await rt.deploy(doc)).ok).toBe(true);
+  return { doc, events };
 }
 
 describe("copyable snippets, run as they are", () => {

@@ -40,7 +40,7 @@ function createClient(ctx: BehaviourContext<Params>) {
 
   const send = async (body: string, attempt: number) => {
     waiting = { body, attempt, since: ctx.now(), cancel: arm(body) };
-    // The request goes out first (Core.send reaches zeromq synchronously), then the status: the
+    // The request goes out first (MessagePath.send reaches zeromq synchronously), then the status: the
     // round trip does not wait for a status event. The reply cannot be handled before this ends.
     const sending = ctx.send("req", [body], "request");
     if (attempt === 0) ctx.setActivity("waiting", phrase("detail.waitingReply", { body }));

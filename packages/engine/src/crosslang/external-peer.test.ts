@@ -8,6 +8,7 @@ import { createRuntime } from "../runtime.js";
 import type { Runtime } from "../api.js";
 import { pythonUnavailable, killPeers, runPeer } from "./harness.js";
 import { Recorder, template, until } from "./events.js";
+import { parsed } from "../test-helpers.js";
 
 const noPython = pythonUnavailable();
 const linux = process.platform === "linux";
@@ -23,7 +24,7 @@ describe.skipIf(noPython !== null || !linux)("external peer nodes", () => {
   it("06: the remote-client node shows the pyzmq client's address on accept and disconnect", async () => {
     rt = createRuntime({ allowExternal: true });
     const rec = new Recorder(rt);
-    expect((await rt.deploy(template("06-cross-machine"))).ok).toBe(true);
+    expect((await rt.deploy(parsed(template("06-cross-machine"), true))).ok).toBe(true);
     // The local client connects too; it is the playground's own, so it is not reported.
     await until(() => rec.monitor("server", "handshake").length > 0, 3000, "the local client");
     // Spaced requests keep the connection open while the test looks at it.
@@ -59,25 +60,27 @@ describe.skipIf(noPython !== null || !linux)("external peer nodes", () => {
     await py.ready;
     rt = createRuntime();
     const rec = new Recorder(rt);
-    await rt.deploy({
-      version: 1,
-      nodes: [
-        {
-          id: "client",
-          role: "client",
-          sockets: [{ id: "req", type: "REQ" }],
-          params: { intervalMs: 20, maxRequests: 2 },
-        },
-        {
-          id: "py",
-          role: "external",
-          sockets: [{ id: "peer", type: "REP", bind: [`tcp://127.0.0.1:${port}`] }],
-        },
-      ],
-      links: [
-        { id: "l", from: { node: "client", socket: "req" }, to: { node: "py", socket: "peer" } },
-      ],
-    });
+    await rt.deploy(
+      parsed({
+        version: 1,
+        nodes: [
+          {
+            id: "client",
+            role: "client",
+            sockets: [{ id: "req", type: "REQ" }],
+            params: { intervalMs: 20, maxRequests: 2 },
+          },
+          {
+            id: "py",
+            role: "external",
+            sockets: [{ id: "peer", type: "REP", bind: [`tcp://127.0.0.1:${port}`] }],
+          },
+        ],
+        links: [
+          { id: "l", from: { node: "client", socket: "req" }, to: { node: "py", socket: "peer" } },
+        ],
+      }),
+    );
     await until(() => rec.monitor("py", "handshake").length === 1, 3000, "a handshake on py");
     expect(rec.monitor("py", "handshake")[0]).toMatchObject({
       socket: "peer",

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createRuntime } from "../runtime.js";
 import type { Runtime } from "../api.js";
+import { parsed } from "../test-helpers.js";
 import { pythonUnavailable, killPeers, runPeer } from "./harness.js";
 import { body, Recorder, template, until, withoutAutostart } from "./events.js";
 
@@ -27,7 +28,7 @@ describe.skipIf(noPython !== null)("pyzmq peers, broker and pub-sub", () => {
     const rec = new Recorder(rt);
     // The broker's own clients stay stopped, so every request is Python's; its workers run.
     const doc = withoutAutostart(template("07-cross-machine-broker"), ["client-1", "client-2"]);
-    expect((await rt.deploy(doc)).ok).toBe(true);
+    expect((await rt.deploy(parsed(doc))).ok).toBe(true);
     const worker = runPeer({
       type: "REP",
       connect: ["tcp://127.0.0.1:5560"],
@@ -80,17 +81,19 @@ describe.skipIf(noPython !== null)("pyzmq peers, broker and pub-sub", () => {
     const port = 5782;
     rt = createRuntime();
     const rec = new Recorder(rt);
-    const r = await rt.deploy({
-      version: 1,
-      nodes: [
-        {
-          id: "pub",
-          role: "publisher",
-          sockets: [{ id: "pub", type: "PUB", bind: [`tcp://127.0.0.1:${port}`] }],
-          params: { intervalMs: 0, topics: ["weather", "news"] },
-        },
-      ],
-    });
+    const r = await rt.deploy(
+      parsed({
+        version: 1,
+        nodes: [
+          {
+            id: "pub",
+            role: "publisher",
+            sockets: [{ id: "pub", type: "PUB", bind: [`tcp://127.0.0.1:${port}`] }],
+            params: { intervalMs: 0, topics: ["weather", "news"] },
+          },
+        ],
+      }),
+    );
     expect(r.ok).toBe(true);
     // Published before anyone subscribed: dropped, and Python must not see them.
     await rt.nodeAction("pub", "send");

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createRuntime } from "../runtime.js";
 import type { Runtime } from "../api.js";
+import { parsed } from "../test-helpers.js";
 import { pythonUnavailable, killPeers, runPeer } from "./harness.js";
 import { body, Recorder, template, until, withoutAutostart } from "./events.js";
 
@@ -23,7 +24,7 @@ describe.skipIf(noPython !== null)("pyzmq peers, request-reply", () => {
     rt = createRuntime({ allowExternal: true });
     const rec = new Recorder(rt);
     // The local client stays stopped so every request the server sees is Python's.
-    const r = await rt.deploy(withoutAutostart(template("06-cross-machine"), ["client"]));
+    const r = await rt.deploy(parsed(withoutAutostart(template("06-cross-machine"), ["client"])));
     expect(r.diagnostics).toEqual([]);
     const py = runPeer({ type: "REQ", connect: ["tcp://127.0.0.1:5555"], count: 25, timeoutS: 8 });
     const done = await py.done;
@@ -49,30 +50,32 @@ describe.skipIf(noPython !== null)("pyzmq peers, request-reply", () => {
     await py.ready;
     rt = createRuntime();
     const rec = new Recorder(rt);
-    const r = await rt.deploy({
-      version: 1,
-      nodes: [
-        {
-          id: "client",
-          role: "client",
-          sockets: [{ id: "req", type: "REQ" }],
-          params: { intervalMs: 20, maxRequests: 15, payload: "node {n}" },
-        },
-        {
-          id: "py",
-          role: "external",
-          label: "pyzmq REP server",
-          sockets: [{ id: "peer", type: "REP", bind: [`tcp://127.0.0.1:${port}`] }],
-        },
-      ],
-      links: [
-        {
-          id: "to-py",
-          from: { node: "client", socket: "req" },
-          to: { node: "py", socket: "peer" },
-        },
-      ],
-    });
+    const r = await rt.deploy(
+      parsed({
+        version: 1,
+        nodes: [
+          {
+            id: "client",
+            role: "client",
+            sockets: [{ id: "req", type: "REQ" }],
+            params: { intervalMs: 20, maxRequests: 15, payload: "node {n}" },
+          },
+          {
+            id: "py",
+            role: "external",
+            label: "pyzmq REP server",
+            sockets: [{ id: "peer", type: "REP", bind: [`tcp://127.0.0.1:${port}`] }],
+          },
+        ],
+        links: [
+          {
+            id: "to-py",
+            from: { node: "client", socket: "req" },
+            to: { node: "py", socket: "peer" },
+          },
+        ],
+      }),
+    );
     expect(r.ok).toBe(true);
     const done = await py.done;
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { GraphDoc, EventOf, RuntimeEvent } from "@zmqp/protocol";
 import type { Runtime } from "../api.js";
 import { createRuntime } from "../runtime.js";
-import { record } from "../test-helpers.js";
+import { parsed, record } from "../test-helpers.js";
 
 export type MessageEvent = EventOf<"message">;
 
@@ -18,9 +18,10 @@ export interface TemplateRun {
   t0: number;
 }
 
-function loadTemplate(name: string): GraphDoc {
+/** Parsed as the gateway parses a document before the engine gets it. */
+export function loadTemplate(name: string): GraphDoc {
   const url = new URL(`../../../../scenarios/${name}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, "utf8")) as GraphDoc;
+  return parsed(JSON.parse(readFileSync(url, "utf8")));
 }
 
 export async function runTemplate(name: string): Promise<TemplateRun> {

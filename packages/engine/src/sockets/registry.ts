@@ -129,9 +129,8 @@ export class SocketRegistry {
 
   /**
    * Queues a send behind the one in flight; resolves when zeromq took it, rejects with its error
-   * (EAGAIN on timeout). Only for a socket with a send in flight: with none the caller sends
-   * directly (Core.send: no queue, no extra promise), setting `sending` and calling `sent` when
-   * zeromq settled it.
+   * (EAGAIN on timeout). With nothing in flight the caller sends directly (MessagePath.send: no
+   * queue, no extra promise), setting `sending` and calling `sent` when zeromq settled it.
    */
   send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
     if (entry.closed || entry.closing) return Promise.reject(closedError());
@@ -225,7 +224,7 @@ function backOff(failures: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.min(1000, 2 ** (failures - 3))));
 }
 
-/** The code Core.send counts as the drop reason `queue-full` (ZMQP_ERR_QUEUE_FULL). */
+/** The code MessagePath.send counts as the drop reason `queue-full` (ZMQP_ERR_QUEUE_FULL). */
 export const QUEUE_FULL = "EQUEUEFULL";
 
 function queueFullError(): Error {

@@ -17,8 +17,10 @@
  * reaper thread a moment after close(), and reports nothing: its bind is retried instead.
  */
 import type { NodeStatus } from "@zmqp/protocol";
-import type { Core } from "../core.js";
+import type { Correlator } from "../correlate.js";
+import type { CounterStore } from "../counters.js";
 import type { MonitorEvent } from "../monitor.js";
+import type { StepGate } from "../step-gate.js";
 import type { SocketEntry, SocketRegistry, ZSocket } from "./registry.js";
 
 /** Longest wait for libzmq to release what a closed socket held, ms (usually well under 1 ms). */
@@ -30,10 +32,19 @@ const RELEASE_WAIT_MS = 300;
 const LATE_RELEASE_MS = 3000;
 const lateReleases = new Map<string, number>();
 
-/** What closing one of a node's sockets needs from its runner. */
+/** The engine parts a close settles with (core.ts's Core has them). */
+interface CloseParts {
+  readonly registry: SocketRegistry;
+  readonly counters: CounterStore;
+  readonly correlator: Correlator;
+  readonly state: { readonly step: StepGate };
+  readonly peerErrors: { readonly closedAt: Map<string, number> };
+}
+
+/** What closing one of a node's sockets needs from its owner (node-sockets.ts). */
 export interface SocketOwner {
   readonly id: string;
-  readonly core: Core;
+  readonly core: CloseParts;
   readonly entries: Map<string, SocketEntry>;
   readonly status: NodeStatus;
   /** The runner's monitor callback passes every event of a socket being closed to these. */
@@ -49,10 +60,10 @@ export async function closeEntry(owner: SocketOwner, entry: SocketEntry, killed:
   const reason = killed ? "killed" : "closed";
   entry.closing = true;
   entry.closeReason = reason;
-  core.closedAt.set(entry.key, Date.now());
+  core.peerErrors.closedAt.set(entry.key, Date.now());
   // Held (step mode) sends never reached the socket: count them here. Queued and in-flight
-  // ones fail as closed and are counted on their way out (Core.send).
-  const held = core.step.cancel(entry.key);
+  // ones fail as closed and are counted on their way out (MessagePath.send).
+  const held = core.state.step.cancel(entry.key);
   if (held > 0) core.counters.dropped(owner.id, entry.socket, reason, held);
   entry.wake?.();
   const current = owner.entries.get(entry.socket) === entry;

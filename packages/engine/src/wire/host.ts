@@ -1,7 +1,7 @@
 /**
  * The runtime side of the wire inspector: how a watched link is re-routed. The link's connecting
- * socket disconnects from where it dials now and connects to the new address (Core.linkAddress
- * returns the relay while `wireRoutes` holds it, so a restore after a cut or a Lazy Pirate reopen
+ * socket disconnects from where it dials now and connects to the new address (Topology.address
+ * returns the relay while `routes` holds it, so a restore after a cut or a Lazy Pirate reopen
  * dials the relay too). A raw TCP client owns its connection, so it is restarted instead.
  */
 import type { Core } from "../core.js";
@@ -9,14 +9,14 @@ import type { NodeRunner } from "../node-runner.js";
 import type { WireHost } from "./inspector.js";
 
 export function runtimeWireHost(core: Core, runners: Map<string, NodeRunner>): WireHost {
-  const find = (id: string) => core.doc?.links.find((l) => l.id === id);
+  const find = (id: string) => core.state.topology.link(id);
   return {
-    now: () => core.now(),
-    emit: (e) => core.emit(e),
+    now: () => core.state.now(),
+    emit: (e) => core.state.emit(e),
     linkFrom: (id) => find(id)?.from.node ?? null,
     realAddress(id) {
       const link = find(id);
-      return link ? core.linkAddress(link, true) : null;
+      return link ? core.state.topology.address(id, true) : null;
     },
     async reroute(id, address) {
       const link = find(id);
@@ -24,20 +24,22 @@ export function runtimeWireHost(core: Core, runners: Map<string, NodeRunner>): W
       // A REQ whose request is in flight would lose the reply with the old connection and wait
       // forever: switch between two round trips (or after a short wait, if it is stuck anyway).
       if (runner) await betweenRoundTrips(runner);
-      runner?.disconnectLink(id);
-      if (address) core.wireRoutes.set(id, address);
-      else core.wireRoutes.delete(id);
+      runner?.sockets.disconnectLink(id);
+      // The topology of now: a deploy may have replaced it while we waited.
+      const topology = core.state.topology;
+      if (address) topology.routes.set(id, address);
+      else topology.routes.delete(id);
       if (!runner) return;
-      if (!runner.entries.has(link!.from.socket)) {
+      if (!runner.sockets.entries.has(link!.from.socket)) {
         if (runner.active) await runner.restart();
         return;
       }
-      if (!core.links.cut.has(id)) {
-        runner.connectLink(id);
+      if (!topology.cut.has(id)) {
+        runner.sockets.connectLink(id);
         runner.emitStatus();
       }
     },
-    forget: (id) => core.wireRoutes.delete(id),
+    forget: (id) => core.state.topology.routes.delete(id),
   };
 }
 

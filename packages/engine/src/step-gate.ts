@@ -1,7 +1,6 @@
 /**
- * Faults a person can cause on purpose: step mode (hold every behaviour send, release one at a
- * time), link cuts (the connecting socket really disconnects) and link latency (each message that
- * crossed the link is handled that much later).
+ * Step mode, a fault a person causes on purpose: every behaviour send is held, and released one at
+ * a time (Next) or all at once. (Link cuts and latency are kept with the topology, topology.ts.)
  */
 
 import type { HeldSendView } from "@zmqp/protocol";
@@ -83,26 +82,5 @@ export class StepGate {
     this.holding = false;
     for (const h of this.held.splice(0)) h.cancel();
     if (had) this.onChange();
-  }
-}
-
-export class LinkFaults {
-  readonly cut = new Set<string>();
-  readonly latency = new Map<string, number>();
-
-  latencyOf(link: string | null): number {
-    return link ? (this.latency.get(link) ?? 0) : 0;
-  }
-
-  setLatency(link: string, ms: number | undefined) {
-    if (ms === undefined) return;
-    if (ms > 0) this.latency.set(link, ms);
-    else this.latency.delete(link);
-  }
-
-  /** Forgets links no longer in the document. */
-  retain(links: Set<string>) {
-    for (const l of this.cut) if (!links.has(l)) this.cut.delete(l);
-    for (const l of this.latency.keys()) if (!links.has(l)) this.latency.delete(l);
   }
 }
