@@ -23,7 +23,7 @@ export function composeFiles(
   };
 }
 
-/** The compose document as data (the YAML is written from it; tests validate this too). */
+/** The compose document as data (the YAML is written from it). */
 function composeDocument(
   plan: ExportPlan,
   language: ExportLanguage,
