@@ -165,7 +165,7 @@ async function countedLinks(p: PlaygroundPage, template: string): Promise<string
 }
 
 test.describe("particles are drawn where the counters say traffic went", () => {
-  for (const template of ["02-n-clients-1-server", "04-broker", "08-pub-sub"])
+  for (const template of ["02-n-clients-1-server", "04-broker", "08-pub-sub", "12-pubsub-proxy"])
     test(template, async ({ playground: p }) => {
       await p.page.setViewportSize({ width: 1440, height: 900 });
       await p.goto({ template });
