@@ -22,6 +22,9 @@ export interface Peer {
   forward: boolean;
   /** The counters a receive from this peer bumps (CounterStore.peerRefs), cached. */
   counters?: PeerRefs;
+  /** The peer's send list, cached while `listGen` is the correlator's generation. */
+  list: SendList | undefined;
+  listGen: number;
 }
 
 export interface Match {
@@ -43,6 +46,17 @@ export class Correlator {
   private filters = new Map<string, Buffer[]>();
   /** What closed lists had settled, by socket key: the ledger outlives a socket's reopen. */
   private closedTally = new Map<string, Settled>();
+  /** Bumped whenever a list is made or dropped: peers' cached lists are then looked up again. */
+  private gen = 0;
+  /**
+   * The one Match object `match` returns, refilled each time: a receive uses it at once (the
+   * message path copies it for a link with latency). One allocation less per message.
+   */
+  private readonly found: Match = {
+    send: undefined as unknown as PendingSend,
+    skipped: 0,
+    peer: undefined as unknown as Peer,
+  };
 
   setFilters(receiver: string, prefixes: string[]) {
     this.filters.set(
@@ -62,7 +76,7 @@ export class Correlator {
     const add = (me: string, key: string, link: string, forward: boolean) => {
       const i = key.indexOf("/");
       const from = Object.freeze({ node: key.slice(0, i), socket: key.slice(i + 1) });
-      const p: Peer = { key, from, link, forward };
+      const p: Peer = { key, from, link, forward, list: undefined, listGen: -1 };
       const list = this.peers.get(me);
       if (list) list.push(p);
       else this.peers.set(me, [p]);
@@ -82,6 +96,7 @@ export class Correlator {
   }
 
   openSocket(key: string, fanout: boolean) {
+    this.gen++;
     this.settle(key);
     this.lists.set(key, new SendList(fanout, (receiver, p) => this.wants(receiver, p)));
   }
@@ -130,6 +145,7 @@ export class Correlator {
   }
 
   closeSocket(key: string) {
+    this.gen++;
     this.settle(key);
     this.lists.delete(key);
     this.filters.delete(key);
@@ -145,7 +161,10 @@ export class Correlator {
     this.lists.get(key)?.remove(id);
   }
 
-  /** The send this receive came from, or null when no linked playground socket sent it. */
+  /**
+   * The send this receive came from, or null when no linked playground socket sent it. The Match
+   * is reused by the next call: read it before matching again.
+   */
   match(receiver: string, frames: readonly Buffer[], routerReceive: boolean): Match | null {
     const body = frames[frames.length - 1];
     const peers = this.peers.get(receiver);
@@ -159,7 +178,11 @@ export class Correlator {
     let bestI = -1;
     for (const peer of peers) {
       if (sender !== undefined && peer.key !== sender) continue;
-      const list = this.lists.get(peer.key);
+      if (peer.listGen !== this.gen) {
+        peer.list = this.lists.get(peer.key);
+        peer.listGen = this.gen;
+      }
+      const list = peer.list;
       if (!list) continue;
       const i = list.find(body, receiver);
       if (i < 0) continue;
@@ -172,11 +195,15 @@ export class Correlator {
     if (!bestList || !bestPeer) return null;
     const send = bestList.items[bestI]!;
     const filters = bestList.fanout ? this.filters.get(receiver) : undefined;
-    const skipped = bestList.take(bestI, receiver, filters);
-    return { send, skipped, peer: bestPeer };
+    const found = this.found;
+    found.skipped = bestList.take(bestI, receiver, filters);
+    found.send = send;
+    found.peer = bestPeer;
+    return found;
   }
 
   clear() {
+    this.gen++;
     this.lists.clear();
     this.closedTally.clear();
     this.routingIds.clear();

@@ -209,8 +209,11 @@ export class MessagePath {
     const topology = this.state.topology;
     if (match && topology.latency.size > 0) {
       const latency = topology.latencyOf(match.peer.link);
-      if (latency > 0)
-        return this.state.sleep(latency).then(() => this.deliver(entry, frames, match, wanted));
+      if (latency > 0) {
+        // The correlator reuses its Match: this one is read later.
+        const later = { ...match };
+        return this.state.sleep(latency).then(() => this.deliver(entry, frames, later, wanted));
+      }
     }
     return this.deliver(entry, frames, match, wanted);
   }
