@@ -1,0 +1,113 @@
+/**
+ * The gauge on a link: messages in flight against the link's capacity (the sender's send HWM plus
+ * the receiver's receive HWM), coloured like NiFi's back-pressure bars. Its number is the engine's
+ * exact count (queuesSlice.ts), never what the particle layer drew. A click opens "list queue".
+ */
+import { EdgeLabelRenderer } from "@xyflow/react";
+import { useTranslation } from "react-i18next";
+import { sayWith } from "../i18n/say.js";
+import { appStore, useApp } from "../store/index.js";
+import {
+  endName,
+  gaugeTone,
+  linkPipes,
+  linkQueues,
+  type LinkQueue,
+  type QueuesState,
+} from "../store/queuesSlice.js";
+
+/** The direction the gauge shows (the fullest) and whether a pipe on it is full. */
+function shown(s: QueuesState, link: string): { q: LinkQueue; full: boolean } | null {
+  const q = linkQueues(s, link)[0];
+  if (!q) return null;
+  return { q, full: linkPipes(s, q).some((p) => p.state !== "ok") };
+}
+
+/** Whether the link's gauge is red: the edge itself is drawn red too (zoomed out as well). */
+export function linkFull(s: QueuesState, link: string): boolean {
+  const v = shown(s, link);
+  return !!v && gaugeTone(v.q.inFlight, v.q.capacity.total, v.full) === "full";
+}
+
+/** "3.2 s", "450 ms": the age of the oldest message waiting. */
+export function shortAge(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
+  const { t } = useTranslation();
+  const running = useApp((s) => s.run.state === "running");
+  // Primitives only: the gauge re-renders when its own figures change, not on every event.
+  const inFlight = useApp((s) => shown(s.queues, id)?.q.inFlight ?? -1);
+  const total = useApp((s) => shown(s.queues, id)?.q.capacity.total ?? 0);
+  const from = useApp((s) => {
+    const v = shown(s.queues, id);
+    return v ? endName(v.q.from) : "";
+  });
+  const pipe = useApp((s) => {
+    const v = shown(s.queues, id);
+    const p = v && linkPipes(s.queues, v.q)[0];
+    return p ? `${p.state}\u0000${sayWith(t, p.reason)}` : "";
+  });
+  const title = useApp((s) =>
+    linkQueues(s.queues, id)
+      .map((q) => {
+        const parts = [
+          t("queue.gaugeTitle", {
+            from: q.from.node,
+            to: q.to.node,
+            count: q.inFlight,
+            total: q.capacity.total,
+            send: q.capacity.sendHwm,
+            recv: q.capacity.recvHwm,
+          }),
+        ];
+        if (q.oldestAgeMs !== null && q.inFlight > 0)
+          parts.push(t("queue.oldest", { age: shortAge(q.oldestAgeMs) }));
+        if (q.transport === "tcp") parts.push(t("queue.tcpNote"));
+        return parts.join(" · ");
+      })
+      .join("\n"),
+  );
+  if (!running || inFlight < 0) return null;
+  const [state, reason] = pipe ? pipe.split("\u0000") : ["ok", ""];
+  const tone = gaugeTone(inFlight, total, state !== "ok");
+  const pct = total > 0 ? Math.min(100, (inFlight / total) * 100) : inFlight > 0 ? 100 : 0;
+  const open = () => {
+    const st = appStore.getState();
+    st.select({ nodes: [], links: [id] });
+    st.setOpenQueue({ link: id, from });
+    st.setSidePanel("inspector");
+    if (st.sidePinned === false) st.setSidePinned(true);
+  };
+  return (
+    <EdgeLabelRenderer>
+      <button
+        type="button"
+        className={`zq-gauge nodrag nopan ${tone}`}
+        style={{ transform: `translate(-50%, 0) translate(${x}px, ${y + 11}px)` }}
+        title={[title, reason, t("queue.clickToList")].filter(Boolean).join("\n")}
+        aria-label={t("queue.gaugeLabel", { count: inFlight, total })}
+        data-testid={`link.${id}.gauge`}
+        data-in-flight={inFlight}
+        data-capacity={total}
+        data-tone={tone}
+        data-state={state}
+        onClick={open}
+      >
+        <span className="zq-bar" aria-hidden="true">
+          <span className="zq-fill" style={{ width: `${pct}%` }} />
+        </span>
+        <span className="zq-num">
+          {inFlight}
+          <span className="zq-of">/{total}</span>
+        </span>
+        {state !== "ok" && (
+          <span className="zq-state" data-testid={`link.${id}.pipe`}>
+            {t(`queue.state.${state}`)}
+          </span>
+        )}
+      </button>
+    </EdgeLabelRenderer>
+  );
+}

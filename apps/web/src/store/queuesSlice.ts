@@ -1,0 +1,155 @@
+/**
+ * Queues you can see: per link and direction, how many messages are in flight (the engine's exact
+ * count: sent − received − dropped) against the link's capacity, and per socket whether a peer's
+ * pipe is full (blocked, dropping). Filled from `queues` and `pipe` events; never in undo history.
+ * The gauge on a link reads only this: never what the particle layer managed to draw.
+ */
+import type { Phrase, RuntimeEvent } from "@zmqp/protocol";
+import type { StateCreator } from "zustand";
+import type { AppState } from "./types.js";
+
+export interface QueueEnd {
+  node: string;
+  socket: string;
+}
+
+/** One link, one direction: the messages sent by `from` that `to` has not received (nor dropped). */
+export interface LinkQueue {
+  link: string;
+  from: QueueEnd;
+  to: QueueEnd;
+  inFlight: number;
+  oldestAgeMs: number | null;
+  /** The sender's send HWM, the receiver's receive HWM, and their sum (what ZeroMQ queues). */
+  capacity: { sendHwm: number; recvHwm: number; total: number };
+  transport: string;
+}
+
+export type PipeStateKind = "ok" | "blocked" | "dropping";
+
+export interface PipeState {
+  t: number;
+  node: string;
+  socket: string;
+  state: PipeStateKind;
+  reason: Phrase;
+  peer?: string;
+}
+
+/** Which queue the "list queue" panel shows: a link and the sending end of its direction. */
+export interface OpenQueue {
+  link: string;
+  from: string;
+}
+
+export interface QueuesState {
+  /** By `queueKey(link, from)`. */
+  links: Record<string, LinkQueue>;
+  /** By `node/socket`; only sockets whose pipe is not "ok". */
+  pipes: Record<string, PipeState>;
+}
+
+export interface QueuesSlice {
+  queues: QueuesState;
+  openQueue: OpenQueue | null;
+  applyQueues(events: readonly RuntimeEvent[]): void;
+  setOpenQueue(q: OpenQueue | null): void;
+}
+
+/** `node/socket`: how the API and the pipe states name a socket. */
+export const endName = (e: QueueEnd) => `${e.node}/${e.socket}`;
+export const queueKey = (link: string, from: string) => `${link}\u0000${from}`;
+
+/** The two shapes this slice reads; typed here so the page compiles before the protocol has them. */
+type QueuesEvent = { type: "queues"; t: number; links: LinkQueue[] };
+type PipeEvent = { type: "pipe" } & PipeState;
+type AnyEvent = RuntimeEvent | QueuesEvent | PipeEvent;
+
+const EMPTY: QueuesState = { links: {}, pipes: {} };
+
+/** The queues state after some events (pure, so it is unit-tested). */
+export function reduceQueues(state: QueuesState, events: readonly AnyEvent[]): QueuesState {
+  let out = state;
+  for (const e of events) {
+    if (e.type === "queues") {
+      // Coalesced and complete for the links it names: latest wins.
+      const links = { ...out.links };
+      for (const q of e.links) links[queueKey(q.link, endName(q.from))] = q;
+      out = { ...out, links };
+    } else if (e.type === "pipe") {
+      const pipes = { ...out.pipes };
+      const k = `${e.node}/${e.socket}`;
+      if (e.state === "ok") delete pipes[k];
+      else
+        pipes[k] = {
+          t: e.t,
+          node: e.node,
+          socket: e.socket,
+          state: e.state,
+          reason: e.reason,
+          peer: e.peer,
+        };
+      out = { ...out, pipes };
+    } else if (e.type === "runtime" && (e.state === "stopped" || e.fresh)) {
+      // Nothing waits in a stopped run's pipes; a run from nothing starts empty.
+      out = EMPTY;
+    }
+  }
+  return out;
+}
+
+export const createQueuesSlice: StateCreator<AppState, [], [], QueuesSlice> = (set, get) => ({
+  queues: EMPTY,
+  openQueue: null,
+  applyQueues(events) {
+    const before = get().queues;
+    const after = reduceQueues(before, events as readonly AnyEvent[]);
+    if (after !== before) set({ queues: after });
+  },
+  setOpenQueue(openQueue) {
+    set({ openQueue });
+  },
+});
+
+/** NiFi's back-pressure colours: green below 60 %, yellow below the threshold, red at or over it. */
+export type GaugeTone = "ok" | "warn" | "full";
+
+export function gaugeTone(inFlight: number, capacity: number, blocked: boolean): GaugeTone {
+  if (blocked) return "full";
+  if (capacity <= 0) return inFlight > 0 ? "warn" : "ok";
+  const ratio = inFlight / capacity;
+  return ratio >= 1 ? "full" : ratio >= 0.6 ? "warn" : "ok";
+}
+
+/** A link's directions, fullest first (the gauge shows that one; its title lists both). */
+export function linkQueues(s: QueuesState, link: string): LinkQueue[] {
+  return Object.values(s.links)
+    .filter((q) => q.link === link)
+    .sort((a, b) => fill(b) - fill(a) || a.from.node.localeCompare(b.from.node));
+}
+
+function fill(q: LinkQueue): number {
+  return q.capacity.total > 0 ? q.inFlight / q.capacity.total : q.inFlight;
+}
+
+/** The pipe states of a link's two ends that are not "ok". */
+export function linkPipes(s: QueuesState, q: Pick<LinkQueue, "from" | "to">): PipeState[] {
+  // A state naming a peer belongs to the link to that peer only (a PUB drops for one slow SUB).
+  const mine = (p: PipeState | undefined, peer: string): p is PipeState =>
+    p !== undefined && (p.peer === undefined || p.peer === peer);
+  const out: PipeState[] = [];
+  const a = s.pipes[endName(q.from)];
+  const b = s.pipes[endName(q.to)];
+  if (mine(a, q.to.node)) out.push(a);
+  if (mine(b, q.from.node)) out.push(b);
+  return out;
+}
+
+/** A node's sockets whose pipes are blocked or dropping, blocked first. */
+export function nodePipes(s: QueuesState, node: string): PipeState[] {
+  return Object.values(s.pipes)
+    .filter((p) => p.node === node)
+    .sort((a, b) =>
+      a.state === b.state ? a.socket.localeCompare(b.socket) : a.state === "blocked" ? -1 : 1,
+    );
+}
