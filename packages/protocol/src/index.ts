@@ -15,3 +15,4 @@ export * from "./promote.js";
 export * from "./text.js";
 export * from "./deploy-diff.js";
 export * from "./loopback.js";
+export * from "./queues.js";
