@@ -4,6 +4,7 @@
  * exact count (queuesSlice.ts), never what the particle layer drew. A click opens "list queue".
  */
 import { EdgeLabelRenderer } from "@xyflow/react";
+import { LIMITS, type GraphDoc } from "@zmqp/protocol";
 import { useTranslation } from "react-i18next";
 import { sayWith } from "../i18n/say.js";
 import { appStore, useApp } from "../store/index.js";
@@ -23,6 +24,20 @@ function shown(s: QueuesState, link: string): { q: LinkQueue; full: boolean } | 
   return { q, full: linkPipes(s, q).some((p) => p.state !== "ok") };
 }
 
+/**
+ * A link with nothing in flight is absent from `queues` events: its gauge reads 0 against the
+ * capacity the running document gives it (connecting socket's send HWM + binding one's receive).
+ */
+function idleCapacity(doc: GraphDoc | null, link: string): number {
+  const l = doc?.links.find((x) => x.id === link);
+  if (!doc || !l) return -1;
+  const sock = (r: { node: string; socket: string }) =>
+    doc.nodes.find((n) => n.id === r.node)?.sockets.find((x) => x.id === r.socket);
+  const send = sock(l.from)?.options?.sendHighWaterMark ?? LIMITS.highWaterMark;
+  const recv = sock(l.to)?.options?.receiveHighWaterMark ?? LIMITS.highWaterMark;
+  return send + recv;
+}
+
 /** Whether the link's gauge is red: the edge itself is drawn red too (zoomed out as well). */
 export function linkFull(s: QueuesState, link: string): boolean {
   const v = shown(s, link);
@@ -38,8 +53,9 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
   const { t } = useTranslation();
   const running = useApp((s) => s.run.state === "running");
   // Primitives only: the gauge re-renders when its own figures change, not on every event.
-  const inFlight = useApp((s) => shown(s.queues, id)?.q.inFlight ?? -1);
-  const total = useApp((s) => shown(s.queues, id)?.q.capacity.total ?? 0);
+  const inFlight = useApp((s) => shown(s.queues, id)?.q.inFlight ?? 0);
+  const total = useApp((s) => shown(s.queues, id)?.q.capacity.total ?? idleCapacity(s.run.doc, id));
+  const exact = useApp((s) => shown(s.queues, id)?.q.exact ?? true);
   const from = useApp((s) => {
     const v = shown(s.queues, id);
     return v ? endName(v.q.from) : "";
@@ -64,12 +80,14 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
         ];
         if (q.oldestAgeMs !== null && q.inFlight > 0)
           parts.push(t("queue.oldest", { age: shortAge(q.oldestAgeMs) }));
-        if (q.transport === "tcp") parts.push(t("queue.tcpNote"));
+        if (q.transport === "tcp")
+          parts.push(q.capacity.note ? sayWith(t, q.capacity.note) : t("queue.tcpNote"));
+        if (!q.exact) parts.push(t("queue.estimated"));
         return parts.join(" · ");
       })
       .join("\n"),
   );
-  if (!running || inFlight < 0) return null;
+  if (!running || total < 0) return null;
   const [state, reason] = pipe ? pipe.split("\u0000") : ["ok", ""];
   const tone = gaugeTone(inFlight, total, state !== "ok");
   const pct = total > 0 ? Math.min(100, (inFlight / total) * 100) : inFlight > 0 ? 100 : 0;
@@ -99,6 +117,7 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
           <span className="zq-fill" style={{ width: `${pct}%` }} />
         </span>
         <span className="zq-num">
+          {exact ? "" : "≈"}
           {inFlight}
           <span className="zq-of">/{total}</span>
         </span>

@@ -121,6 +121,7 @@ export class GatewayClient {
         this.queue = [];
         st.setAllowExternal(msg.allowExternal);
         st.applySnapshot(msg.snapshot);
+        st.applyQueuesSnapshot(msg.snapshot);
         st.syncWatched(msg.snapshot.watchedLinks ?? []);
         st.setConnection("open", null);
         this.welcomed = true;

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { shortAge } from "../canvas/QueueGauge.js";
+import { sayWith } from "../i18n/say.js";
 import { appStore, useApp } from "../store/index.js";
 import { endName, gaugeTone, linkQueues, type LinkQueue } from "../store/queuesSlice.js";
 import { fetchQueue, LIST_LIMIT, LIST_POLL_MS, type QueueListing } from "./queueApi.js";
@@ -53,7 +54,13 @@ function Summary({ q }: { q: LinkQueue }) {
       {q.oldestAgeMs !== null && q.inFlight > 0 && (
         <> · {t("queue.oldest", { age: shortAge(q.oldestAgeMs) })}</>
       )}
-      {q.transport === "tcp" && <span className="help"> {t("queue.tcpNote")}</span>}
+      {q.transport === "tcp" && (
+        <span className="help">
+          {" "}
+          {q.capacity.note ? sayWith(t, q.capacity.note) : t("queue.tcpNote")}
+        </span>
+      )}
+      {!q.exact && <span className="help"> {t("queue.estimated")}</span>}
     </p>
   );
 }

@@ -4,37 +4,20 @@
  * pipe is full (blocked, dropping). Filled from `queues` and `pipe` events; never in undo history.
  * The gauge on a link reads only this: never what the particle layer managed to draw.
  */
-import type { Phrase, RuntimeEvent } from "@zmqp/protocol";
+import type {
+  LinkQueue,
+  PipeStatus,
+  QueueEnd,
+  RuntimeEvent,
+  RuntimeSnapshot,
+} from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
 import type { AppState } from "./types.js";
 
-export interface QueueEnd {
-  node: string;
-  socket: string;
-}
+export type { LinkQueue, QueueEnd } from "@zmqp/protocol";
 
-/** One link, one direction: the messages sent by `from` that `to` has not received (nor dropped). */
-export interface LinkQueue {
-  link: string;
-  from: QueueEnd;
-  to: QueueEnd;
-  inFlight: number;
-  oldestAgeMs: number | null;
-  /** The sender's send HWM, the receiver's receive HWM, and their sum (what ZeroMQ queues). */
-  capacity: { sendHwm: number; recvHwm: number; total: number };
-  transport: string;
-}
-
-export type PipeStateKind = "ok" | "blocked" | "dropping";
-
-export interface PipeState {
-  t: number;
-  node: string;
-  socket: string;
-  state: PipeStateKind;
-  reason: Phrase;
-  peer?: string;
-}
+/** A socket's pipe state and when it came. */
+export type PipeState = PipeStatus & { t: number };
 
 /** Which queue the "list queue" panel shows: a link and the sending end of its direction. */
 export interface OpenQueue {
@@ -53,6 +36,7 @@ export interface QueuesSlice {
   queues: QueuesState;
   openQueue: OpenQueue | null;
   applyQueues(events: readonly RuntimeEvent[]): void;
+  applyQueuesSnapshot(s: RuntimeSnapshot): void;
   setOpenQueue(q: OpenQueue | null): void;
 }
 
@@ -60,35 +44,25 @@ export interface QueuesSlice {
 export const endName = (e: QueueEnd) => `${e.node}/${e.socket}`;
 export const queueKey = (link: string, from: string) => `${link}\u0000${from}`;
 
-/** The two shapes this slice reads; typed here so the page compiles before the protocol has them. */
-type QueuesEvent = { type: "queues"; t: number; links: LinkQueue[] };
-type PipeEvent = { type: "pipe" } & PipeState;
-type AnyEvent = RuntimeEvent | QueuesEvent | PipeEvent;
-
 const EMPTY: QueuesState = { links: {}, pipes: {} };
 
 /** The queues state after some events (pure, so it is unit-tested). */
-export function reduceQueues(state: QueuesState, events: readonly AnyEvent[]): QueuesState {
+export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]): QueuesState {
   let out = state;
   for (const e of events) {
     if (e.type === "queues") {
-      // Coalesced and complete for the links it names: latest wins.
-      const links = { ...out.links };
+      // Whole: a link and direction absent has nothing in flight.
+      const links: Record<string, LinkQueue> = {};
       for (const q of e.links) links[queueKey(q.link, endName(q.from))] = q;
       out = { ...out, links };
     } else if (e.type === "pipe") {
       const pipes = { ...out.pipes };
       const k = `${e.node}/${e.socket}`;
       if (e.state === "ok") delete pipes[k];
-      else
-        pipes[k] = {
-          t: e.t,
-          node: e.node,
-          socket: e.socket,
-          state: e.state,
-          reason: e.reason,
-          peer: e.peer,
-        };
+      else {
+        const { type: _type, ...rest } = e;
+        pipes[k] = rest;
+      }
       out = { ...out, pipes };
     } else if (e.type === "runtime" && (e.state === "stopped" || e.fresh)) {
       // Nothing waits in a stopped run's pipes; a run from nothing starts empty.
@@ -103,8 +77,17 @@ export const createQueuesSlice: StateCreator<AppState, [], [], QueuesSlice> = (s
   openQueue: null,
   applyQueues(events) {
     const before = get().queues;
-    const after = reduceQueues(before, events as readonly AnyEvent[]);
+    const after = reduceQueues(before, events);
     if (after !== before) set({ queues: after });
+  },
+  applyQueuesSnapshot(snap) {
+    const t = Date.now();
+    set({
+      queues: reduceQueues(EMPTY, [
+        { type: "queues", t, links: snap.queues ?? [] },
+        ...(snap.pipes ?? []).map((p) => ({ type: "pipe" as const, t, ...p })),
+      ]),
+    });
   },
   setOpenQueue(openQueue) {
     set({ openQueue });
