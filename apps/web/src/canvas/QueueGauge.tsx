@@ -4,7 +4,7 @@
  * exact count (queuesSlice.ts), never what the particle layer drew. A click opens "list queue".
  */
 import { EdgeLabelRenderer } from "@xyflow/react";
-import { LIMITS, type GraphDoc } from "@zmqp/protocol";
+import { canReceive, canSend, LIMITS, type GraphDoc } from "@zmqp/protocol";
 import { useTranslation } from "react-i18next";
 import { sayWith } from "../i18n/say.js";
 import { appStore, useApp } from "../store/index.js";
@@ -26,16 +26,22 @@ function shown(s: QueuesState, link: string): { q: LinkQueue; full: boolean } | 
 
 /**
  * A link with nothing in flight is absent from `queues` events: its gauge reads 0 against the
- * capacity the running document gives it (connecting socket's send HWM + binding one's receive).
+ * capacity the running document gives the way its messages go (the sender's send HWM plus the
+ * receiver's receive HWM; PUB → SUB runs bind → connect, PUSH → PULL either way).
  */
 function idleCapacity(doc: GraphDoc | null, link: string): number {
   const l = doc?.links.find((x) => x.id === link);
   if (!doc || !l) return -1;
   const sock = (r: { node: string; socket: string }) =>
     doc.nodes.find((n) => n.id === r.node)?.sockets.find((x) => x.id === r.socket);
-  const send = sock(l.from)?.options?.sendHighWaterMark ?? LIMITS.highWaterMark;
-  const recv = sock(l.to)?.options?.receiveHighWaterMark ?? LIMITS.highWaterMark;
-  return send + recv;
+  const a = sock(l.from);
+  const b = sock(l.to);
+  if (!a || !b) return -1;
+  const [sender, receiver] = canSend(a.type) && canReceive(b.type) ? [a, b] : [b, a];
+  return (
+    (sender.options?.sendHighWaterMark ?? LIMITS.highWaterMark) +
+    (receiver.options?.receiveHighWaterMark ?? LIMITS.highWaterMark)
+  );
 }
 
 /** Whether the link's gauge is red: the edge itself is drawn red too (zoomed out as well). */
