@@ -23,6 +23,7 @@ import { IncomingLimit } from "./incoming-limit.js";
 import { messageBytes, PeerErrors } from "./peer-errors.js";
 import type { MonitorEvent } from "./monitor.js";
 import { dropUnlessTaken, reportHwmDrop, reportSendFailure } from "./send-failures.js";
+import { QueueTracker } from "./queues/tracker.js";
 import { SocketRegistry, type SocketEntry } from "./sockets/registry.js";
 
 export interface CoreOptions {
@@ -46,6 +47,8 @@ export class Core {
   readonly links = new LinkFaults();
   readonly listeners = new Set<(e: RuntimeEvent) => void>();
   readonly peerErrors = new PeerErrors(this);
+  /** In flight per link, pipe states, list queue (queues/). */
+  readonly queues = new QueueTracker(this);
   /** When each playground socket last closed (`node/socket`): its half-open connections are ours. */
   readonly closedAt = new Map<string, number>();
   private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
@@ -151,6 +154,9 @@ export class Core {
       if (direct) this.registry.sent(entry);
     }
     pending.onWire = true;
+    // A ROUTER drops a message for a routing id it does not know, silently: counted here.
+    if (entry.zmqType === "ROUTER" && frames.length > 1)
+      this.queues.routed(entry, frames[0], pending);
     if (entry.closing || entry.closed) this.correlator.sentAfterClose(entry.key, pending);
     const c = (entry.counters = this.counters.refs(entry.node, entry.socket, entry.counters));
     c.node.sent++;
@@ -226,11 +232,15 @@ export class Core {
       p.outbound.sent++;
       if (peer.forward) p.link.forward++;
       else p.link.backward++;
-    } else this.counters.received(entry.node, entry.socket, null, null, false);
+    } else {
+      this.counters.received(entry.node, entry.socket, null, null, false);
+      // An outside peer's routing id: replies to it are routable (queues/pipes.ts).
+      if (entry.zmqType === "ROUTER" && frames.length > 1) this.queues.heardFrom(entry, frames[0]!);
+    }
     if (match) {
       // Not lost after all: its subscription was on its way when it was sent.
       if (match.send.dropped) delete match.send.dropped;
-      if (match.skipped > 0) reportHwmDrop(this, match.peer.from, match.skipped);
+      if (match.skipped > 0) reportHwmDrop(this, match.peer.from, match.skipped, match.peer.link);
     }
     const id = this.nextId();
     if (this.listeners.size > 0) {

@@ -124,6 +124,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     timeline.cancel();
     await wire.closeAll();
     clock.clearTimeout(countersTimer);
+    core.queues.stop();
     const all = [...runners.values()];
     runners.clear();
     for (const r of all) await r.stop();
@@ -192,6 +193,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       fresh: !prev,
     });
     if (!prev) tickCounters();
+    core.queues.start();
     // What failed while starting (a bind in use) is in the answer, per node, with its code.
     const failures = fresh.flatMap((n) => startFailures(runners.get(n.id)));
     if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))
@@ -241,6 +243,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     counters: () => core.counters.snapshot(),
     accounts: () => accounts(core, core.doc),
+    queue: (link, from) => core.queues.listing(link, from),
     snapshot(): RuntimeSnapshot {
       return {
         state: core.doc ? "running" : "idle",
@@ -251,6 +254,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         ),
         counters: core.counters.snapshot(),
         ...controlState(core, wire.watched()),
+        queues: core.queues.last,
+        pipes: core.queues.pipeStates(),
       };
     },
     async close() {

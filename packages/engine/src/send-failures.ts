@@ -26,6 +26,7 @@ export function dropUnlessTaken(
   // Real time: the grace is for in-flight I/O, which an injected test clock does not drive.
   setTimeout(() => {
     if (pending.dropped !== reason) return;
+    pending.dropCounted = true;
     core.counters.dropped(entry.node, entry.socket, reason);
     core.emit({
       type: "drop",
@@ -49,6 +50,7 @@ export function reportSendFailure(core: Core, entry: SocketEntry, err: NodeJS.Er
     return;
   }
   const timeout = err.code === "EAGAIN";
+  if (timeout) core.queues.sendTimedOut(entry, core.options.sendTimeoutMs);
   core.counters.dropped(entry.node, entry.socket, timeout ? "timeout" : "error");
   core.counters.error(entry.node, entry.socket);
   core.emit({
@@ -64,8 +66,14 @@ export function reportSendFailure(core: Core, entry: SocketEntry, err: NodeJS.Er
 }
 
 /** Messages a high-water mark dropped on `from` before the one just received. */
-export function reportHwmDrop(core: Core, from: { node: string; socket: string }, count: number) {
+export function reportHwmDrop(
+  core: Core,
+  from: { node: string; socket: string },
+  count: number,
+  link?: string,
+) {
   core.counters.dropped(from.node, from.socket, "hwm", count);
+  core.queues.hwmDropped(from, link);
   core.emit({
     type: "drop",
     t: core.now(),

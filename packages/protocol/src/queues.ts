@@ -23,7 +23,7 @@ export interface LinkQueue {
   from: QueueEnd;
   /** The receiving socket. */
   to: QueueEnd;
-  /** Sent − received − dropped on this link and direction, exact. */
+  /** Sent − received − dropped (− lost) on this link and direction, exact. */
   inFlight: number;
   /** How long the oldest message in flight has waited, ms; null when none waits. */
   oldestAgeMs: number | null;
@@ -41,6 +41,12 @@ export interface LinkQueue {
     note?: Phrase;
   };
   transport: LinkTransport;
+  /**
+   * A PUB over inproc only: sends past what the two pipes can hold, so certainly dropped at the
+   * high-water mark, though which ones shows only when the subscriber gets its next message
+   * (they then count as `hwm` drops). `inFlight + lost = sent − received − dropped`.
+   */
+  lost?: number;
   /**
    * False when the sender has other links too and some of its messages in flight could be on
    * either (a PUSH deals by turn, and which peer gets a message shows only when it arrives): they

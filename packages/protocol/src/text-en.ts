@@ -205,11 +205,11 @@ export const EN_TEXT = {
 
   // Whether a socket's pipe is full (`pipe` events) and what a link holds (`queues` events).
   "pipe.blockedHwm":
-    "blocked: high-water mark {{hwm}} reached on {{peer}}: the send waits until it drains",
+    "blocked: the pipe to {{peer}} is full (high-water marks {{sendHwm}} + {{recvHwm}}): the send waits until it drains",
   "pipe.blockedNoPeer": "blocked: no peer is connected to take the message: the send waits",
   "pipe.blockedTimeout": "blocked: a send timed out after {{ms}} ms with the pipe full",
   "pipe.droppingHwm":
-    "dropping: high-water mark {{hwm}} reached on {{peer}}: new messages for it are lost",
+    "dropping: the pipe to {{peer}} is full (high-water marks {{sendHwm}} + {{recvHwm}}): new messages for it are lost",
   "pipe.droppingUnroutable":
     'dropping: no connected peer has routing id "{{id}}": with ROUTER_MANDATORY off, the message vanishes',
   "pipe.ok": "the pipe takes messages again",
