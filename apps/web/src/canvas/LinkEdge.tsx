@@ -65,7 +65,9 @@ function LinkLabel({
   const busy = useApp((s) => {
     const r = s.rates.links[id];
     const top = Math.max(r?.forward ?? 0, r?.backward ?? 0);
-    return top > RATE_VIEW_ABOVE ? shortRate((r?.forward ?? 0) + (r?.backward ?? 0)) : "";
+    return s.rateView && top > RATE_VIEW_ABOVE
+      ? shortRate((r?.forward ?? 0) + (r?.backward ?? 0))
+      : "";
   });
   if (!cut && !(running && forward + backward > 0)) return null;
   const parts: { arrow: string; count: number; dir: "forward" | "backward" }[] = [];

@@ -60,7 +60,7 @@ export function ParticleOverlay() {
     });
     // A link too busy for one dot per message shows its rate instead (rateView.ts).
     const unsub = gateway.onMessages((events) => {
-      const rates = appStore.getState().rates;
+      const { rates, rateView } = appStore.getState();
       layer.push(
         events.filter(
           (e) =>

@@ -14,6 +14,8 @@ import {
   linkPipes,
   linkQueues,
   type LinkQueue,
+  nameOf,
+  tcpNote,
   type QueuesState,
 } from "../store/queuesSlice.js";
 
@@ -76,8 +78,8 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
       .map((q) => {
         const parts = [
           t("queue.gaugeTitle", {
-            from: q.from.node,
-            to: q.to.node,
+            from: nameOf(s, q.from.node),
+            to: nameOf(s, q.to.node),
             count: q.inFlight,
             total: q.capacity.total,
             send: q.capacity.sendHwm,
@@ -86,8 +88,7 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
         ];
         if (q.oldestAgeMs !== null && q.inFlight > 0)
           parts.push(t("queue.oldest", { age: shortAge(q.oldestAgeMs) }));
-        if (q.transport === "tcp")
-          parts.push(q.capacity.note ? sayWith(t, q.capacity.note) : t("queue.tcpNote"));
+        if (q.transport === "tcp") parts.push(sayWith(t, tcpNote(q)));
         if (!q.exact) parts.push(t("queue.estimated"));
         return parts.join(" · ");
       })

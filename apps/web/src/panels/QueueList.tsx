@@ -7,7 +7,14 @@ import { useTranslation } from "react-i18next";
 import { shortAge } from "../canvas/QueueGauge.js";
 import { sayWith } from "../i18n/say.js";
 import { appStore, useApp } from "../store/index.js";
-import { endName, gaugeTone, linkQueues, type LinkQueue } from "../store/queuesSlice.js";
+import {
+  endName,
+  gaugeTone,
+  linkQueues,
+  nameOf,
+  tcpNote,
+  type LinkQueue,
+} from "../store/queuesSlice.js";
 import { fetchQueue, LIST_LIMIT, LIST_POLL_MS, type QueueListing } from "./queueApi.js";
 
 function useListing(link: string, from: string, on: boolean) {
@@ -40,6 +47,8 @@ function useListing(link: string, from: string, on: boolean) {
 
 function Summary({ q }: { q: LinkQueue }) {
   const { t } = useTranslation();
+  const from = useApp((s) => nameOf(s, q.from.node));
+  const to = useApp((s) => nameOf(s, q.to.node));
   const tone = gaugeTone(q.inFlight, q.capacity.total, false);
   return (
     <p className={`qlist-summary ${tone}`} data-testid="queue.summary">
@@ -48,18 +57,13 @@ function Summary({ q }: { q: LinkQueue }) {
         total: q.capacity.total,
         send: q.capacity.sendHwm,
         recv: q.capacity.recvHwm,
-        from: q.from.node,
-        to: q.to.node,
+        from,
+        to,
       })}
       {q.oldestAgeMs !== null && q.inFlight > 0 && (
         <> · {t("queue.oldest", { age: shortAge(q.oldestAgeMs) })}</>
       )}
-      {q.transport === "tcp" && (
-        <span className="help">
-          {" "}
-          {q.capacity.note ? sayWith(t, q.capacity.note) : t("queue.tcpNote")}
-        </span>
-      )}
+      {q.transport === "tcp" && <span className="help"> {sayWith(t, tcpNote(q))}</span>}
       {!q.exact && <span className="help"> {t("queue.estimated")}</span>}
     </p>
   );
@@ -101,7 +105,7 @@ export function QueueList({ link }: { link: string }) {
           >
             {dirs.map((d) => (
               <option key={endName(d.from)} value={endName(d.from)}>
-                {d.from.node} → {d.to.node}
+                {nameOf(st, d.from.node)} → {nameOf(st, d.to.node)}
               </option>
             ))}
           </select>

@@ -15,7 +15,7 @@ const q = (link: string, from: string, to: string, inFlight: number): LinkQueue 
   exact: true,
 });
 const EMPTY = { links: {}, pipes: {} };
-const reason = { key: "pipe.blockedHwm", params: { hwm: 1000, peer: "w2" } };
+const reason = { key: "pipe.blockedHwm", params: { peer: "w2" } } as const;
 
 describe("queues", () => {
   it("a queues event is whole: a link it leaves out has nothing in flight", () => {

@@ -4,6 +4,8 @@
  * pipe is full (blocked, dropping). Filled from `queues` and `pipe` events; never in undo history.
  * The gauge on a link reads only this: never what the particle layer managed to draw.
  */
+import { nodeName } from "../i18n/names.js";
+import type { Saying } from "../i18n/say.js";
 import type {
   LinkQueue,
   PipeStatus,
@@ -35,9 +37,30 @@ export interface QueuesState {
 export interface QueuesSlice {
   queues: QueuesState;
   openQueue: OpenQueue | null;
+  /**
+   * Links above RATE_VIEW_ABOVE show their rate instead of particles (rateView.ts). Off only for
+   * `bench:ui`, which measures what particles cost on a graph whose every link is that busy.
+   */
+  rateView: boolean;
+  setRateView(on: boolean): void;
   applyQueues(events: readonly RuntimeEvent[]): void;
   applyQueuesSnapshot(s: RuntimeSnapshot): void;
   setOpenQueue(q: OpenQueue | null): void;
+}
+
+/** What the page calls a node of the document by id (its label in the reader's language). */
+export function nameOf(s: Pick<AppState, "doc" | "locale">, id: string): string {
+  const n = s.doc.nodes.find((x) => x.id === id);
+  return n ? nodeName(n, s.locale) : id;
+}
+
+/**
+ * The tcp note: the engine's (with how much the kernel was measured to hold), or ours when it
+ * measured nothing yet.
+ */
+export function tcpNote(q: LinkQueue): Saying {
+  const note = q.capacity.note;
+  return note && note.params?.count !== 0 ? note : { key: "queue.tcpNote" };
 }
 
 /** `node/socket`: how the API and the pipe states name a socket. */
@@ -75,6 +98,10 @@ export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]
 export const createQueuesSlice: StateCreator<AppState, [], [], QueuesSlice> = (set, get) => ({
   queues: EMPTY,
   openQueue: null,
+  rateView: true,
+  setRateView(rateView) {
+    set({ rateView });
+  },
   applyQueues(events) {
     const before = get().queues;
     const after = reduceQueues(before, events);
