@@ -46,7 +46,8 @@ interface StoreHandle {
   getState(): {
     animate: boolean;
     setAnimate(on: boolean): void;
-    setRateView(on: boolean): void;
+    // Absent in builds before issue 14 (--web-dist of an older page).
+    setRateView?(on: boolean): void;
     setBottomOpen(open: boolean): void;
     run: { state: string };
     connection: string;
@@ -155,7 +156,7 @@ export class BenchPage {
     return this.page.evaluate((v) => {
       const store = (window as ZmqpWindow).__zmqp?.store;
       if (!store) throw new Error("window.__zmqp.store is missing: is the web build current?");
-      store.getState().setRateView(v);
+      store.getState().setRateView?.(v);
     }, on);
   }
 

@@ -6,21 +6,23 @@
 import { useTranslation } from "react-i18next";
 import { sayWith } from "../i18n/say.js";
 import { useApp } from "../store/index.js";
-import { nodePipes } from "../store/queuesSlice.js";
+import { nameOf, nodePipes } from "../store/queuesSlice.js";
 import { shortRate } from "../store/rates.js";
 
-/** The node's worst pipe as `state\u0000text` ("" when every pipe is fine). */
+/**
+ * The node's worst pipe and what it says. The selectors return the engine's object (replaced only
+ * by a `pipe` event) and a name: the sentence is built on render, not on every batch.
+ */
 export function usePipeLine(id: string): { state: "blocked" | "dropping"; text: string } | null {
   const { t } = useTranslation();
-  const line = useApp((s) => {
-    const p = nodePipes(s.queues, id)[0];
-    if (!p || p.state === "ok") return "";
-    const text = p.reason?.key ? sayWith(t, p.reason) : t(`queue.state.${p.state}`);
-    return `${p.state}\u0000${text}`;
-  });
-  if (!line) return null;
-  const [state, text] = line.split("\u0000") as ["blocked" | "dropping", string];
-  return { state, text };
+  const p = useApp((s) => nodePipes(s.queues, id)[0]);
+  const peerId = p?.reason?.params?.peer;
+  const peer = useApp((s) => (typeof peerId === "string" ? nameOf(s, peerId) : ""));
+  if (!p || p.state === "ok") return null;
+  // The engine names the peer by id: the card says what the canvas calls it.
+  const params = peer ? { ...p.reason.params, peer } : p.reason?.params;
+  const text = p.reason?.key ? sayWith(t, { ...p.reason, params }) : t(`queue.state.${p.state}`);
+  return { state: p.state, text };
 }
 
 export function PipeLine({ id, pipe }: { id: string; pipe: { state: string; text: string } }) {

@@ -5,9 +5,11 @@
  */
 import { EdgeLabelRenderer } from "@xyflow/react";
 import { canReceive, canSend, LIMITS, type GraphDoc } from "@zmqp/protocol";
+import type { TFunction } from "i18next";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sayWith } from "../i18n/say.js";
-import { appStore, useApp } from "../store/index.js";
+import { appStore, useApp, type AppState } from "../store/index.js";
 import {
   endName,
   gaugeTone,
@@ -32,8 +34,20 @@ function shown(s: QueuesState, link: string): { q: LinkQueue; full: boolean } | 
  * receiver's receive HWM; PUB → SUB runs bind → connect, PUSH → PULL either way).
  */
 function idleCapacity(doc: GraphDoc | null, link: string): number {
-  const l = doc?.links.find((x) => x.id === link);
-  if (!doc || !l) return -1;
+  if (!doc) return -1;
+  let caps = IDLE.get(doc);
+  if (!caps) IDLE.set(doc, (caps = new Map()));
+  let cap = caps.get(link);
+  if (cap === undefined) caps.set(link, (cap = docCapacity(doc, link)));
+  return cap;
+}
+
+/** Per running document (its object is replaced on every change): link id → capacity. */
+const IDLE = new WeakMap<GraphDoc, Map<string, number>>();
+
+function docCapacity(doc: GraphDoc, link: string): number {
+  const l = doc.links.find((x) => x.id === link);
+  if (!l) return -1;
   const sock = (r: { node: string; socket: string }) =>
     doc.nodes.find((n) => n.id === r.node)?.sockets.find((x) => x.id === r.socket);
   const a = sock(l.from);
@@ -57,6 +71,29 @@ export function shortAge(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
+/** Every direction of the link, one line each: in flight of what, oldest, the tcp note. */
+function gaugeTitle(t: TFunction, s: AppState, id: string): string {
+  return linkQueues(s.queues, id)
+    .map((q) => {
+      const parts = [
+        t("queue.gaugeTitle", {
+          from: nameOf(s, q.from.node),
+          to: nameOf(s, q.to.node),
+          count: q.inFlight,
+          total: q.capacity.total,
+          send: q.capacity.sendHwm,
+          recv: q.capacity.recvHwm,
+        }),
+      ];
+      if (q.oldestAgeMs !== null && q.inFlight > 0)
+        parts.push(t("queue.oldest", { age: shortAge(q.oldestAgeMs) }));
+      if (q.transport === "tcp") parts.push(sayWith(t, tcpNote(q)));
+      if (!q.exact) parts.push(t("queue.estimated"));
+      return parts.join(" · ");
+    })
+    .join("\n");
+}
+
 export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
   const { t } = useTranslation();
   const running = useApp((s) => s.run.state === "running");
@@ -64,38 +101,24 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
   const inFlight = useApp((s) => shown(s.queues, id)?.q.inFlight ?? 0);
   const total = useApp((s) => shown(s.queues, id)?.q.capacity.total ?? idleCapacity(s.run.doc, id));
   const exact = useApp((s) => shown(s.queues, id)?.q.exact ?? true);
+  // Over tcp the kernel's buffers hold more than the HWMs: "/20+" (the tooltip says how much).
+  const tcp = useApp((s) => shown(s.queues, id)?.q.transport === "tcp");
   const from = useApp((s) => {
     const v = shown(s.queues, id);
     return v ? endName(v.q.from) : "";
   });
+  // The engine's object (replaced only by a `pipe` event); its sentence is built on render.
   const pipe = useApp((s) => {
     const v = shown(s.queues, id);
-    const p = v && linkPipes(s.queues, v.q)[0];
-    return p ? `${p.state}\u0000${sayWith(t, p.reason)}` : "";
+    return v ? linkPipes(s.queues, v.q)[0] : undefined;
   });
-  const title = useApp((s) =>
-    linkQueues(s.queues, id)
-      .map((q) => {
-        const parts = [
-          t("queue.gaugeTitle", {
-            from: nameOf(s, q.from.node),
-            to: nameOf(s, q.to.node),
-            count: q.inFlight,
-            total: q.capacity.total,
-            send: q.capacity.sendHwm,
-            recv: q.capacity.recvHwm,
-          }),
-        ];
-        if (q.oldestAgeMs !== null && q.inFlight > 0)
-          parts.push(t("queue.oldest", { age: shortAge(q.oldestAgeMs) }));
-        if (q.transport === "tcp") parts.push(sayWith(t, tcpNote(q)));
-        if (!q.exact) parts.push(t("queue.estimated"));
-        return parts.join(" · ");
-      })
-      .join("\n"),
-  );
+  // The tooltip is built only while the pointer is on the gauge: 150 gauges building sentences on
+  // every batch cost the page its frames.
+  const [hover, setHover] = useState(false);
+  const title = useApp((s) => (hover ? gaugeTitle(t, s, id) : ""));
   if (!running || total < 0) return null;
-  const [state, reason] = pipe ? pipe.split("\u0000") : ["ok", ""];
+  const state = pipe?.state ?? "ok";
+  const reason = pipe && hover ? sayWith(t, pipe.reason) : "";
   const tone = gaugeTone(inFlight, total, state !== "ok");
   const pct = total > 0 ? Math.min(100, (inFlight / total) * 100) : inFlight > 0 ? 100 : 0;
   const open = () => {
@@ -111,7 +134,11 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
         type="button"
         className={`zq-gauge nodrag nopan ${tone}`}
         style={{ transform: `translate(-50%, 0) translate(${x}px, ${y + 11}px)` }}
-        title={[title, reason, t("queue.clickToList")].filter(Boolean).join("\n")}
+        title={
+          hover
+            ? [title, reason, t("queue.clickToList")].filter(Boolean).join("\n")
+            : t(`queue.state.${state}`)
+        }
         aria-label={t("queue.gaugeLabel", { count: inFlight, total })}
         data-testid={`link.${id}.gauge`}
         data-in-flight={inFlight}
@@ -119,6 +146,10 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
         data-tone={tone}
         data-state={state}
         onClick={open}
+        onPointerEnter={() => setHover(true)}
+        onPointerLeave={() => setHover(false)}
+        onFocus={() => setHover(true)}
+        onBlur={() => setHover(false)}
       >
         <span className="zq-bar" aria-hidden="true">
           <span className="zq-fill" style={{ width: `${pct}%` }} />
@@ -126,11 +157,20 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
         <span className="zq-num">
           {exact ? "" : "≈"}
           {inFlight}
-          <span className="zq-of">/{total}</span>
+          <span className="zq-of">
+            /{total}
+            {tcp ? "+" : ""}
+          </span>
         </span>
         {state !== "ok" && (
-          <span className="zq-state" data-testid={`link.${id}.pipe`}>
-            {t(`queue.state.${state}`)}
+          // One glyph: the card of the sender says what happens in words (NodePipe.tsx), and a
+          // word here would push the gauge under the cards of closely placed nodes.
+          <span
+            className="zq-state"
+            data-testid={`link.${id}.pipe`}
+            aria-label={t(`queue.state.${state}`)}
+          >
+            !
           </span>
         )}
       </button>

@@ -14,7 +14,7 @@ const q = (link: string, from: string, to: string, inFlight: number): LinkQueue 
   transport: "inproc",
   exact: true,
 });
-const EMPTY = { links: {}, pipes: {} };
+const EMPTY = { links: {}, byLink: {}, pipes: {}, byNode: {} };
 const reason = { key: "pipe.blockedHwm", params: { peer: "w2" } } as const;
 
 describe("queues", () => {

@@ -30,8 +30,15 @@ export interface OpenQueue {
 export interface QueuesState {
   /** By `queueKey(link, from)`. */
   links: Record<string, LinkQueue>;
+  /**
+   * By link id, its directions fullest first: built once per `queues` event, so the gauges'
+   * selectors (150 links, run on every batch) are lookups, not scans.
+   */
+  byLink: Record<string, LinkQueue[]>;
   /** By `node/socket`; only sockets whose pipe is not "ok". */
   pipes: Record<string, PipeState>;
+  /** By node, blocked first: what its card shows, looked up (not scanned) on every batch. */
+  byNode: Record<string, PipeState[]>;
 }
 
 export interface QueuesSlice {
@@ -67,7 +74,7 @@ export function tcpNote(q: LinkQueue): Saying {
 export const endName = (e: QueueEnd) => `${e.node}/${e.socket}`;
 export const queueKey = (link: string, from: string) => `${link}\u0000${from}`;
 
-const EMPTY: QueuesState = { links: {}, pipes: {} };
+const EMPTY: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {} };
 
 /** The queues state after some events (pure, so it is unit-tested). */
 export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]): QueuesState {
@@ -76,8 +83,13 @@ export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]
     if (e.type === "queues") {
       // Whole: a link and direction absent has nothing in flight.
       const links: Record<string, LinkQueue> = {};
-      for (const q of e.links) links[queueKey(q.link, endName(q.from))] = q;
-      out = { ...out, links };
+      const byLink: Record<string, LinkQueue[]> = {};
+      for (const q of e.links) {
+        links[queueKey(q.link, endName(q.from))] = q;
+        (byLink[q.link] ??= []).push(q);
+      }
+      for (const list of Object.values(byLink)) if (list.length > 1) list.sort(fuller);
+      out = { ...out, links, byLink };
     } else if (e.type === "pipe") {
       const pipes = { ...out.pipes };
       const k = `${e.node}/${e.socket}`;
@@ -86,7 +98,7 @@ export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]
         const { type: _type, ...rest } = e;
         pipes[k] = rest;
       }
-      out = { ...out, pipes };
+      out = { ...out, pipes, byNode: indexByNode(pipes) };
     } else if (e.type === "runtime" && (e.state === "stopped" || e.fresh)) {
       // Nothing waits in a stopped run's pipes; a run from nothing starts empty.
       out = EMPTY;
@@ -133,9 +145,13 @@ export function gaugeTone(inFlight: number, capacity: number, blocked: boolean):
 
 /** A link's directions, fullest first (the gauge shows that one; its title lists both). */
 export function linkQueues(s: QueuesState, link: string): LinkQueue[] {
-  return Object.values(s.links)
-    .filter((q) => q.link === link)
-    .sort((a, b) => fill(b) - fill(a) || a.from.node.localeCompare(b.from.node));
+  return s.byLink[link] ?? NONE;
+}
+
+const NONE: LinkQueue[] = [];
+
+function fuller(a: LinkQueue, b: LinkQueue): number {
+  return fill(b) - fill(a) || a.from.node.localeCompare(b.from.node);
 }
 
 function fill(q: LinkQueue): number {
@@ -157,9 +173,17 @@ export function linkPipes(s: QueuesState, q: Pick<LinkQueue, "from" | "to">): Pi
 
 /** A node's sockets whose pipes are blocked or dropping, blocked first. */
 export function nodePipes(s: QueuesState, node: string): PipeState[] {
-  return Object.values(s.pipes)
-    .filter((p) => p.node === node)
-    .sort((a, b) =>
+  return s.byNode[node] ?? NO_PIPES;
+}
+
+const NO_PIPES: PipeState[] = [];
+
+function indexByNode(pipes: Record<string, PipeState>): Record<string, PipeState[]> {
+  const out: Record<string, PipeState[]> = {};
+  for (const p of Object.values(pipes)) (out[p.node] ??= []).push(p);
+  for (const list of Object.values(out))
+    list.sort((a, b) =>
       a.state === b.state ? a.socket.localeCompare(b.socket) : a.state === "blocked" ? -1 : 1,
     );
+  return out;
 }
