@@ -42,9 +42,12 @@ export interface LinkQueue {
   };
   transport: LinkTransport;
   /**
-   * A PUB over inproc only: sends past what the two pipes can hold, so certainly dropped at the
-   * high-water mark, though which ones shows only when the subscriber gets its next message
-   * (they then count as `hwm` drops). `inFlight + lost = sent − received − dropped`.
+   * Sent, not received, and certainly never to be, though not counted as dropped yet:
+   * - a PUB's sends past what the pipes hold over inproc (exactly both high-water marks), or
+   *   owed to a subscriber idle in zeromq (nothing is on its way to it): dropped at the high-water
+   *   mark, and which ones shows only at the subscriber's next receive (then they count as `hwm`);
+   * - a ROUTER's sends to a peer that went away before it read them.
+   * `inFlight + lost = sent − received − dropped`.
    */
   lost?: number;
   /**

@@ -35,8 +35,10 @@ export interface Lane {
   toKey: string;
   /** The oldest sends found on it, oldest first (list queue), when asked for. */
   sends?: PendingSend[];
-  /** Sends on this lane beyond `queue.inFlight` (kept when `sends` is asked for). */
+  /** When the oldest send on it was made (Infinity: none). */
   oldestT: number;
+  /** Its sender is a fan-out (PUB): a receiver past its cursor owes each send. */
+  fanout?: boolean;
 }
 
 function optionsOf(doc: GraphDoc, node: string, socket: string): SocketOptions | undefined {
@@ -117,6 +119,7 @@ export function sampleLanes(core: Core, lanes: Lane[], keep?: Set<Lane>, max = 0
       if (keep?.has(lane) && (lane.sends ??= []).length < max) lane.sends.push(p);
     };
     if (list.fanout) {
+      for (const lane of group) lane.fanout = true;
       const cursors = group.map((lane) => list.cursorOf(lane.toKey));
       const known = cursors.filter((c): c is number => c !== undefined);
       // Only past the furthest-behind subscriber's place: a PUB's list keeps 30 s of sends.
@@ -130,19 +133,25 @@ export function sampleLanes(core: Core, lanes: Lane[], keep?: Set<Lane>, max = 0
           },
           Math.min(...known),
         );
+    } else if (core.registry.get(key)?.zmqType === "ROUTER") {
+      list.forEachOnWire((p) => {
+        const id = p.topic?.toString("latin1");
+        const to = id === undefined ? undefined : core.correlator.keyOfRoutingId(id);
+        const lane = group.find((g) => g.toKey === to);
+        if (lane) return put(lane, p);
+        if (id === undefined || core.queues.pipes.heard(key, id)) return put(group[0]!, p);
+        // No open socket has this id any more: its pipe went with it, and the message too.
+        const q = group[0]!.queue;
+        q.lost = (q.lost ?? 0) + 1;
+        if (group.length > 1) q.exact = false;
+      });
     } else if (group.length === 1) {
       list.forEachOnWire((p) => put(group[0]!, p));
     } else {
-      const router = core.registry.get(key)?.zmqType === "ROUTER";
       const cursors = group.map((lane) => list.cursorOf(lane.toKey) ?? -1);
       // zeromq deals by turn: the next send goes to the peer after the one that got the latest.
       let turn = cursors.indexOf(Math.max(...cursors)) + 1;
       list.forEachOnWire((p, abs) => {
-        if (router && p.topic) {
-          const to = core.correlator.keyOfRoutingId(p.topic.toString("latin1"));
-          const lane = group.find((g) => g.toKey === to);
-          if (lane) return put(lane, p);
-        }
         let only = -1;
         let count = 0;
         for (let i = 0; i < group.length; i++)

@@ -74,17 +74,24 @@ export class PipeStates {
       if (waiting && now - waiting.t >= BLOCKED_AFTER_MS) this.blocked(entry, lanes);
       else if (was?.state === "blocked") this.ok(entry.node, entry.socket);
     }
+    // A PUB losing more since the previous sample: told now, before the subscriber shows which.
+    const lost = new Map<string, number>();
+    for (const lane of lanes) {
+      const k = `${lane.queue.link}:${lane.queue.direction}`;
+      const n = lane.fanout ? (lane.queue.lost ?? 0) : 0;
+      lost.set(k, n);
+      if (n > (this.lost.get(k) ?? 0)) this.hwmDrop(lane.queue.from, lane);
+    }
+    this.lost = lost;
     for (const [key, status] of this.current) {
       if (status.state !== "dropping") continue;
-      const over = lanes.find((l) => l.fromKey === key && (l.queue.lost ?? 0) > 0);
-      if (over) continue;
       if (now - (this.lastDrop.get(key) ?? 0) >= DROPPING_FOR_MS)
         this.ok(status.node, status.socket);
     }
-    // A PUB over inproc whose pipe holds all it can: the next publish is dropped, say so now.
-    for (const lane of lanes)
-      if ((lane.queue.lost ?? 0) > 0) this.hwmDrop(lane.queue.from, lane, false);
   }
+
+  /** Each lane's `lost` at the previous sample. */
+  private lost = new Map<string, number>();
 
   private blocked(entry: SocketEntry, lanes: Lane[]) {
     let fullest: Lane | undefined;
@@ -112,9 +119,9 @@ export class PipeStates {
   }
 
   /** A fan-out sender's messages to one receiver were dropped at the high-water mark. */
-  hwmDrop(from: { node: string; socket: string }, lane: Lane | undefined, counted = true) {
+  hwmDrop(from: { node: string; socket: string }, lane: Lane | undefined) {
     const key = `${from.node}/${from.socket}`;
-    if (counted || !this.lastDrop.has(key)) this.lastDrop.set(key, this.core.now());
+    this.lastDrop.set(key, this.core.now());
     if (!lane) {
       this.set(from.node, from.socket, "dropping", phrase("pipe.droppingHwm", hwmParams()));
       return;
@@ -123,6 +130,11 @@ export class PipeStates {
       node: lane.queue.to.node,
       link: lane.queue.link,
     });
+  }
+
+  /** Whether a ROUTER heard from an outside peer with this routing id. */
+  heard(key: string, id: string): boolean {
+    return this.outside.get(key)?.has(id) ?? false;
   }
 
   heardFrom(entry: SocketEntry, id: Buffer) {
@@ -183,6 +195,7 @@ export class PipeStates {
   reset() {
     for (const s of [...this.current.values()]) this.ok(s.node, s.socket);
     this.lastDrop.clear();
+    this.lost.clear();
     this.known.clear();
     this.outside.clear();
   }

@@ -77,8 +77,27 @@ export class QueueTracker {
     if (!doc) return [];
     const lanes = lanesOf(this.core, doc);
     sampleLanes(this.core, lanes);
-    for (const lane of lanes) overInproc(this.core, lane);
+    const seen = new Map<string, number>();
+    for (const lane of lanes) {
+      const idle = this.idle(lane.toKey, seen);
+      if (fanout(this.core, lane)) lostAtHwm(lane, idle);
+    }
+    this.receives = seen;
     return lanes;
+  }
+
+  /** Receives each receiver had got at the previous sample. */
+  private receives = new Map<string, number>();
+
+  /**
+   * A receiver waiting in zeromq that got nothing since the previous sample (100 ms ago): its
+   * pipe is empty, and nothing sent to it is in transit any more, even over tcp on loopback.
+   */
+  private idle(key: string, seen: Map<string, number>): boolean {
+    const entry = this.core.registry.get(key);
+    if (!entry) return false;
+    seen.set(key, entry.receives);
+    return entry.receiving && this.receives.get(key) === entry.receives;
   }
 
   /** One sampling tick: pipe states first, so a blocked state is told with the queue that shows it. */
@@ -157,16 +176,25 @@ export class QueueTracker {
   }
 }
 
+const fanout = (c: Core, lane: Lane) => c.correlator.listOf(lane.fromKey)?.fanout === true;
+
 /**
- * A PUB's pipe over inproc holds exactly both high-water marks: what is owed beyond that was
- * dropped already, though which sends shows only at the subscriber's next receive.
+ * A PUB drops at the high-water mark, and which sends it dropped shows only at the subscriber's
+ * next receive. Two cases are certain before that: over inproc the pipe holds exactly both
+ * high-water marks, so what is owed beyond them is lost; and a subscriber idle in zeromq has
+ * nothing left on its way, so all it is owed is lost.
  */
-function overInproc(core: Core, lane: Lane) {
+function lostAtHwm(lane: Lane, idle: boolean) {
   const q = lane.queue;
-  if (q.transport !== "inproc" || q.capacity.total <= 0 || q.inFlight <= q.capacity.total) return;
-  if (!core.correlator.listOf(lane.fromKey)?.fanout) return;
-  q.lost = q.inFlight - q.capacity.total;
-  q.inFlight = q.capacity.total;
+  if (q.inFlight === 0) return;
+  if (idle) {
+    q.lost = q.inFlight;
+    q.inFlight = 0;
+    q.oldestAgeMs = null;
+  } else if (q.transport === "inproc" && q.capacity.total > 0 && q.inFlight > q.capacity.total) {
+    q.lost = q.inFlight - q.capacity.total;
+    q.inFlight = q.capacity.total;
+  }
 }
 
 function socketTypeOf(doc: NonNullable<Core["doc"]>, end: { node: string; socket: string }) {
