@@ -144,7 +144,7 @@ export function QueueList({ link }: { link: string }) {
               {listing.messages.map((m, i) => (
                 <tr key={`${m.sendId}-${i}`} data-testid="queue.row">
                   <td className="qlist-age">{shortAge(m.ageMs)}</td>
-                  <td className="qlist-body" title={m.body} data-testid="queue.body">
+                  <td className="qlist-body" title={m.body} data-testid="queue.body" data-verbatim>
                     {m.body || <span className="muted">{t("queue.emptyBody")}</span>}
                   </td>
                   <td className="qlist-send">#{m.sendId}</td>
