@@ -6,7 +6,7 @@
 import { EdgeLabelRenderer } from "@xyflow/react";
 import { canReceive, canSend, LIMITS, type GraphDoc } from "@zmqp/protocol";
 import type { TFunction } from "i18next";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { sayWith } from "../i18n/say.js";
 import { appStore, useApp, type AppState } from "../store/index.js";
@@ -18,6 +18,7 @@ import {
   type LinkQueue,
   nameOf,
   tcpNote,
+  type PipeState,
   type QueuesState,
 } from "../store/queuesSlice.js";
 
@@ -94,29 +95,61 @@ function gaugeTitle(t: TFunction, s: AppState, id: string): string {
     .join("\n");
 }
 
+/**
+ * Selectors run on every batch for every gauge: two lookups, returning the engine's objects
+ * (replaced at most every QUEUES_DRAW_MS). The drawing is a memo of primitives below them.
+ */
 export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
-  const { t } = useTranslation();
   const running = useApp((s) => s.run.state === "running");
-  // Primitives only: the gauge re-renders when its own figures change, not on every event.
-  const inFlight = useApp((s) => shown(s.queues, id)?.q.inFlight ?? 0);
-  const total = useApp((s) => shown(s.queues, id)?.q.capacity.total ?? idleCapacity(s.run.doc, id));
-  const exact = useApp((s) => shown(s.queues, id)?.q.exact ?? true);
-  // Over tcp the kernel's buffers hold more than the HWMs: "/20+" (the tooltip says how much).
-  const tcp = useApp((s) => shown(s.queues, id)?.q.transport === "tcp");
-  const from = useApp((s) => {
-    const v = shown(s.queues, id);
-    return v ? endName(v.q.from) : "";
-  });
-  // The engine's object (replaced only by a `pipe` event); its sentence is built on render.
-  const pipe = useApp((s) => {
-    const v = shown(s.queues, id);
-    return v ? linkPipes(s.queues, v.q)[0] : undefined;
-  });
+  const q = useApp((s) => linkQueues(s.queues, id)[0]);
+  const pipe = useApp((s) => (q ? linkPipes(s.queues, q)[0] : undefined));
+  const idle = useApp((s) => (q ? 0 : idleCapacity(s.run.doc, id)));
+  const total = q ? q.capacity.total : idle;
+  if (!running || total < 0) return null;
+  return (
+    <GaugeView
+      id={id}
+      x={x}
+      y={y}
+      inFlight={q?.inFlight ?? 0}
+      total={total}
+      exact={q?.exact ?? true}
+      tcp={q?.transport === "tcp"}
+      from={q ? endName(q.from) : ""}
+      pipe={pipe}
+    />
+  );
+}
+
+interface ViewProps {
+  id: string;
+  x: number;
+  y: number;
+  inFlight: number;
+  total: number;
+  exact: boolean;
+  /** Over tcp the kernel's buffers hold more than the HWMs: "/20+" (the tooltip says how much). */
+  tcp: boolean;
+  from: string;
+  pipe: PipeState | undefined;
+}
+
+const GaugeView = memo(function GaugeView({
+  id,
+  x,
+  y,
+  inFlight,
+  total,
+  exact,
+  tcp,
+  from,
+  pipe,
+}: ViewProps) {
+  const { t } = useTranslation();
   // The tooltip is built only while the pointer is on the gauge: 150 gauges building sentences on
   // every batch cost the page its frames.
   const [hover, setHover] = useState(false);
   const title = useApp((s) => (hover ? gaugeTitle(t, s, id) : ""));
-  if (!running || total < 0) return null;
   const state = pipe?.state ?? "ok";
   const reason = pipe && hover ? sayWith(t, pipe.reason) : "";
   const tone = gaugeTone(inFlight, total, state !== "ok");
@@ -176,4 +209,4 @@ export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
       </button>
     </EdgeLabelRenderer>
   );
-}
+});

@@ -137,15 +137,17 @@ export function QueueList({ link }: { link: string }) {
               <tr>
                 <th>{t("queue.age")}</th>
                 <th>{t("queue.body")}</th>
-                <th>{t("queue.send")}</th>
+                <th title={t("queue.sendTitle")}>{t("queue.send")}</th>
               </tr>
             </thead>
             <tbody>
               {listing.messages.map((m, i) => (
                 <tr key={`${m.sendId}-${i}`} data-testid="queue.row">
                   <td className="qlist-age">{shortAge(m.ageMs)}</td>
-                  <td className="qlist-body" title={m.body} data-testid="queue.body" data-verbatim>
-                    {m.body || <span className="muted">{t("queue.emptyBody")}</span>}
+                  <td title={m.body} data-testid="queue.body" data-verbatim>
+                    <div className="qlist-body">
+                      {m.body || <span className="muted">{t("queue.emptyBody")}</span>}
+                    </div>
                   </td>
                   <td className="qlist-send">#{m.sendId}</td>
                 </tr>
