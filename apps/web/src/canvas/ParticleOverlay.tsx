@@ -64,7 +64,8 @@ export function ParticleOverlay() {
       layer.push(
         events.filter(
           (e) =>
-            e.direction === "in" && !(e.link && rated(rates, e.link, e.linkDirection ?? "forward")),
+            e.direction === "in" &&
+            !(rateView && e.link && rated(rates, e.link, e.linkDirection ?? "forward")),
         ),
       );
     });
