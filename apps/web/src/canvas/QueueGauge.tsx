@@ -185,7 +185,7 @@ const GaugeView = memo(function GaugeView({
         onBlur={() => setHover(false)}
       >
         <span className="zq-bar" aria-hidden="true">
-          <span className="zq-fill" style={{ width: `${pct}%` }} />
+          <span className="zq-fill" style={{ transform: `scaleX(${pct / 100})` }} />
         </span>
         <span className="zq-num">
           {exact ? "" : "≈"}
