@@ -46,6 +46,8 @@ interface StoreHandle {
   getState(): {
     animate: boolean;
     setAnimate(on: boolean): void;
+    // Absent in builds before issue 14 (--web-dist of an older page).
+    setRateView?(on: boolean): void;
     setBottomOpen(open: boolean): void;
     run: { state: string };
     connection: string;
@@ -143,6 +145,18 @@ export class BenchPage {
       const store = (window as ZmqpWindow).__zmqp?.store;
       if (!store) throw new Error("window.__zmqp.store is missing: is the web build current?");
       store.getState().setAnimate(v);
+    }, on);
+  }
+
+  /**
+   * The rate view (issue 14) off: every stress link runs above its threshold and would show a rate
+   * instead of particles, so the particle cost is measured with it off (the gauges stay on).
+   */
+  setRateView(on: boolean): Promise<void> {
+    return this.page.evaluate((v) => {
+      const store = (window as ZmqpWindow).__zmqp?.store;
+      if (!store) throw new Error("window.__zmqp.store is missing: is the web build current?");
+      store.getState().setRateView?.(v);
     }, on);
   }
 

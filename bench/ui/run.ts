@@ -103,6 +103,7 @@ async function main(): Promise<number> {
   await sleep(2000); // warm-up: layout, fitView
   // Particles show only at full detail (above the canvas's LOD zoom of 0.65): measure them there.
   await page.zoomTo(0.8);
+  await page.setRateView(false);
   await sleep(1000); // first particles
 
   // Frame rate, animation on and off in alternating rounds, with the traffic measured meanwhile:

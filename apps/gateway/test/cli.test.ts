@@ -44,6 +44,20 @@ describe.concurrent("zmqp run", () => {
     expect(lines.some((l) => l.type === "message")).toBe(true);
   });
 
+  it("13 for 2.2 s: the summary carries the link's messages in flight and the blocked ventilator", async ({
+    expect,
+  }) => {
+    // The timeline pauses the worker at 1 s and resumes it at 2.6 s: the run ends in between.
+    const r = await zmqp(["run", "scenarios/13-slow-consumer.json", "--duration", "2.2"]).done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ventilator\.push pipe blocked: blocked: the pipe to worker is full/);
+    const summary = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Summary;
+    expect(summary.pipes["ventilator.push"]).toMatchObject({ state: "blocked", blocked: 1 });
+    expect(summary.pipes["ventilator.push"]?.reason).toMatch(/high-water marks 5 \+ 5/);
+    expect(summary.links["vent-worker"]?.inFlight?.backward).toBeGreaterThanOrEqual(5);
+    expect(summary.links["worker-sink"]?.inFlight?.forward).toBe(0);
+  });
+
   it("prints a readable log without --json and stops cleanly on SIGINT", async ({ expect }) => {
     const p = zmqp(["run", file("fast.json", helloGraph(0, 50))]);
     const start = Date.now();

@@ -6,6 +6,7 @@ import "@xyflow/react/dist/style.css";
 import "./styles/base.css";
 import "./styles/chrome.css";
 import "./styles/canvas.css";
+import "./canvas/queues.css";
 import "./styles/panels.css";
 import "./styles/dock.css";
 import "./attach/attach.css";

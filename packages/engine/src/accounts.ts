@@ -11,7 +11,7 @@ import type { CounterStore } from "./counters.js";
 import { socketKey } from "./sockets/registry.js";
 
 /** Drop reasons the engine counts for a message zeromq had already taken (others: never sent). */
-const AFTER_SEND = ["hwm", "no-subscriber"] as const;
+const AFTER_SEND = ["hwm", "no-subscriber", "unroutable"] as const;
 
 export interface LinkAccount {
   link: string;

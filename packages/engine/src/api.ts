@@ -9,6 +9,7 @@ import type {
   LinkCounters,
   NodeAction,
   NodeCounters,
+  QueueListing,
   RuntimeEvent,
   RuntimeSnapshot,
 } from "@zmqp/protocol";
@@ -64,6 +65,11 @@ export interface Runtime {
   counters(): { nodes: Record<string, NodeCounters>; links: Record<string, LinkCounters> };
   /** Per link and direction: sent = received + dropped (by reason) + in flight (accounts.ts). */
   accounts(): LinkAccount[];
+  /**
+   * List queue: the oldest messages in flight (at most 100) on `link` sent by its end `from`
+   * (`node/socket`); null when nothing runs or the link has no such end that sends.
+   */
+  queue(link: string, from: string): QueueListing | null;
   /** Everything a newly connected page needs. */
   snapshot(): RuntimeSnapshot;
   /** Stops and releases everything; the runtime cannot be used afterwards. */

@@ -14,6 +14,7 @@ import { CounterStore } from "./counters.js";
 import { MessagePath } from "./message-path.js";
 import type { MonitorEvent } from "./monitor.js";
 import { PeerErrors } from "./peer-errors.js";
+import { QueueTracker } from "./queues/tracker.js";
 import { SocketRegistry } from "./sockets/registry.js";
 import { RuntimeState } from "./state.js";
 import { resolveAddress } from "./topology.js";
@@ -31,6 +32,8 @@ export class Core {
   readonly correlator = new Correlator();
   readonly peerErrors: PeerErrors;
   readonly path: MessagePath;
+  /** In flight per link, pipe states, list queue (queues/). */
+  readonly queues: QueueTracker;
   /** Shows a connection from outside on a node's socket; the runtime routes it (outside-peers.ts). */
   outside: (node: string, socket: string, ev: MonitorEvent) => void = () => {};
 
@@ -48,6 +51,8 @@ export class Core {
       this.peerErrors,
       options.sendTimeoutMs,
     );
+    this.queues = new QueueTracker(this);
+    this.path.queues = this.queues;
   }
 
   /** ipc:// names live in the sandbox folder; tcp and inproc are used as written. */

@@ -42,6 +42,8 @@ export class Correlator {
   private peers = new Map<string, Peer[]>();
   /** Routing ids we gave playground sockets, so a ROUTER receive names its sender exactly. */
   private routingIds = new Map<string, string>();
+  /** Bumped whenever `routingIds` changes, so a cached "this id is known" can tell it is stale. */
+  routingGen = 0;
   /** SUB sockets' prefix filters, to tell a high-water-mark drop from a filtered-out topic. */
   private filters = new Map<string, Buffer[]>();
   /** What closed lists had settled, by socket key: the ledger outlives a socket's reopen. */
@@ -87,11 +89,22 @@ export class Correlator {
     }
   }
 
+  /** A socket's list of recent sends (the queue gauges read it). */
+  listOf(key: string): SendList | undefined {
+    return this.lists.get(key);
+  }
+
+  /** The playground socket (`node/socket`) that has this routing id now, if any. */
+  keyOfRoutingId(id: string): string | undefined {
+    return this.routingIds.get(id);
+  }
+
   peersOf(key: string): Peer[] {
     return this.peers.get(key) ?? [];
   }
 
   setRoutingId(id: string, key: string) {
+    this.routingGen++;
     this.routingIds.set(id, key);
   }
 
@@ -151,6 +164,7 @@ export class Correlator {
     this.filters.delete(key);
     this.forgetReceiver(key);
     for (const [id, k] of this.routingIds) if (k === key) this.routingIds.delete(id);
+    this.routingGen++;
   }
 
   recordSend(key: string, p: PendingSend, now: number) {
@@ -204,6 +218,7 @@ export class Correlator {
 
   clear() {
     this.gen++;
+    this.routingGen++;
     this.lists.clear();
     this.closedTally.clear();
     this.routingIds.clear();

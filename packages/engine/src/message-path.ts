@@ -14,7 +14,12 @@ import type { CounterStore } from "./counters.js";
 import { LazyMessage } from "./frames.js";
 import { IncomingLimit } from "./incoming-limit.js";
 import { messageBytes, type PeerErrors } from "./peer-errors.js";
-import { dropUnlessTaken, reportHwmDrop, reportSendFailure } from "./send-failures.js";
+import {
+  dropUnlessTaken,
+  reportHwmDrop,
+  reportSendFailure,
+  type QueueHooks,
+} from "./send-failures.js";
 import { SendSlot } from "./send-slot.js";
 import type { SocketEntry, SocketRegistry } from "./sockets/registry.js";
 import type { RuntimeState } from "./state.js";
@@ -28,6 +33,8 @@ const EMPTY = Buffer.alloc(0);
 
 export class MessagePath {
   private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
+  /** The queue tracker (set by the core once it exists): routes, timeouts, HWM drops. */
+  queues: QueueHooks | undefined = undefined;
 
   constructor(
     readonly state: RuntimeState,
@@ -146,6 +153,9 @@ export class MessagePath {
   /** zeromq took it: owed to a receiver now, counted and reported. */
   sent(entry: SocketEntry, pending: PendingSend, frames: Buffer[], dropReason?: string): true {
     pending.onWire = true;
+    // A ROUTER drops a message for a routing id it does not know, silently: counted there.
+    if (entry.zmqType === "ROUTER" && frames.length > 1)
+      this.queues?.routed(entry, frames[0], pending);
     if (entry.closing || entry.closed) this.correlator.sentAfterClose(entry.key, pending);
     const c = (entry.counters = this.counters.refs(entry.node, entry.socket, entry.counters));
     c.node.sent++;
@@ -241,11 +251,15 @@ export class MessagePath {
       p.outbound.sent++;
       if (peer.forward) p.link.forward++;
       else p.link.backward++;
-    } else this.counters.received(entry.node, entry.socket, null, null, false);
+    } else {
+      this.counters.received(entry.node, entry.socket, null, null, false);
+      // An outside peer's routing id: replies to it are routable (queues/pipes.ts).
+      if (entry.zmqType === "ROUTER" && frames.length > 1) this.queues?.heardFrom(entry, frames[0]!);
+    }
     if (match) {
       // Not lost after all: its subscription was on its way when it was sent.
       match.send.dropped = undefined;
-      if (match.skipped > 0) reportHwmDrop(this, match.peer.from, match.skipped);
+      if (match.skipped > 0) reportHwmDrop(this, match.peer.from, match.skipped, match.peer.link);
     }
     const state = this.state;
     const id = state.nextId();

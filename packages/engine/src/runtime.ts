@@ -108,6 +108,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   async function doStop() {
     timeline.cancel();
     await wire.closeAll();
+    core.queues.stop();
     const all = [...runners.values()];
     runners.clear();
     for (const r of all) await r.stop();
@@ -150,6 +151,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
     state.running(next, !prev);
     if (!prev) state.tick(() => core.counters.snapshot());
+    core.queues.start();
     // What failed while starting (a bind in use) is in the answer, per node, with its code.
     const failures = fresh.flatMap((n) => startFailures(runners.get(n.id)));
     if (!prev || JSON.stringify(prev.timeline) !== JSON.stringify(next.timeline))
@@ -194,6 +196,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     counters: () => core.counters.snapshot(),
     accounts: () => accounts(core.counters, core.correlator, state.topology.doc),
+    queue: (link, from) => core.queues.listing(link, from),
     snapshot(): RuntimeSnapshot {
       const doc = state.topology.doc;
       return {
@@ -205,6 +208,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         ),
         counters: core.counters.snapshot(),
         ...state.controls(),
+        queues: core.queues.last,
+        pipes: core.queues.pipeStates(),
       };
     },
     async close() {

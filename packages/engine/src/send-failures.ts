@@ -17,6 +17,16 @@ export interface FailureSink {
   readonly counters: CounterStore;
   readonly peerErrors: PeerErrors;
   readonly sendTimeoutMs: number;
+  /** The queue tracker's view of pipes (queues/tracker.ts); absent until the core wires it. */
+  readonly queues: QueueHooks | undefined;
+}
+
+/** What the message path tells the queue tracker as it happens (queues/tracker.ts). */
+export interface QueueHooks {
+  routed(entry: SocketEntry, routingId: Buffer | undefined, pending: PendingSend): void;
+  heardFrom(entry: SocketEntry, routingId: Buffer): void;
+  hwmDropped(from: { node: string; socket: string }, link?: string): void;
+  sendTimedOut(entry: SocketEntry, ms: number): void;
 }
 
 /** How long a publish with no known subscriber may still be received before it counts as dropped. */
@@ -36,6 +46,7 @@ export function dropUnlessTaken(
   // Real time: the grace is for in-flight I/O, which an injected test clock does not drive.
   setTimeout(() => {
     if (pending.dropped !== reason) return;
+    pending.dropCounted = true;
     core.counters.dropped(entry.node, entry.socket, reason);
     core.state.emit({
       type: "drop",
@@ -63,6 +74,7 @@ export function reportSendFailure(
     return;
   }
   const timeout = err.code === "EAGAIN";
+  if (timeout) core.queues?.sendTimedOut(entry, core.sendTimeoutMs);
   core.counters.dropped(entry.node, entry.socket, timeout ? "timeout" : "error");
   core.counters.error(entry.node, entry.socket);
   core.state.emit({
@@ -80,8 +92,10 @@ export function reportHwmDrop(
   core: FailureSink,
   from: { node: string; socket: string },
   count: number,
+  link?: string,
 ) {
   core.counters.dropped(from.node, from.socket, "hwm", count);
+  core.queues?.hwmDropped(from, link);
   core.state.emit({
     type: "drop",
     t: core.state.now(),

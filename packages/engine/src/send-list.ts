@@ -16,6 +16,8 @@ export class PendingSend {
    * for this reason unless a receiver takes it within a short grace period.
    */
   dropped: string | undefined = undefined;
+  /** `dropped` is in the counters already (a publish's grace period is over). */
+  dropCounted = false;
   /** zeromq took it (the sender's `sent` counts it): only then is it owed to a receiver. */
   onWire = false;
   /** A receiver matched it (one-to-one). */
@@ -106,6 +108,42 @@ export class SendList {
       if (p && this.stillAhead(this.base + i, p)) n++;
     }
     return n;
+  }
+
+  /** Absolute position of the last send `receiver` took or passed; undefined before its first. */
+  cursorOf(receiver: string): number | undefined {
+    return this.cursor.get(receiver);
+  }
+
+  /** Whether a fan-out `receiver` subscribed to `p`. */
+  wanted(receiver: string, p: PendingSend): boolean {
+    return this.wants(receiver, p);
+  }
+
+  /**
+   * Calls `fn` with every send zeromq took that is neither taken nor counted as dropped, oldest
+   * first, and its absolute position (fan-out: whether a given receiver still owes it is the
+   * caller's to tell, with cursorOf and wanted). A publish in its no-subscriber grace period is
+   * still in flight: nobody knows yet. Not for the hot path: the gauges sample a few times a second.
+   */
+  forEachOnWire(fn: (p: PendingSend, abs: number) => void, afterAbs = -1): void {
+    for (let i = Math.max(this.head, afterAbs - this.base + 1); i < this.items.length; i++) {
+      const p = this.items[i];
+      if (p && p.onWire && (!p.dropped || !p.dropCounted) && !p.taken) fn(p, this.base + i);
+    }
+  }
+
+  /** The oldest send zeromq has not taken yet (queued or being sent), or undefined. */
+  oldestWaiting(): PendingSend | undefined {
+    let oldest: PendingSend | undefined;
+    // Sends reach zeromq in order, so the ones not on the wire are a run at the end.
+    for (let i = this.items.length - 1; i >= this.head; i--) {
+      const p = this.items[i];
+      if (!p) continue;
+      if (p.onWire) break;
+      oldest = p;
+    }
+    return oldest;
   }
 
   /** The socket closed: what it still owed is gone with its queue. */

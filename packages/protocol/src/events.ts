@@ -6,6 +6,7 @@ import type { ErrorCode } from "./errors.js";
 import type { SocketType } from "./socket-types.js";
 import type { GraphDoc, TimelineStep } from "./graph.js";
 import type { ObservedGraph } from "./observed.js";
+import type { LinkQueue, PipeStatus } from "./queues.js";
 import type { Phrase } from "./text.js";
 
 export type NodeState = "stopped" | "starting" | "running" | "paused" | "killed" | "error";
@@ -235,7 +236,19 @@ export type RuntimeEvent =
    * `zmqp attach`: the system seen on the wire so far, whole (latest wins). Sent when a node,
    * socket or link appears, changes or goes; the other events of an attach session name its ids.
    */
-  | { type: "observed"; t: number; graph: ObservedGraph };
+  | { type: "observed"; t: number; graph: ObservedGraph }
+  /**
+   * Messages in flight on every link and direction that carries any, whole (latest wins; a link
+   * absent has none). Sent when a count changes, at most every QUEUES_EVENT_MS, and at once when a
+   * queue empties or crosses a quarter of its capacity (the gauge's colours).
+   */
+  | { type: "queues"; t: number; links: LinkQueue[] }
+  /**
+   * A socket's pipe became full (a PUSH or DEALER blocks, a PUB drops at the high-water mark, a
+   * ROUTER drops messages for a routing id it does not know) or drained again (`ok`), the moment
+   * the engine sees it.
+   */
+  | ({ type: "pipe"; t: number } & PipeStatus);
 
 export type RuntimeEventType = RuntimeEvent["type"];
 export type EventOf<T extends RuntimeEventType> = Extract<RuntimeEvent, { type: T }>;

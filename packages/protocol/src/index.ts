@@ -18,3 +18,4 @@ export * from "./text.js";
 export * from "./deploy-diff.js";
 export * from "./loopback.js";
 export * from "./link-rules.js";
+export * from "./queues.js";

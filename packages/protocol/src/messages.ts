@@ -16,6 +16,7 @@ import type {
 } from "./events.js";
 import { IdSchema, NODE_ACTIONS, type GraphDoc } from "./graph.js";
 import { LIMITS } from "./limits.js";
+import type { LinkQueue, PipeStatus } from "./queues.js";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -68,6 +69,10 @@ export interface RuntimeSnapshot {
   heldTotal?: number;
   /** Link id → added latency, ms. */
   latency?: Record<string, number>;
+  /** Messages in flight per link and direction (the last `queues` event's links). */
+  queues?: LinkQueue[];
+  /** Sockets whose pipe is not `ok` now (the last `pipe` event of each). */
+  pipes?: PipeStatus[];
 }
 
 export type ServerMessage =

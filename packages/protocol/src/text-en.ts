@@ -210,6 +210,19 @@ const SHARED = {
   "limit.tabs": "{{limit}} tabs are open on this gateway already: close one and reload",
   "limit.tabBehind":
     "this tab stopped reading: more than {{limit}} bytes were waiting for it, so the gateway closed it",
+
+  // Whether a socket's pipe is full (`pipe` events) and what a link holds (`queues` events).
+  "pipe.blockedHwm":
+    "blocked: the pipe to {{peer}} is full (high-water marks {{sendHwm}} + {{recvHwm}}): the send waits until it drains",
+  "pipe.blockedNoPeer": "blocked: no peer is connected to take the message: the send waits",
+  "pipe.blockedTimeout": "blocked: a send timed out after {{ms}} ms with the pipe full",
+  "pipe.droppingHwm":
+    "dropping: the pipe to {{peer}} is full (high-water marks {{sendHwm}} + {{recvHwm}}): new messages for it are lost",
+  "pipe.droppingUnroutable":
+    'dropping: no connected peer has routing id "{{id}}": with ROUTER_MANDATORY off, the message vanishes',
+  "pipe.ok": "the pipe takes messages again",
+  "pipe.tcpKernel":
+    "over tcp the kernel's socket buffers hold more than the high-water marks: about {{count}} small messages were measured to fit on this machine",
 } as const;
 
 export const EN_TEXT = { ...SHARED, ...BEHAVIOUR_PHRASES } as typeof SHARED & BehaviourPhrases;

@@ -1,5 +1,5 @@
 /** One readable line per runtime event, for `zmqp run` without --json. */
-import { localized, type FrameView, type RuntimeEvent } from "@zmqp/protocol";
+import { english, localized, type FrameView, type RuntimeEvent } from "@zmqp/protocol";
 
 function time(t: number): string {
   return new Date(t).toISOString().slice(11, 23);
@@ -35,6 +35,8 @@ export function formatEvent(e: RuntimeEvent): string | null {
       return null;
     case "timeline":
       return `${at} timeline #${e.index}: ${e.step.action} ${e.step.node ?? e.step.link ?? ""}${e.step.note ? ` (${localized(e.step.note)})` : ""}`;
+    case "pipe":
+      return `${at} ${e.node}.${e.socket} pipe ${e.state}: ${english(e.reason)}`;
     case "log":
       return `${at} ${e.level}${e.node ? ` ${e.node}` : ""}: ${e.text}`;
     default:

@@ -5,10 +5,13 @@
  */
 import { createRuntime } from "@zmqp/engine";
 import {
+  english,
   parseGraph,
   type ErrorCode,
   type LinkCounters,
+  type LinkQueue,
   type NodeCounters,
+  type PipeState,
   type RuntimeEvent,
 } from "@zmqp/protocol";
 import { EXIT_INVALID, loadJson, printDiagnostics } from "./common.js";
@@ -27,9 +30,26 @@ export interface RunArgs {
 export interface Summary {
   type: "summary";
   nodes: Record<string, { sent: number; received: number; errors: ErrorCode[] }>;
-  links: Record<string, { forward: number; backward: number }>;
+  links: Record<
+    string,
+    {
+      forward: number;
+      backward: number;
+      /** Messages in flight when the run ended, per direction that carries any (and lost ones). */
+      inFlight?: { forward?: number; backward?: number };
+      lost?: { forward?: number; backward?: number };
+    }
+  >;
+  /**
+   * Sockets whose pipe was ever full during the run (`node.socket`): their state when it ended,
+   * why (English), and how many times they became blocked or dropping.
+   */
+  pipes: Record<string, { state: PipeState; reason?: string; blocked: number; dropping: number }>;
   durationMs: number;
 }
+
+/** Pipe states seen during a run, for the summary. */
+type PipeTally = Summary["pipes"];
 
 export async function runCommand(args: RunArgs): Promise<number> {
   const raw = await loadJson(args.file);
@@ -42,6 +62,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
 
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const errors = new Map<string, ErrorCode[]>();
+  const pipes: PipeTally = {};
   const runtime = createRuntime({ allowExternal: args.allowExternal });
   // Checked before the run starts: a long run must not end in "cannot write".
   const recording = args.record ? await startRecording(runtime, args.record, parsed.doc) : null;
@@ -50,6 +71,13 @@ export async function runCommand(args: RunArgs): Promise<number> {
       const list = errors.get(e.node) ?? [];
       if (!list.includes(e.code)) list.push(e.code);
       errors.set(e.node, list);
+    }
+    if (e.type === "pipe") {
+      const p = (pipes[`${e.node}.${e.socket}`] ??= { state: "ok", blocked: 0, dropping: 0 });
+      if (e.state !== "ok" && e.state !== p.state) p[e.state]++;
+      p.state = e.state;
+      if (e.state === "ok") delete p.reason;
+      else p.reason = english(e.reason);
     }
     if (args.json) out(JSON.stringify(e));
     else {
@@ -78,6 +106,9 @@ export async function runCommand(args: RunArgs): Promise<number> {
   }
   const durationMs = Date.now() - started;
   const counters = runtime.counters();
+  // Before close: stopping empties every queue and clears every state.
+  const queues = runtime.snapshot().queues ?? [];
+  const pipesAtEnd = structuredClone(pipes);
   await runtime.close();
   // The runtime's `stopped` is in the recording: it is written after close.
   await recording?.save();
@@ -88,6 +119,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
         errors,
         durationMs,
         parsed.doc.nodes.map((n) => n.id),
+        queues,
+        pipesAtEnd,
       ),
     ),
   );
@@ -99,6 +132,8 @@ function summarize(
   errors: Map<string, ErrorCode[]>,
   durationMs: number,
   nodeIds: string[],
+  queues: LinkQueue[] = [],
+  pipes: PipeTally = {},
 ): Summary {
   const nodes: Summary["nodes"] = {};
   for (const id of new Set([...nodeIds, ...Object.keys(counters.nodes)])) {
@@ -108,5 +143,10 @@ function summarize(
   const links: Summary["links"] = {};
   for (const [id, l] of Object.entries(counters.links))
     links[id] = { forward: l.forward, backward: l.backward };
-  return { type: "summary", nodes, links, durationMs };
+  for (const q of queues) {
+    const l = (links[q.link] ??= { forward: 0, backward: 0 });
+    (l.inFlight ??= {})[q.direction] = q.inFlight;
+    if (q.lost) (l.lost ??= {})[q.direction] = q.lost;
+  }
+  return { type: "summary", nodes, links, pipes, durationMs };
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DOC_LOCALES, ERROR_CODES, type LocalizedText } from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import { HttpError } from "../errors.js";
+import { queueRoutes } from "./queue.js";
 
 export interface ApiOptions {
   version: string;
@@ -31,6 +32,8 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
 
   // Where every message went, per link (the soak bench reconciles it).
   app.get("/api/accounts", async () => app.hub.runtime.accounts());
+
+  await queueRoutes(app);
 
   app.post("/api/deploy", async (req, reply) => {
     const out = await app.hub.deploy(req.body);

@@ -102,4 +102,52 @@ describe("Batcher", () => {
     expect(first.sampled).toBeGreaterThan(90_000);
     expect(first.events.some((e) => e.type === "counters")).toBe(true);
   });
+
+  it("keeps the latest queues event and each socket's latest pipe state, even for a stalled tab", async () => {
+    const batches: Batch[] = [];
+    let backlog = 10 * 1024 * 1024;
+    const b = new Batcher({ send: (m) => batches.push(m), backlog: () => backlog });
+    const queues = (inFlight: number): RuntimeEvent => ({
+      type: "queues",
+      t: inFlight,
+      links: [
+        {
+          link: "l1",
+          direction: "forward",
+          from: { node: "v", socket: "push" },
+          to: { node: "w", socket: "pull" },
+          inFlight,
+          oldestAgeMs: null,
+          capacity: { sendHwm: 5, recvHwm: 5, total: 10 },
+          transport: "inproc",
+          exact: true,
+        },
+      ],
+    });
+    const pipe = (state: "ok" | "blocked"): RuntimeEvent => ({
+      type: "pipe",
+      t: 0,
+      node: "v",
+      socket: "push",
+      state,
+      reason: { key: state === "ok" ? "pipe.ok" : "pipe.blockedNoPeer" },
+    });
+    b.push(queues(3));
+    b.push(pipe("ok"));
+    b.push(queues(10));
+    b.push(pipe("blocked"));
+    await sleep(40);
+    expect(batches).toHaveLength(0);
+    backlog = 0;
+    b.push(msg(1));
+    await sleep(40);
+    b.close();
+    const events = batches.flatMap((x) => x.events);
+    const q = events.filter((e) => e.type === "queues");
+    expect(q).toHaveLength(1);
+    expect(q[0]!.type === "queues" && q[0]!.links[0]!.inFlight).toBe(10);
+    const p = events.filter((e) => e.type === "pipe");
+    expect(p).toHaveLength(1);
+    expect(p[0]!.type === "pipe" && p[0]!.state).toBe("blocked");
+  });
 });

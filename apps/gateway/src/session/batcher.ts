@@ -1,7 +1,7 @@
 /**
  * Between the engine (up to ~80k events/s) and one browser tab (~60 frames/s). Memory is bounded
- * whatever the rates: per-message events are reservoir-sampled into a fixed number of slots, status
- * and counters are coalesced (latest wins), the other events sit in a capped list. A tab whose
+ * whatever the rates: per-message events are reservoir-sampled into a fixed number of slots, status,
+ * counters, queues and pipe states are coalesced (latest wins), the other events sit in a capped list. A tab whose
  * socket stops draining (bufferedAmount over the cap) gets nothing new: its batches are dropped and
  * counted in `sampled`, and the coalesced state catches it up when it drains.
  */
@@ -11,6 +11,8 @@ type MessageEvent = EventOf<"message">;
 type StatusEvent = EventOf<"status">;
 type CountersEvent = EventOf<"counters">;
 type ObservedEvent = EventOf<"observed">;
+type QueuesEvent = EventOf<"queues">;
+type PipeEvent = EventOf<"pipe">;
 
 export interface BatcherOptions {
   send(message: Extract<ServerMessage, { type: "batch" }>): void;
@@ -45,6 +47,9 @@ export class Batcher {
   private counters: CountersEvent | null = null;
   /** Attach's graph: whole each time, so only the newest matters (and it is never dropped). */
   private observed: ObservedEvent | null = null;
+  /** Every link's queue, whole each time; and each socket's pipe state (a stalled tab keeps both). */
+  private queues: QueuesEvent | null = null;
+  private pipes = new Map<string, PipeEvent>();
   private sampled = 0;
   private seq = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -77,6 +82,12 @@ export class Batcher {
         break;
       case "observed":
         this.observed = event;
+        break;
+      case "queues":
+        this.queues = event;
+        break;
+      case "pipe":
+        this.pipes.set(`${event.node}/${event.socket}`, event);
         break;
       default:
         if (this.others.length < this.o.maxEventsPerBatch) this.others.push(event);
@@ -114,6 +125,8 @@ export class Batcher {
       this.statuses.size > 0 ||
       this.counters !== null ||
       this.observed !== null ||
+      this.queues !== null ||
+      this.pipes.size > 0 ||
       this.sampled > 0
     );
   }
@@ -129,7 +142,12 @@ export class Batcher {
       this.messages = [];
       this.others = [];
       this.seenMessages = 0;
-      this.stats.held = this.statuses.size + (this.counters ? 1 : 0) + (this.observed ? 1 : 0);
+      this.stats.held =
+        this.statuses.size +
+        this.pipes.size +
+        (this.counters ? 1 : 0) +
+        (this.observed ? 1 : 0) +
+        (this.queues ? 1 : 0);
       this.schedule();
       return;
     }
@@ -140,9 +158,11 @@ export class Batcher {
       ...graph,
       ...this.others,
       ...this.statuses.values(),
+      ...this.pipes.values(),
       ...messages,
     ];
     if (this.counters) events.push(this.counters);
+    if (this.queues) events.push(this.queues);
     const sampled = this.sampled;
     this.messages = [];
     this.seenMessages = 0;
@@ -150,6 +170,8 @@ export class Batcher {
     this.statuses = new Map();
     this.counters = null;
     this.observed = null;
+    this.queues = null;
+    this.pipes = new Map();
     this.sampled = 0;
     this.stats.batches++;
     this.stats.sampled += sampled;
@@ -166,5 +188,7 @@ export class Batcher {
     this.statuses.clear();
     this.counters = null;
     this.observed = null;
+    this.queues = null;
+    this.pipes.clear();
   }
 }

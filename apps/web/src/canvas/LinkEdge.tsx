@@ -6,6 +6,8 @@ import { linkDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
 import { shortRate } from "../store/rates.js";
 import { useZoomedOut } from "./lod.js";
+import { linkFull, QueueGauge } from "./QueueGauge.js";
+import { RATE_VIEW_ABOVE } from "./rateView.js";
 import type { LinkFlowEdge } from "./toFlow.js";
 
 /** Zoomed out: messages a second both ways, instead of particles and counts. */
@@ -59,6 +61,14 @@ function LinkLabel({
   const backward = useApp((s) => s.counters.links[id]?.backward ?? 0);
   const from = useApp((s) => s.doc.links.find((l) => l.id === id)?.from.node ?? "");
   const to = useApp((s) => s.doc.links.find((l) => l.id === id)?.to.node ?? "");
+  // Too busy for one particle per message (rateView.ts): the label says the rate instead.
+  const busy = useApp((s) => {
+    const r = s.rates.links[id];
+    const top = Math.max(r?.forward ?? 0, r?.backward ?? 0);
+    return s.rateView && top > RATE_VIEW_ABOVE
+      ? shortRate((r?.forward ?? 0) + (r?.backward ?? 0))
+      : "";
+  });
   if (!cut && !(running && forward + backward > 0)) return null;
   const parts: { arrow: string; count: number; dir: "forward" | "backward" }[] = [];
   if (forward > 0) parts.push({ arrow: ARROW[way], count: forward, dir: "forward" });
@@ -88,6 +98,11 @@ function LinkLabel({
                 {p.count}
               </span>
             ))}
+        {!cut && busy && (
+          <span className="zl-busy" data-testid={`link.${id}.busy`}>
+            {t("counters.linkRate", { rate: busy })}
+          </span>
+        )}
       </div>
     </EdgeLabelRenderer>
   );
@@ -113,6 +128,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const cut = useApp((s) => s.run.cutLinks.includes(id));
   const bad = useApp((s) => linkDiagnostics(s.doc, id).some((d) => d.severity === "error"));
   const compact = useZoomedOut();
+  const full = useApp((s) => linkFull(s.queues, id));
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -121,7 +137,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
     sourcePosition,
     targetPosition,
   });
-  const cls = ["zl", selected && "selected", cut && "cut", bad && "invalid"]
+  const cls = ["zl", selected && "selected", cut && "cut", bad && "invalid", full && "full"]
     .filter(Boolean)
     .join(" ");
   return (
@@ -131,13 +147,16 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
         // Between packed cards a label would cover them: the cards carry the rates there.
         !crowded && <RateLabel id={id} x={labelX} y={labelY} />
       ) : (
-        <LinkLabel
-          id={id}
-          x={labelX}
-          y={labelY}
-          cut={cut}
-          way={wayOf(sourceX, sourceY, targetX, targetY)}
-        />
+        <>
+          <LinkLabel
+            id={id}
+            x={labelX}
+            y={labelY}
+            cut={cut}
+            way={wayOf(sourceX, sourceY, targetX, targetY)}
+          />
+          {!cut && <QueueGauge id={id} x={labelX} y={labelY} />}
+        </>
       )}
     </>
   );

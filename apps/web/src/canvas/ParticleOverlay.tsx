@@ -8,6 +8,7 @@ import { gateway } from "../gateway/session.js";
 import { appStore } from "../store/index.js";
 import { LOD_ZOOM } from "./lod.js";
 import { ParticleLayer } from "./particles.js";
+import { rated } from "./rateView.js";
 
 export function ParticleOverlay() {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -57,9 +58,17 @@ export function ParticleOverlay() {
     const unsubZoom = flow.subscribe((s, prev) => {
       if (s.transform[2] !== prev.transform[2]) sync();
     });
-    const unsub = gateway.onMessages((events) =>
-      layer.push(events.filter((e) => e.direction === "in")),
-    );
+    // A link too busy for one dot per message shows its rate instead (rateView.ts).
+    const unsub = gateway.onMessages((events) => {
+      const { rates, rateView } = appStore.getState();
+      layer.push(
+        events.filter(
+          (e) =>
+            e.direction === "in" &&
+            !(rateView && e.link && rated(rates, e.link, e.linkDirection ?? "forward")),
+        ),
+      );
+    });
     return () => {
       unsub();
       unsubAnimate();

@@ -23,6 +23,8 @@ import { shortRate } from "../store/rates.js";
 import { GROUP_COLOR } from "./groups.js";
 import { useZoomedOut } from "./lod.js";
 import { NodeActions } from "./NodeActions.js";
+import { Counters } from "./NodeCounters.js";
+import { PipeLine, usePipeLine } from "./NodePipe.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
 import { badgeFor, withHeld, type Badge } from "./nodeStatus.js";
@@ -65,47 +67,6 @@ function SocketHandle({
       aria-label={`${socket.id} ${socket.type}`}
       data-testid={`node.${nodeId}.socket.${socket.id}`}
     />
-  );
-}
-
-/** Counters read as primitives: a node re-renders only when one of its own numbers changes. */
-function Counters({ id, stale = false }: { id: string; stale?: boolean }) {
-  const { t } = useTranslation();
-  const has = useApp((s) => s.counters.nodes[id] !== undefined);
-  const sent = useApp((s) => s.counters.nodes[id]?.sent ?? 0);
-  const received = useApp((s) => s.counters.nodes[id]?.received ?? 0);
-  const dropped = useApp((s) => s.counters.nodes[id]?.dropped ?? 0);
-  const errors = useApp((s) => s.counters.nodes[id]?.errors ?? 0);
-  const reasons = useApp((s) =>
-    Object.entries(s.counters.nodes[id]?.dropReasons ?? {})
-      .map(([k, v]) => `${t(`dropReasons.${k}`, { defaultValue: k })}: ${v}`)
-      .join(", "),
-  );
-  if (!has) return null;
-  return (
-    <div
-      className={`zn-counters ${stale ? "stale" : ""}`}
-      data-testid={`node.${id}.counters`}
-      data-stale={stale ? "true" : undefined}
-      title={stale ? t("counters.lastRun") : undefined}
-    >
-      <span title={t("counters.sent")}>
-        ↑ <b data-testid={`node.${id}.sent`}>{sent}</b>
-      </span>
-      <span title={t("counters.received")}>
-        ↓ <b data-testid={`node.${id}.received`}>{received}</b>
-      </span>
-      {dropped > 0 && (
-        <span className="warn" title={reasons}>
-          {t("counters.dropped")} <b>{dropped}</b>
-        </span>
-      )}
-      {errors > 0 && (
-        <span className="bad">
-          {t("counters.errors")} <b>{errors}</b>
-        </span>
-      )}
-    </div>
   );
 }
 
@@ -163,6 +124,7 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
       ? t("detail.heldByStep", { body: heldBody(held), count: held.count })
       : detailText(t, b, status);
   const role = t(`roles.${node.role}.label`);
+  const pipe = usePipeLine(id);
   return (
     <div
       className={`zn ${selected ? "selected" : ""} ${hasError ? "invalid" : diagnostics.length ? "warned" : ""}`}
@@ -205,9 +167,13 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
           </>
         ) : running ? (
           <>
-            <div className={`zn-detail ${b?.tone ?? ""}`} title={detail || undefined}>
-              {detail}
-            </div>
+            {pipe ? (
+              <PipeLine id={id} pipe={pipe} />
+            ) : (
+              <div className={`zn-detail ${b?.tone ?? ""}`} title={detail || undefined}>
+                {detail}
+              </div>
+            )}
             <Counters id={id} />
             {!ATTACH_MODE && <NodeActions node={node} status={status} compact />}
           </>
@@ -254,7 +220,8 @@ function CompactNode({ id, node, sides, selected }: ViewProps) {
     node,
     useApp((s) => s.locale),
   );
-  const state = b ? t(`status.${b.key}`) : t("status.idle");
+  const pipe = usePipeLine(id);
+  const state = pipe && b ? pipe.text : b ? t(`status.${b.key}`) : t("status.idle");
   return (
     <div
       className={`zn zn-compact ${selected ? "selected" : ""} ${invalid ? "invalid" : ""}`}
@@ -270,7 +237,7 @@ function CompactNode({ id, node, sides, selected }: ViewProps) {
         {label}
       </div>
       <div className="znc-meta">
-        <span className={`znc-dot ${b?.tone ?? "idle"}`} aria-hidden="true" />
+        <span className={`znc-dot ${pipe && b ? "bad" : (b?.tone ?? "idle")}`} aria-hidden="true" />
         <span className="znc-state" data-testid={`node.${id}.status`}>
           {state}
         </span>

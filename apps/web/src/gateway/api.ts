@@ -9,7 +9,7 @@ export interface TemplateInfo {
   description?: LocalizedText;
 }
 
-async function get<T>(path: string): Promise<T> {
+export async function get<T>(path: string): Promise<T> {
   // No token in this tab: the gateway's cookie (set when the page was opened with ?token=) may still do.
   const token = getToken();
   const res = await fetch(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});

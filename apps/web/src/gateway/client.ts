@@ -122,6 +122,7 @@ export class GatewayClient {
         this.queue = [];
         st.setAllowExternal(msg.allowExternal);
         st.applySnapshot(msg.snapshot);
+        st.applyQueuesSnapshot(msg.snapshot);
         st.syncWatched(msg.snapshot.watchedLinks ?? []);
         st.setConnection("open", null);
         this.welcomed = true;
@@ -166,6 +167,7 @@ export class GatewayClient {
     this.hooks.onBatch?.(batch.events);
     this.store.getState().applyBatch(batch.events, batch.sampled);
     routeWire(batch.events, this.store, (m) => this.send(m));
+    this.store.getState().applyQueues(batch.events);
     const messages = batch.events.filter((e): e is MessageEvent_ => e.type === "message");
     if (messages.length) for (const fn of this.messageListeners) fn(messages);
     if (this.queue.length) this.frame = requestAnimationFrame(() => this.flush());

@@ -76,9 +76,20 @@ const EVENT_TYPES = {
   log: 1,
   control: 1,
   observed: 1,
+  queues: 1,
+  pipe: 1,
 } satisfies Record<RuntimeEventType, 1>;
 /** Shown elsewhere (node badges, counters, the wire table, attach's canvas), never as a log row. */
-const NOT_LOGGED = new Set(["counters", "status", "wire", "observed", "control"]);
+const NOT_LOGGED = new Set([
+  "counters",
+  "status",
+  "wire",
+  "observed",
+  "control",
+  // Shown on the links and nodes (gauges, the pipe state), not as log rows.
+  "queues",
+  "pipe",
+]);
 const KINDS = {
   request: 1,
   reply: 1,
@@ -112,7 +123,7 @@ const GROUPS = {
   outside: 1,
 } satisfies Record<PatternGroup, 1>;
 /** The engine's drop reasons (core.ts, teardown.ts, publisher.ts, the Lazy Pirate client). */
-const DROP_REASONS = ["no-subscriber", "hwm", "timeout", "killed", "closed", "error"];
+const DROP_REASONS = ["no-subscriber", "hwm", "unroutable", "timeout", "killed", "closed", "error"];
 /** zeromq.js monitor event types (socket.events), and what raw TCP reports. */
 const MONITOR_EVENTS = [
   "accept",

@@ -15,6 +15,8 @@ import { ConnectSnippets } from "./ConnectSnippets.js";
 import { LinkPicker } from "./LinkPicker.js";
 import { WirePanel } from "../wire/WirePanel.js";
 import { ParamsForm } from "./ParamsForm.js";
+import { HwmEditor } from "./HwmEditor.js";
+import { QueueList } from "./QueueList.js";
 import type { Locale } from "../store/uiSlice.js";
 
 function Diags({ list }: { list: Diagnostic[] }) {
@@ -102,6 +104,7 @@ function NodeInspector({ node }: { node: GraphNode }) {
             </div>
             <BindEditor node={node} socket={s} />
             {s.bind.length === 0 && <LinkPicker node={node} socket={s} />}
+            <HwmEditor node={node} socket={s} />
           </div>
         ))}
       </section>
@@ -146,6 +149,7 @@ function LinkInspector({ link }: { link: GraphLink }) {
         </code>
       </p>
       <Diags list={diags} />
+      <QueueList link={link.id} />
       <div className="field">
         <label htmlFor="link-endpoint">{t("inspector.endpoint")}</label>
         <select

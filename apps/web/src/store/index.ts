@@ -7,6 +7,7 @@ import { temporal } from "zundo";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
 import { createGraphSlice } from "./graphSlice.js";
+import { createQueuesSlice } from "./queuesSlice.js";
 import { createRuntimeSlice } from "./runtimeSlice.js";
 import type { AppState } from "./types.js";
 import { createUiSlice } from "./uiSlice.js";
@@ -27,6 +28,7 @@ export function createAppStore() {
         ...createUiSlice(...a),
         ...createWireSlice(...a),
         ...createAttachSlice(...a),
+        ...createQueuesSlice(...a),
       }),
       {
         partialize: (s) => ({ doc: s.doc }),

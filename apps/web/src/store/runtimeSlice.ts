@@ -92,7 +92,10 @@ function logged(e: RuntimeEvent): boolean {
     e.type !== "status" &&
     e.type !== "wire" &&
     e.type !== "observed" &&
-    e.type !== "control"
+    e.type !== "control" &&
+    // Queues and pipe states are drawn on the links and nodes (queuesSlice.ts).
+    e.type !== "queues" &&
+    e.type !== "pipe"
   );
 }
 

@@ -70,6 +70,10 @@ export interface SocketEntry {
   /** Bytes of the sends in `queue` (capped with its length: LIMITS.maxQueuedSends/Bytes). */
   queuedBytes: number;
   sending: boolean;
+  /** The receive loop waits in zeromq for a message (nothing is queued for it). */
+  receiving: boolean;
+  /** Messages the receive loop got (the queue gauges tell an idle receiver by it). */
+  receives: number;
   /** This socket's counter objects, cached by Core (CounterStore.refs). */
   counters?: SocketRefs;
   wake?: () => void;
@@ -116,6 +120,8 @@ export class SocketRegistry {
       queue: [],
       queuedBytes: 0,
       sending: false,
+      receiving: false,
+      receives: 0,
     };
     if (options.routingId) entry.routingId = options.routingId as string;
     this.entries.get(key)?.sock.close();
@@ -174,9 +180,13 @@ export class SocketRegistry {
       if (entry.closed || entry.closing) break;
       let frames: Buffer[];
       try {
+        entry.receiving = true;
         frames = await entry.sock.receive();
+        entry.receiving = false;
+        entry.receives++;
         failures = 0;
       } catch (err) {
+        entry.receiving = false;
         // A pending receive rejects with EAGAIN when its socket closes: a normal end.
         if (entry.closed || entry.closing || entry.sock.closed) break;
         onPeerError(err as NodeJS.ErrnoException);

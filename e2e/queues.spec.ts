@@ -1,0 +1,125 @@
+/**
+ * Issue 14, queues you can see: a link's gauge counts the messages in flight (the engine's exact
+ * count), rises while the consumer is paused and falls when it resumes; "list queue" shows the
+ * oldest message waiting; a full pipe shows on the node; a link too busy for one particle per
+ * message shows its rate instead; a socket's HWM edited in the inspector reaches the engine.
+ */
+import { expect, test } from "./fixtures.js";
+import type { PlaygroundPage } from "./pages/PlaygroundPage.js";
+
+const inFlight = (p: PlaygroundPage, link: string) =>
+  p.page
+    .getByTestId(`link.${link}.gauge`)
+    .getAttribute("data-in-flight")
+    .then((v) => Number(v ?? "-1"))
+    .catch(() => -1);
+
+const drawnOn = (p: PlaygroundPage, key: string) =>
+  p.particles
+    .getAttribute("data-drawn-links")
+    .then((v) => (JSON.parse(v ?? "{}") as Record<string, number>)[key] ?? 0);
+
+test.describe("queues you can see", () => {
+  test("08: the gauge rises while a subscriber is paused, lists its oldest message, falls on resume", async ({
+    playground: p,
+  }) => {
+    await p.page.setViewportSize({ width: 1440, height: 900 });
+    await p.goto({ template: "08-pub-sub" });
+    await p.run();
+    await p.expectCountAbove("sub-weather", "received", 1);
+    const gauge = p.page.getByTestId("link.pub-weather.gauge");
+    await expect(gauge).toBeVisible();
+    await expect(gauge).toHaveAttribute("data-capacity", "2000");
+    await p.page.getByRole("button", { name: "Pause weather" }).click();
+    await expect(p.status("sub-weather")).toHaveText("paused");
+    // Two weather updates a second wait in the pipe while nobody reads them.
+    await expect.poll(() => inFlight(p, "pub-weather"), { timeout: 15_000 }).toBeGreaterThan(3);
+    await expect(gauge).toHaveAttribute("data-tone", "ok");
+    await p.shot("queues-08-paused");
+
+    await gauge.click();
+    const list = p.page.getByTestId("queue.list");
+    await expect(list).toBeVisible();
+    const first = list.getByTestId("queue.body").first();
+    // Its frames as the log shows them: the topic, then the body.
+    await expect(first).toHaveText(/^weather \| weather update \d+$/);
+    // Oldest first, refreshed live: the list grows while the subscriber stays paused.
+    const rows = list.getByTestId("queue.row");
+    const n = await rows.count();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(n);
+    const oldest = Number((await first.textContent())!.split(" ").pop());
+    const second = Number(
+      (await list.getByTestId("queue.body").nth(1).textContent())!.split(" ").pop(),
+    );
+    expect(second).toBeGreaterThan(oldest);
+    await p.shot("queues-08-list");
+
+    await p.page.getByRole("button", { name: "Resume weather" }).first().click();
+    await expect.poll(() => inFlight(p, "pub-weather"), { timeout: 15_000 }).toBeLessThan(2);
+    // The list follows: the oldest it showed was delivered (it is empty, or starts later).
+    await expect
+      .poll(
+        async () => {
+          if ((await list.getByTestId("queue.empty").count()) > 0) return true;
+          const text = await first.textContent({ timeout: 1000 }).catch(() => null);
+          return text !== null && Number(text.split(" ").pop()) > oldest;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  });
+
+  test("11: the rate replaces particles on the busy link; the dropping PUB says so on its node", async ({
+    playground: p,
+  }) => {
+    await p.page.setViewportSize({ width: 1440, height: 900 });
+    await p.goto({ template: "11-high-water-mark" });
+    await p.run();
+    const busy = p.page.getByTestId("link.inproc-feed.busy");
+    await expect(busy).toHaveText(/^\d+(\.\d)?k?\/s$/, { timeout: 15_000 });
+    // From now on the link's messages are a rate, not dots: none is drawn while many arrive.
+    const drawn = await drawnOn(p, "inproc-feed");
+    const got = await p.count("slow-sub", "received");
+    await p.expectCountAbove("slow-sub", "received", got + 10);
+    expect(await drawnOn(p, "inproc-feed")).toBe(drawn);
+    // The publisher outruns the HWMs (10 + 10): its pipe to the slow subscriber drops.
+    const pipe = p.page.getByTestId("node.fast-pub.pipe");
+    await expect(pipe).toHaveAttribute("data-state", "dropping", { timeout: 15_000 });
+    await expect(pipe).toContainText("dropping");
+    await expect(p.page.getByTestId("link.inproc-feed.gauge")).toHaveAttribute("data-tone", "full");
+    await p.shot("queues-11-dropping");
+  });
+
+  test("09: a ventilator with no worker running is blocked, on its card and its links", async ({
+    playground: p,
+  }) => {
+    await p.page.setViewportSize({ width: 1440, height: 900 });
+    await p.goto({ template: "09-pipeline" });
+    for (const w of ["worker-1", "worker-2"]) {
+      await p.node(w).click();
+      await p.page.getByTestId("side.inspector").click();
+      await p.page.locator("#node-autostart").uncheck();
+    }
+    await p.run();
+    const pipe = p.page.getByTestId("node.ventilator.pipe");
+    await expect(pipe).toHaveAttribute("data-state", "blocked", { timeout: 15_000 });
+    await expect(pipe).toContainText("blocked");
+    await p.shot("queues-09-blocked");
+  });
+
+  test("a socket's send HWM edited in the inspector is applied as a diff and read by the gauge", async ({
+    playground: p,
+  }) => {
+    await p.goto({ template: "08-pub-sub" });
+    await p.run();
+    const gauge = p.page.getByTestId("link.pub-weather.gauge");
+    await expect(gauge).toHaveAttribute("data-capacity", "2000");
+    await p.node("publisher").click();
+    await p.page.getByTestId("side.inspector").click();
+    await p.page.getByTestId("inspector.pub.sndhwm").fill("50");
+    const run = p.page.getByTestId("toolbar.run");
+    await expect(run).toHaveAttribute("data-mode", "apply");
+    await run.click();
+    await expect(gauge).toHaveAttribute("data-capacity", "1050", { timeout: 15_000 });
+  });
+});
