@@ -30,16 +30,13 @@ export interface RunArgs {
 export interface Summary {
   type: "summary";
   nodes: Record<string, { sent: number; received: number; errors: ErrorCode[] }>;
-  links: Record<
-    string,
-    {
-      forward: number;
-      backward: number;
-      /** Messages in flight when the run ended, per direction that carries any (and lost ones). */
-      inFlight?: { forward?: number; backward?: number };
-      lost?: { forward?: number; backward?: number };
-    }
-  >;
+  links: Record<string, { forward: number; backward: number }>;
+  /**
+   * Per link, messages in flight when the run ended, per direction that carries any (`lost`:
+   * certain never to arrive, not yet counted as dropped; only where there are some).
+   */
+  inFlight: Record<string, { forward?: number; backward?: number }>;
+  lost: Record<string, { forward?: number; backward?: number }>;
   /**
    * Sockets whose pipe was ever full during the run (`node.socket`): their state when it ended,
    * why (English), and how many times they became blocked or dropping.
@@ -143,10 +140,11 @@ function summarize(
   const links: Summary["links"] = {};
   for (const [id, l] of Object.entries(counters.links))
     links[id] = { forward: l.forward, backward: l.backward };
+  const inFlight: Summary["inFlight"] = {};
+  const lost: Summary["lost"] = {};
   for (const q of queues) {
-    const l = (links[q.link] ??= { forward: 0, backward: 0 });
-    (l.inFlight ??= {})[q.direction] = q.inFlight;
-    if (q.lost) (l.lost ??= {})[q.direction] = q.lost;
+    (inFlight[q.link] ??= {})[q.direction] = q.inFlight;
+    if (q.lost) (lost[q.link] ??= {})[q.direction] = q.lost;
   }
-  return { type: "summary", nodes, links, pipes, durationMs };
+  return { type: "summary", nodes, links, inFlight, lost, pipes, durationMs };
 }

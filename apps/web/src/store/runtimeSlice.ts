@@ -87,6 +87,7 @@ export interface RuntimeSlice {
 function logged(e: RuntimeEvent): boolean {
   // `observed` (attach's whole graph) is drawn on the canvas, not written in the log.
   // `control` (step mode, speed, cuts…) is drawn on the toolbar and links; the engine notes it.
+  // `queues` and `pipe` (what waits on each link, full pipes) belong to the links' gauges.
   return (
     e.type !== "counters" &&
     e.type !== "status" &&

@@ -84,6 +84,11 @@ export class PipeStates {
     }
     this.lost = lost;
     for (const [key, status] of this.current) {
+      // Its socket closed (the node stopped, was killed or restarted): nothing waits any more.
+      if (status.state === "blocked" && !this.core.registry.get(key)) {
+        this.ok(status.node, status.socket);
+        continue;
+      }
       if (status.state !== "dropping") continue;
       if (now - (this.lastDrop.get(key) ?? 0) >= DROPPING_FOR_MS)
         this.ok(status.node, status.socket);

@@ -6,6 +6,7 @@
  * the send or receive path but the ROUTER check (pipes.ts).
  */
 import {
+  type GraphDoc,
   QUEUE_LIST_MAX,
   QUEUES_EVENT_MS,
   type LinkQueue,
@@ -197,7 +198,7 @@ function lostAtHwm(lane: Lane, idle: boolean) {
   }
 }
 
-function socketTypeOf(doc: NonNullable<Core["doc"]>, end: { node: string; socket: string }) {
+function socketTypeOf(doc: GraphDoc, end: { node: string; socket: string }) {
   const n = doc.nodes.find((x) => x.id === end.node);
   return (n?.sockets.find((s) => s.id === end.socket)?.type ?? "PAIR") as SocketType;
 }
