@@ -33,7 +33,6 @@ const EMPTY = Buffer.alloc(0);
 
 export class MessagePath {
   private readonly incoming = new IncomingLimit(LIMITS.maxIncomingPerSecond);
-  /** The queue tracker (set by the core once it exists): routes, timeouts, HWM drops. */
   queues: QueueHooks | undefined = undefined;
 
   constructor(
@@ -153,7 +152,6 @@ export class MessagePath {
   /** zeromq took it: owed to a receiver now, counted and reported. */
   sent(entry: SocketEntry, pending: PendingSend, frames: Buffer[], dropReason?: string): true {
     pending.onWire = true;
-    // A ROUTER drops a message for a routing id it does not know, silently: counted there.
     if (entry.zmqType === "ROUTER" && frames.length > 1)
       this.queues?.routed(entry, frames[0], pending);
     if (entry.closing || entry.closed) this.correlator.sentAfterClose(entry.key, pending);
@@ -254,7 +252,8 @@ export class MessagePath {
     } else {
       this.counters.received(entry.node, entry.socket, null, null, false);
       // An outside peer's routing id: replies to it are routable (queues/pipes.ts).
-      if (entry.zmqType === "ROUTER" && frames.length > 1) this.queues?.heardFrom(entry, frames[0]!);
+      if (entry.zmqType === "ROUTER" && frames.length > 1)
+        this.queues?.heardFrom(entry, frames[0]!);
     }
     if (match) {
       // Not lost after all: its subscription was on its way when it was sent.
