@@ -20,7 +20,7 @@ type Report = (d: Finding, p: Phrase) => void;
 const MAX_ROUTING_ID_BYTES = 255;
 
 /** The socket types a node of `role` can open, or null when any type is fine (an outside peer). */
-export function socketTypesFor(role: Role): readonly SocketType[] | null {
+function socketTypesFor(role: Role): readonly SocketType[] | null {
   const can = capabilitiesOf(role);
   if (can.outside) return null;
   if (can.anyZmqSocket) return ZMQ_SOCKET_TYPES.filter((t) => t !== "STREAM");

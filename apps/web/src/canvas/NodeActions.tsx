@@ -16,7 +16,7 @@ const ICON: Record<NodeAction, string> = {
 };
 
 /** The actions that make sense for a node in its current state, in display order. */
-export function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction[] {
+function actionsFor(node: GraphNode, status: NodeStatus | undefined): NodeAction[] {
   const can = capabilitiesOf(node.role);
   // Another program runs it: there is nothing here to start, stop or send from.
   if (can.outside) return [];

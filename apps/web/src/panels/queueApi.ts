@@ -9,7 +9,7 @@ import {
 } from "@zmqp/protocol";
 import { get } from "../gateway/api.js";
 
-export interface QueuedMessage {
+interface QueuedMessage {
   /** The send this message came from (the log's `message` event id). */
   sendId: number;
   ageMs: number;
@@ -28,7 +28,7 @@ export const LIST_LIMIT = QUEUE_LIST_MAX;
 export const LIST_POLL_MS = 500;
 
 /** A frame list as one line: text frames as text, others as hex, joined with " | ". */
-export function framesText(frames: readonly FrameView[]): string {
+function framesText(frames: readonly FrameView[]): string {
   return frames.map((f) => f.text ?? (f.hex ? `0x${f.hex}` : "")).join(" | ");
 }
 

@@ -22,7 +22,7 @@ export type { LinkQueue, QueueEnd } from "@zmqp/protocol";
 export type PipeState = PipeStatus & { t: number };
 
 /** Which queue the "list queue" panel shows: a link and the sending end of its direction. */
-export interface OpenQueue {
+interface OpenQueue {
   link: string;
   from: string;
 }
@@ -72,7 +72,7 @@ export function tcpNote(q: LinkQueue): Saying {
 
 /** `node/socket`: how the API and the pipe states name a socket. */
 export const endName = (e: QueueEnd) => `${e.node}/${e.socket}`;
-export const queueKey = (link: string, from: string) => `${link}\u0000${from}`;
+const queueKey = (link: string, from: string) => `${link}\u0000${from}`;
 
 const EMPTY: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {} };
 
@@ -114,7 +114,7 @@ export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]
  * first change after a quiet spell is drawn at once, so a pipe that fills shows the moment its
  * event comes.
  */
-export const QUEUES_DRAW_MS = 500;
+const QUEUES_DRAW_MS = 500;
 
 export const createQueuesSlice: StateCreator<AppState, [], [], QueuesSlice> = (set, get) => {
   let pending: QueuesState | null = null;

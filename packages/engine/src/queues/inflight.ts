@@ -49,7 +49,7 @@ function typeOf(doc: GraphDoc, node: string, socket: string): string | undefined
   return doc.nodes.find((n) => n.id === node)?.sockets.find((s) => s.id === socket)?.type;
 }
 
-export function transportOf(address: string | null): LinkTransport {
+function transportOf(address: string | null): LinkTransport {
   if (address?.startsWith("inproc://")) return "inproc";
   if (address?.startsWith("ipc://")) return "ipc";
   return "tcp";

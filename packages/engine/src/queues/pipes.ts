@@ -13,7 +13,7 @@ import type { Lane } from "./inflight.js";
 /** Socket types whose send waits when every pipe is full. */
 const BLOCKING = new Set(["PUSH", "DEALER", "PAIR"]);
 /** A send waiting this long in zeromq is blocked, not just on its way (a busy loop takes µs). */
-export const BLOCKED_AFTER_MS = 50;
+const BLOCKED_AFTER_MS = 50;
 /** A dropping socket is `ok` again after this long without a drop (and its pipes not over). */
 const DROPPING_FOR_MS = 1000;
 
