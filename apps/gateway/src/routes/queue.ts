@@ -3,12 +3,9 @@
  * 100) on one link from one of its ends. Token-protected like every /api route but health; the
  * page polls it while the panel is open, so the input is checked before the engine is asked.
  */
-import { ERROR_CODES } from "@zmqp/protocol";
+import { ERROR_CODES, ID_PATTERN as ID } from "@zmqp/protocol";
 import type { FastifyInstance } from "fastify";
 import { HttpError } from "../errors.js";
-
-/** The graph's id rule (graph.ts): 1-64 letters, digits, _ . - starting with a letter or digit. */
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 function one(v: unknown, name: string): string {
   if (v === undefined || v === "")

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { nodeName } from "../i18n/names.js";
+import { framesLine } from "./framesLine.js";
 import { sayWith } from "../i18n/say.js";
 import type { Locale } from "../store/uiSlice.js";
 import type { LogEntry } from "../store/runtimeSlice.js";
@@ -28,11 +29,6 @@ const TYPES: (RuntimeEventType | "all")[] = [
 /** Rows rendered at most: the store keeps more, the DOM stays light. */
 const ROWS = 150;
 
-/** A message's frames as the log shows them: text, or hex when not printable. */
-function payloadText(e: Extract<LogEntry, { type: "message" }>): string {
-  return e.frames.map((f) => f.text ?? `0x${f.hex}`).join(" | ");
-}
-
 /** A row's text in the reader's language; frames, ids and addresses stay as they are. */
 function describe(e: LogEntry, t: TFunction, locale: Locale): string {
   switch (e.type) {
@@ -40,7 +36,7 @@ function describe(e: LogEntry, t: TFunction, locale: Locale): string {
       const arrow = e.direction === "out" ? "→" : "←";
       const via = e.link ?? (e.external ? t("log.external") : "");
       const kind = t(`log.kinds.${e.kind}`);
-      return `${t("log.row.messageHead", { kind, arrow, via })} ${payloadText(e)}`;
+      return `${t("log.row.messageHead", { kind, arrow, via })} ${framesLine(e.frames)}`;
     }
     case "monitor": {
       const event = t(`monitorEvents.${e.event}`, { defaultValue: e.event });
@@ -109,7 +105,7 @@ const Row = memo(function Row({ e, selected }: { e: LogEntry; selected: boolean 
             arrow: e.direction === "out" ? "→" : "←",
             via: e.link ?? (e.external ? t("log.external") : ""),
           })}{" "}
-          <bdi data-verbatim>{payloadText(e)}</bdi>
+          <bdi data-verbatim>{framesLine(e.frames)}</bdi>
         </span>
       ) : (
         <span className="text">{describe(e, t, locale)}</span>

@@ -2,12 +2,9 @@
  * `GET /api/queue?link=ID&from=node/socket`: the oldest messages in flight on one direction of a
  * link (at most 100), polled while "list queue" is open.
  */
-import {
-  QUEUE_LIST_MAX,
-  type FrameView,
-  type QueueListing as QueueListingView,
-} from "@zmqp/protocol";
+import { QUEUE_LIST_MAX, type QueueListing as QueueListingView } from "@zmqp/protocol";
 import { get } from "../gateway/api.js";
+import { framesLine } from "./framesLine.js";
 
 interface QueuedMessage {
   /** The send this message came from (the log's `message` event id). */
@@ -27,11 +24,6 @@ export const LIST_LIMIT = QUEUE_LIST_MAX;
 /** How often the open list asks again, ms. */
 export const LIST_POLL_MS = 500;
 
-/** A frame list as one line: text frames as text, others as hex, joined with " | ". */
-function framesText(frames: readonly FrameView[]): string {
-  return frames.map((f) => f.text ?? (f.hex ? `0x${f.hex}` : "")).join(" | ");
-}
-
 export async function fetchQueue(link: string, from: string): Promise<QueueListing> {
   const q = new URLSearchParams({ link, from });
   const raw = await get<QueueListingView>(`/api/queue?${q.toString()}`);
@@ -40,7 +32,7 @@ export async function fetchQueue(link: string, from: string): Promise<QueueListi
     messages: raw.messages.slice(0, LIST_LIMIT).map((m) => ({
       sendId: m.sendId,
       ageMs: m.ageMs,
-      body: framesText(m.frames),
+      body: framesLine(m.frames),
     })),
   };
 }

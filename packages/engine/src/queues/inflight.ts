@@ -9,14 +9,7 @@
  * send older than one a peer already took is on another link), else split by turn among those
  * it may be on (then `exact` is false).
  */
-import {
-  LIMITS,
-  phrase,
-  type GraphDoc,
-  type LinkQueue,
-  type LinkTransport,
-  type SocketOptions,
-} from "@zmqp/protocol";
+import { LIMITS, phrase, type GraphDoc, type LinkQueue, type LinkTransport } from "@zmqp/protocol";
 import type { Core } from "../core.js";
 import type { PendingSend } from "../send-list.js";
 import { socketKey } from "../sockets/registry.js";
@@ -41,14 +34,6 @@ export interface Lane {
   fanout?: boolean;
 }
 
-function optionsOf(doc: GraphDoc, node: string, socket: string): SocketOptions | undefined {
-  return doc.nodes.find((n) => n.id === node)?.sockets.find((s) => s.id === socket)?.options;
-}
-
-function typeOf(doc: GraphDoc, node: string, socket: string): string | undefined {
-  return doc.nodes.find((n) => n.id === node)?.sockets.find((s) => s.id === socket)?.type;
-}
-
 function transportOf(address: string | null): LinkTransport {
   if (address?.startsWith("inproc://")) return "inproc";
   if (address?.startsWith("ipc://")) return "ipc";
@@ -58,18 +43,18 @@ function transportOf(address: string | null): LinkTransport {
 /** Every direction of every link a message can travel on, with zero in flight. */
 export function lanesOf(core: Core, doc: GraphDoc): Lane[] {
   const lanes: Lane[] = [];
+  const topology = core.state.topology;
   for (const l of doc.links) {
-    const transport = transportOf(core.state.topology.address(l.id, true));
+    const transport = transportOf(topology.address(l.id, true));
     for (const direction of ["forward", "backward"] as const) {
       const from = direction === "forward" ? l.from : l.to;
       const to = direction === "forward" ? l.to : l.from;
-      const fromType = typeOf(doc, from.node, from.socket);
-      const toType = typeOf(doc, to.node, to.socket);
-      if (!fromType || !toType || RECEIVE_ONLY.has(fromType) || SEND_ONLY.has(toType)) continue;
-      const sendHwm =
-        optionsOf(doc, from.node, from.socket)?.sendHighWaterMark ?? LIMITS.highWaterMark;
-      const recvHwm =
-        optionsOf(doc, to.node, to.socket)?.receiveHighWaterMark ?? LIMITS.highWaterMark;
+      const fromSocket = topology.socket(from.node, from.socket);
+      const toSocket = topology.socket(to.node, to.socket);
+      if (!fromSocket || !toSocket) continue;
+      if (RECEIVE_ONLY.has(fromSocket.type) || SEND_ONLY.has(toSocket.type)) continue;
+      const sendHwm = fromSocket.options?.sendHighWaterMark ?? LIMITS.highWaterMark;
+      const recvHwm = toSocket.options?.receiveHighWaterMark ?? LIMITS.highWaterMark;
       lanes.push({
         fromKey: socketKey(from.node, from.socket),
         toKey: socketKey(to.node, to.socket),

@@ -141,7 +141,9 @@ export class QueueTracker {
     if (!lane) return null;
     sampleLanes(this.core, all, new Set([lane]), QUEUE_LIST_MAX);
     const now = this.core.state.now();
-    const type = socketTypeOf(doc, lane.queue.from);
+    const end = lane.queue.from;
+    const type = (this.core.state.topology.socket(end.node, end.socket)?.type ??
+      "PAIR") as SocketType;
     return {
       t: now,
       link,
@@ -168,13 +170,22 @@ export class QueueTracker {
 
   /** Messages a fan-out's high-water mark dropped on `link`, found at a receive. */
   hwmDropped(from: { node: string; socket: string }, link?: string) {
-    const doc = this.core.state.topology.doc;
     const key = `${from.node}/${from.socket}`;
-    const lane = doc
-      ? lanesOf(this.core, doc).find((l) => l.fromKey === key && l.queue.link === link)
-      : undefined;
+    const lane = this.shapes().find((l) => l.fromKey === key && l.queue.link === link);
     this.pipes.hwmDrop(from, lane);
   }
+
+  /**
+   * The running graph's lanes as built, for what depends on the graph only (ends, capacity): made
+   * once per deploy, not on every receive that finds an HWM drop. Never sampled into.
+   */
+  private shapes(): Lane[] {
+    const doc = this.core.state.topology.doc;
+    if (this.shaped?.doc !== doc) this.shaped = { doc, lanes: doc ? lanesOf(this.core, doc) : [] };
+    return this.shaped.lanes;
+  }
+
+  private shaped: { doc: GraphDoc | null; lanes: Lane[] } | undefined;
 }
 
 const fanout = (c: Core, lane: Lane) => c.correlator.listOf(lane.fromKey)?.fanout === true;
@@ -196,11 +207,6 @@ function lostAtHwm(lane: Lane, idle: boolean) {
     q.lost = q.inFlight - q.capacity.total;
     q.inFlight = q.capacity.total;
   }
-}
-
-function socketTypeOf(doc: GraphDoc, end: { node: string; socket: string }) {
-  const n = doc.nodes.find((x) => x.id === end.node);
-  return (n?.sockets.find((s) => s.id === end.socket)?.type ?? "PAIR") as SocketType;
 }
 
 function view(p: PendingSend, type: SocketType, now: number) {
