@@ -134,9 +134,10 @@ export class SocketRegistry {
   }
 
   /**
-   * Queues a send behind the one in flight; resolves when zeromq took it, rejects with its error
-   * (EAGAIN on timeout). With nothing in flight the caller sends directly (MessagePath.send: no
-   * queue, no extra promise), setting `sending` and calling `sent` when zeromq settled it.
+   * Queues a send behind the one in flight, or starts the queue when nothing is in flight (a
+   * proxy's subscription upstream: control traffic outside the message path); resolves when zeromq
+   * took it, rejects with its error (EAGAIN on timeout). The message path sends directly when it
+   * can (MessagePath.send: no queue, no extra promise), setting `sending` and calling `sent`.
    */
   send(entry: SocketEntry, frames: Buffer[]): Promise<void> {
     if (entry.closed || entry.closing) return Promise.reject(closedError());
@@ -152,6 +153,7 @@ export class SocketRegistry {
     // Not async itself: a queued send costs this one promise, no wrapper around it.
     return new Promise((resolve, reject) => {
       entry.queue.push({ frames, bytes, done: (err) => (err ? reject(err) : resolve()) });
+      if (!entry.sending) void drain(entry);
     });
   }
 
