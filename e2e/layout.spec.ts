@@ -258,10 +258,13 @@ test.describe("a large graph", () => {
       .toBeGreaterThan(received + 20);
     expect(await p.particlesDrawn()).toBe(drawn);
     await p.shot("layout-1280x720-zoomed-out-rates");
-    // Back above the level of detail: full nodes and particles again.
+    // Back above the level of detail: full nodes again. 11's links are too busy for one particle
+    // per message (rateView.ts, queues.spec.ts), so each says its rate on the link instead.
     await zoomTo(p.page, 1);
     await expect(p.counters("fast-pub")).toBeVisible();
-    await expect.poll(() => p.particlesDrawn(), { timeout: 10_000 }).toBeGreaterThan(drawn);
+    await expect(
+      p.page.locator('[data-testid^="link."][data-testid$=".busy"]').first(),
+    ).toBeVisible();
   });
 
   test("palette-added nodes land in view; L lays the graph out", async ({ playground: p }) => {
