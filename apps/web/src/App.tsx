@@ -15,6 +15,9 @@ import { AttachPanel } from "./attach/AttachPanel.js";
 import { ObservedInspector } from "./attach/ObservedInspector.js";
 import { ATTACH_MODE } from "./attach/mode.js";
 import { ShareBanner } from "./share/ShareBanner.js";
+import { ReplayBanner } from "./replay/ReplayBanner.js";
+import { Timeline } from "./replay/Timeline.js";
+import { timelineShown } from "./replay/shown.js";
 
 export function App() {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ export function App() {
   const sideIsOpen = useApp(sideOpen);
   const offline = useApp((s) => s.everConnected && s.connection !== "open");
   const title = useApp((s) => localized(s.doc.title, s.locale) ?? s.doc.name);
+  const withTimeline = useApp(timelineShown) && !ATTACH_MODE;
   const appTitle = ATTACH_MODE ? t("attach.title") : t("app.title");
   useEffect(() => {
     document.title = title ? `${title} · ${appTitle}` : appTitle;
@@ -33,9 +37,11 @@ export function App() {
       {ATTACH_MODE ? <AttachBar /> : <Toolbar />}
       <Banner />
       <RunningNotice />
+      <ReplayBanner />
       {ATTACH_MODE ? <AttachPanel /> : <Palette />}
-      <main className="main">
+      <main className={`main ${withTimeline ? "with-timeline" : ""}`}>
         <Canvas />
+        {withTimeline && <Timeline />}
       </main>
       {ATTACH_MODE ? <ObservedInspector /> : <SidePanel />}
       <div className="dock">

@@ -11,6 +11,7 @@ import "./styles/panels.css";
 import "./styles/dock.css";
 import "./attach/attach.css";
 import "./share/share.css";
+import "./replay/replay.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -28,6 +29,11 @@ import { ATTACH_MODE } from "./attach/mode.js";
 import { isShareFragment } from "@zmqp/recording";
 import { followShareLinks, openShareLink } from "./share/open.js";
 import { sharePending } from "./share/pending.js";
+import { holdingOwn } from "./replay/own.js";
+import { STANDALONE } from "./replay/standalone.js";
+import { installRecordingDrop } from "./replay/openFile.js";
+import { installRunSpan } from "./replay/runSpan.js";
+import { installTimelineKeys } from "./replay/keys.js";
 
 const LOCALE_KEY = "zmqp.locale";
 /** The `?template=` this tab already opened (sessionStorage: per tab, survives a reload). */
@@ -72,11 +78,18 @@ if (!ATTACH_MODE) {
   // A promoted system replaces the graph as one undoable step: Undo brings the old one back.
   takePromoted(sessionStorage);
   // A shared graph shown over the person's own is not saved over it until they choose.
-  autosave(appStore, localStorage, sharePending);
+  // Nor is a recording's graph, shown while the person's own is kept aside.
+  autosave(appStore, localStorage, () => sharePending() || holdingOwn());
   followShareLinks();
 }
-if (!ATTACH_MODE) installShortcuts();
-gateway.connect();
+if (!ATTACH_MODE) {
+  installShortcuts();
+  installRecordingDrop();
+  installRunSpan();
+  installTimelineKeys();
+}
+// The static player has no gateway: nothing dials, the page shows recordings only.
+if (!STANDALONE) gateway.connect();
 
 // For tests and the UI benchmark: read-only access to the store from the page.
 (window as unknown as { __zmqp?: unknown }).__zmqp = { store: appStore };

@@ -38,6 +38,8 @@ import {
 } from "./toFlow.js";
 import { ZmqNode } from "./ZmqNode.js";
 import { AttachEmpty } from "../attach/AttachEmpty.js";
+import { shownCuts } from "../replay/shown.js";
+import { StillParticles } from "../replay/StillParticles.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 
 /** Defined once at module level: a new object per render makes React Flow remount every node. */
@@ -93,7 +95,7 @@ export function Canvas() {
   const labels = useMemo(() => flowLabels(t), [t, i18n.language]);
   const doc = useApp((s) => s.doc);
   const selection = useApp((s) => s.selection);
-  const cutLinks = useApp((s) => s.run.cutLinks);
+  const cutLinks = useApp(shownCuts);
   const viewEpoch = useApp((s) => s.viewEpoch);
   const rf = useReactFlow<ZmqFlowNode, LinkFlowEdge>();
   const [nodes, setNodes] = useState<ZmqFlowNode[]>([]);
@@ -247,6 +249,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
         <ParticleOverlay />
+        <StillParticles />
       </ReactFlow>
       {doc.nodes.length === 0 && (ATTACH_MODE ? <AttachEmpty /> : <Welcome />)}
     </div>

@@ -9,15 +9,16 @@ import { useZoomedOut } from "./lod.js";
 import { linkFull, QueueGauge } from "./QueueGauge.js";
 import { RATE_VIEW_ABOVE } from "./rateView.js";
 import type { LinkFlowEdge } from "./toFlow.js";
+import { shown, shownCuts, shownRunning } from "../replay/shown.js";
 
 /** Zoomed out: messages a second both ways, instead of particles and counts. */
 function RateLabel({ id, x, y }: { id: string; x: number; y: number }) {
   const { t } = useTranslation();
-  const running = useApp((s) => s.run.state === "running");
-  const forward = useApp((s) => shortRate(s.rates.links[id]?.forward ?? 0));
-  const backward = useApp((s) => shortRate(s.rates.links[id]?.backward ?? 0));
+  const running = useApp(shownRunning);
+  const forward = useApp((s) => shortRate(shown(s).rates.links[id]?.forward ?? 0));
+  const backward = useApp((s) => shortRate(shown(s).rates.links[id]?.backward ?? 0));
   const total = useApp(
-    (s) => (s.rates.links[id]?.forward ?? 0) + (s.rates.links[id]?.backward ?? 0),
+    (s) => (shown(s).rates.links[id]?.forward ?? 0) + (shown(s).rates.links[id]?.backward ?? 0),
   );
   if (!running || total === 0) return null;
   const rate = shortRate(total);
@@ -56,14 +57,14 @@ function LinkLabel({
   way: Way;
 }) {
   const { t } = useTranslation();
-  const running = useApp((s) => s.run.state === "running");
-  const forward = useApp((s) => s.counters.links[id]?.forward ?? 0);
-  const backward = useApp((s) => s.counters.links[id]?.backward ?? 0);
+  const running = useApp(shownRunning);
+  const forward = useApp((s) => shown(s).counters.links[id]?.forward ?? 0);
+  const backward = useApp((s) => shown(s).counters.links[id]?.backward ?? 0);
   const from = useApp((s) => s.doc.links.find((l) => l.id === id)?.from.node ?? "");
   const to = useApp((s) => s.doc.links.find((l) => l.id === id)?.to.node ?? "");
   // Too busy for one particle per message (rateView.ts): the label says the rate instead.
   const busy = useApp((s) => {
-    const r = s.rates.links[id];
+    const r = shown(s).rates.links[id];
     const top = Math.max(r?.forward ?? 0, r?.backward ?? 0);
     return s.rateView && top > RATE_VIEW_ABOVE
       ? shortRate((r?.forward ?? 0) + (r?.backward ?? 0))
@@ -125,10 +126,10 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } =
     props;
   const crowded = props.data?.crowded ?? false;
-  const cut = useApp((s) => s.run.cutLinks.includes(id));
+  const cut = useApp((s) => shownCuts(s).includes(id));
   const bad = useApp((s) => linkDiagnostics(s.doc, id).some((d) => d.severity === "error"));
   const compact = useZoomedOut();
-  const full = useApp((s) => linkFull(s.queues, id));
+  const full = useApp((s) => linkFull(shown(s).queues, id));
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,

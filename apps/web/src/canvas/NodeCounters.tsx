@@ -2,17 +2,18 @@
 import { useTranslation } from "react-i18next";
 import { useApp } from "../store/index.js";
 import { NodeRate } from "./NodePipe.js";
+import { shown } from "../replay/shown.js";
 
 /** Counters read as primitives: a node re-renders only when one of its own numbers changes. */
 export function Counters({ id, stale = false }: { id: string; stale?: boolean }) {
   const { t } = useTranslation();
-  const has = useApp((s) => s.counters.nodes[id] !== undefined);
-  const sent = useApp((s) => s.counters.nodes[id]?.sent ?? 0);
-  const received = useApp((s) => s.counters.nodes[id]?.received ?? 0);
-  const dropped = useApp((s) => s.counters.nodes[id]?.dropped ?? 0);
-  const errors = useApp((s) => s.counters.nodes[id]?.errors ?? 0);
+  const has = useApp((s) => shown(s).counters.nodes[id] !== undefined);
+  const sent = useApp((s) => shown(s).counters.nodes[id]?.sent ?? 0);
+  const received = useApp((s) => shown(s).counters.nodes[id]?.received ?? 0);
+  const dropped = useApp((s) => shown(s).counters.nodes[id]?.dropped ?? 0);
+  const errors = useApp((s) => shown(s).counters.nodes[id]?.errors ?? 0);
   const reasons = useApp((s) =>
-    Object.entries(s.counters.nodes[id]?.dropReasons ?? {})
+    Object.entries(shown(s).counters.nodes[id]?.dropReasons ?? {})
       .map(([k, v]) => `${t(`dropReasons.${k}`, { defaultValue: k })}: ${v}`)
       .join(", "),
   );

@@ -8,6 +8,7 @@ import { sayWith } from "../i18n/say.js";
 import { useApp } from "../store/index.js";
 import { nameOf, nodePipes } from "../store/queuesSlice.js";
 import { shortRate } from "../store/rates.js";
+import { shown } from "../replay/shown.js";
 
 /**
  * The node's worst pipe and what it says. The selectors return the engine's object (replaced only
@@ -15,7 +16,7 @@ import { shortRate } from "../store/rates.js";
  */
 export function usePipeLine(id: string): { state: "blocked" | "dropping"; text: string } | null {
   const { t } = useTranslation();
-  const p = useApp((s) => nodePipes(s.queues, id)[0]);
+  const p = useApp((s) => nodePipes(shown(s).queues, id)[0]);
   const peerId = p?.reason?.params?.peer;
   const peer = useApp((s) => (typeof peerId === "string" ? nameOf(s, peerId) : ""));
   if (!p || p.state === "ok") return null;
@@ -41,8 +42,8 @@ export function PipeLine({ id, pipe }: { id: string; pipe: { state: string; text
 /** Messages a second, sent and received, from the engine's counters (rates.ts). */
 export function NodeRate({ id }: { id: string }) {
   const { t } = useTranslation();
-  const rate = useApp((s) => shortRate(s.rates.nodes[id] ?? 0));
-  const some = useApp((s) => (s.rates.nodes[id] ?? 0) > 0);
+  const rate = useApp((s) => shortRate(shown(s).rates.nodes[id] ?? 0));
+  const some = useApp((s) => (shown(s).rates.nodes[id] ?? 0) > 0);
   if (!some) return null;
   return (
     <span

@@ -42,14 +42,15 @@ export function ParticleOverlay() {
     ro.observe(canvas);
     const compact = () => flow.getState().transform[2] < LOD_ZOOM;
     const sync = () => {
-      const on = appStore.getState().animate && !compact();
+      // A moment of the past is drawn still (StillParticles): nothing live moves over it.
+      const on = appStore.getState().animate && !compact() && !appStore.getState().replay;
       if (on === layer.enabled) return;
       layer.enabled = on;
       if (!on) layer.clear();
     };
-    layer.enabled = appStore.getState().animate && !compact();
+    layer.enabled = appStore.getState().animate && !compact() && !appStore.getState().replay;
     const unsubAnimate = appStore.subscribe((s, prev) => {
-      if (s.animate !== prev.animate) sync();
+      if (s.animate !== prev.animate || (s.replay === null) !== (prev.replay === null)) sync();
       // A run from nothing starts its particles from nothing too.
       if (s.run.epoch !== prev.run.epoch) layer.reset();
       // Stopped: nothing travels any more, so nothing is drawn travelling.

@@ -21,6 +21,7 @@ import {
   type PipeState,
   type QueuesState,
 } from "../store/queuesSlice.js";
+import { shown as shownRuntime, shownRunning } from "../replay/shown.js";
 
 /** The direction the gauge shows (the fullest) and whether a pipe on it is full. */
 function shown(s: QueuesState, link: string): { q: LinkQueue; full: boolean } | null {
@@ -74,7 +75,7 @@ export function shortAge(ms: number): string {
 
 /** Every direction of the link, one line each: in flight of what, oldest, the tcp note. */
 function gaugeTitle(t: TFunction, s: AppState, id: string): string {
-  return linkQueues(s.queues, id)
+  return linkQueues(shownRuntime(s).queues, id)
     .map((q) => {
       const parts = [
         t("queue.gaugeTitle", {
@@ -100,9 +101,9 @@ function gaugeTitle(t: TFunction, s: AppState, id: string): string {
  * (replaced at most every QUEUES_DRAW_MS). The drawing is a memo of primitives below them.
  */
 export function QueueGauge({ id, x, y }: { id: string; x: number; y: number }) {
-  const running = useApp((s) => s.run.state === "running");
-  const q = useApp((s) => linkQueues(s.queues, id)[0]);
-  const pipe = useApp((s) => (q ? linkPipes(s.queues, q)[0] : undefined));
+  const running = useApp(shownRunning);
+  const q = useApp((s) => linkQueues(shownRuntime(s).queues, id)[0]);
+  const pipe = useApp((s) => (q ? linkPipes(shownRuntime(s).queues, q)[0] : undefined));
   const idle = useApp((s) => (q ? 0 : idleCapacity(s.run.doc, id)));
   const total = q ? q.capacity.total : idle;
   if (!running || total < 0) return null;

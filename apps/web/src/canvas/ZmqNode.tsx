@@ -30,6 +30,7 @@ import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
 import { badgeFor, withHeld, type Badge } from "./nodeStatus.js";
 import { heldBody, heldOf } from "../store/held.js";
 import { isBinding, type Side, type ZmqFlowNode } from "./toFlow.js";
+import { shown, shownRunning } from "../replay/shown.js";
 
 function SocketRow({ nodeId, socket, side }: { nodeId: string; socket: GraphSocket; side: Side }) {
   const { t } = useTranslation();
@@ -94,15 +95,18 @@ interface ViewProps {
 function FullNode({ id, node, sides, selected }: ViewProps) {
   const { t } = useTranslation();
   const spec = ROLES[node.role];
-  const status = useApp((s) => s.status[id]);
-  const running = useApp((s) => s.run.state === "running");
+  const status = useApp((s) => shown(s).status[id]);
+  const running = useApp(shownRunning);
   // Edited (or another graph's node of the same id): what runs is not this node, so its live
   // badge and counters would describe something else. They show greyed until Apply changes.
   const edited = useApp(
-    (s) => s.run.state === "running" && pendingChanges(s.doc, s.run.doc).changed.includes(id),
+    (s) =>
+      !s.replay &&
+      s.run.state === "running" &&
+      pendingChanges(s.doc, s.run.doc).changed.includes(id),
   );
   const live = running && !edited;
-  const lastRun = useApp((s) => !live && s.counters.nodes[id] !== undefined);
+  const lastRun = useApp((s) => !live && shown(s).counters.nodes[id] !== undefined);
   const loopbackOnly = useApp((s) =>
     narrowedBinds(s.doc, s.run.state === "running" ? s.run.doc : null, id),
   );
@@ -111,7 +115,7 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
   const diagnostics = loopbackOnly
     ? allDiagnostics.filter((d) => d.code !== ERROR_CODES.EXTERNAL_BIND)
     : allDiagnostics;
-  const held = useApp((s) => heldOf(s.run.held, id));
+  const held = useApp((s) => (s.replay ? null : heldOf(s.run.held, id)));
   // Idle, the last run's statuses would describe nodes that are not running: show none.
   const b = live ? withHeld(badgeFor(status), held !== null) : null;
   const hasError = diagnostics.some((d) => d.severity === "error");
@@ -207,14 +211,14 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
 function CompactNode({ id, node, sides, selected }: ViewProps) {
   const { t } = useTranslation();
   const spec = ROLES[node.role];
-  const status = useApp((s) => s.status[id]);
-  const running = useApp((s) => s.run.state === "running");
+  const status = useApp((s) => shown(s).status[id]);
+  const running = useApp(shownRunning);
   const invalid = useApp((s) =>
     canvasDiagnostics(nodeDiagnostics(s.doc, id)).some((d) => d.severity === "error"),
   );
   // Rounded to what is shown, so the card re-renders only when its figure changes.
-  const rate = useApp((s) => shortRate(s.rates.nodes[id] ?? 0));
-  const held = useApp((s) => heldOf(s.run.held, id) !== null);
+  const rate = useApp((s) => shortRate(shown(s).rates.nodes[id] ?? 0));
+  const held = useApp((s) => !s.replay && heldOf(s.run.held, id) !== null);
   const b = running ? withHeld(badgeFor(status), held) : null;
   const label = nodeName(
     node,

@@ -28,7 +28,7 @@ const SAMPLES = 32;
 /** Device pixels per CSS pixel at most: dots this small gain nothing from a 3x backing store. */
 const MAX_DPR = 2;
 
-const KIND_COLOR: Record<MessageKind, string> = {
+export const KIND_COLOR: Record<MessageKind, string> = {
   request: "#2563eb",
   reply: "#16a34a",
   publish: "#ea580c",

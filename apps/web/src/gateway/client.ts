@@ -36,6 +36,11 @@ export interface ClientHooks {
   onWelcome?(snapshot: RuntimeSnapshot, first: boolean): void;
   /** Called with each applied batch's events (Attach mode takes its observed graph here). */
   onBatch?(events: RuntimeEvent[]): void;
+  /**
+   * Asked before each message is sent; false refuses it (the hook says why). A replay refuses
+   * what would change the running graph; the run's past goes back to live first.
+   */
+  beforeSend?(msg: ClientMessage): boolean;
   /** The WebSocket path: `/ws` (the runtime) or `/ws/attach` (an observed system). */
   path?: string;
 }
@@ -90,6 +95,7 @@ export class GatewayClient {
 
   /** Sends a message when connected; false (and a toast) when the gateway is not there. */
   send(msg: ClientMessage): boolean {
+    if (this.hooks.beforeSend && !this.hooks.beforeSend(msg)) return false;
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN || !this.welcomed) {
       this.store.getState().toast("error", i18n.t("gateway.notConnected"));
       return false;

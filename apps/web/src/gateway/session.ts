@@ -5,6 +5,7 @@ import { ATTACH_MODE } from "../attach/mode.js";
 import { appStore } from "../store/index.js";
 import { pendingChanges } from "../store/runDiff.js";
 import { GatewayClient } from "./client.js";
+import { replayGate } from "../replay/gate.js";
 
 /** Set at boot when the URL named a template: that template wins over a running document. */
 export const bootState = { templateFromUrl: false };
@@ -27,4 +28,7 @@ function onWelcome(snapshot: RuntimeSnapshot, first: boolean) {
   st.setRunningNotice(pendingChanges(st.doc, snapshot.doc).changed.length ? "differs" : "same");
 }
 
-export const gateway = new GatewayClient(appStore, ATTACH_MODE ? attachHooks : { onWelcome });
+export const gateway = new GatewayClient(
+  appStore,
+  ATTACH_MODE ? attachHooks : { onWelcome, beforeSend: replayGate },
+);

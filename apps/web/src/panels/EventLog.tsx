@@ -10,10 +10,11 @@ import type { Locale } from "../store/uiSlice.js";
 import type { LogEntry } from "../store/runtimeSlice.js";
 import { appStore, useApp, type AppState } from "../store/index.js";
 import { useThrottledApp } from "../store/useThrottled.js";
+import { shown } from "../replay/shown.js";
 
 /** How often the log redraws, ms. */
 const LOG_REFRESH_MS = 250;
-const selectLog = (s: AppState) => s.log;
+const selectLog = (s: AppState) => shown(s).log;
 const selectSampled = (s: AppState) => s.sampled;
 
 const TYPES: (RuntimeEventType | "all")[] = [
@@ -83,13 +84,24 @@ function clock(t: number): string {
 const select = (seq: number) => appStore.getState().selectMessage(seq);
 
 /** One row; memoised, so a refresh renders only the rows that are new or changed selection. */
-const Row = memo(function Row({ e, selected }: { e: LogEntry; selected: boolean }) {
+const Row = memo(function Row({
+  e,
+  selected,
+  now,
+}: {
+  e: LogEntry;
+  selected: boolean;
+  /** The row of the moment the timeline shows. */
+  now: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === "zh-TW" ? "zh-TW" : "en") as Locale;
   const isMessage = e.type === "message";
   return (
     <div
-      className={`row ev-${e.type} ${isMessage ? `kind-${e.kind}` : ""} ${selected ? "selected" : ""}`}
+      className={`row ev-${e.type} ${isMessage ? `kind-${e.kind}` : ""} ${selected ? "selected" : ""} ${now ? "now" : ""}`}
+      data-now={now ? "true" : undefined}
+      data-t={e.t}
       onClick={isMessage ? () => select(e.seq) : undefined}
       role={isMessage ? "button" : undefined}
       tabIndex={isMessage ? 0 : undefined}
@@ -129,6 +141,7 @@ export function EventLog() {
   const sampled = useThrottledApp(selectSampled, LOG_REFRESH_MS);
   const filter = useApp((s) => s.logFilter);
   const selected = useApp((s) => s.selectedMessage);
+  const moment = useApp((s) => s.replay?.highlight ?? null);
   const nodes = useApp((s) => s.doc.nodes);
   const locale = useApp((s) => s.locale);
   const box = useRef<HTMLDivElement>(null);
@@ -151,7 +164,8 @@ export function EventLog() {
     const el = box.current;
     if (el && !held) el.scrollTop = el.scrollHeight;
   }, [shown, held]);
-  useLayoutEffect(() => setHeld(null), [filter]);
+  // A new filter, or another moment on the timeline (whose row is the newest): follow again.
+  useLayoutEffect(() => setHeld(null), [filter, moment]);
   const onScroll = () => {
     const el = box.current;
     if (!el) return;
@@ -212,7 +226,7 @@ export function EventLog() {
       >
         {shown.length === 0 && <p className="muted pad">{t("log.empty")}</p>}
         {shown.map((e) => (
-          <Row key={e.seq} e={e} selected={selected === e.seq} />
+          <Row key={e.seq} e={e} selected={selected === e.seq} now={moment === e.seq} />
         ))}
       </div>
       {held && fresh > 0 && (

@@ -18,6 +18,7 @@ import { ParamsForm } from "./ParamsForm.js";
 import { HwmEditor } from "./HwmEditor.js";
 import { QueueList } from "./QueueList.js";
 import type { Locale } from "../store/uiSlice.js";
+import { shown, shownCuts } from "../replay/shown.js";
 
 function Diags({ list }: { list: Diagnostic[] }) {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ function relabel(label: GraphNode["label"], text: string, locale: Locale): Graph
 function NodeInspector({ node }: { node: GraphNode }) {
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
-  const status = useApp((s) => s.status[node.id]);
+  const status = useApp((s) => shown(s).status[node.id]);
   const running = useApp((s) => s.run.state === "running");
   const diags = useApp((s) => nodeDiagnostics(s.doc, node.id));
   const spec = ROLES[node.role];
@@ -117,8 +118,8 @@ function LinkInspector({ link }: { link: GraphLink }) {
   const { t } = useTranslation();
   const doc = useApp((s) => s.doc);
   const running = useApp((s) => s.run.state === "running");
-  const cut = useApp((s) => s.run.cutLinks.includes(link.id));
-  const c = useApp((s) => s.counters.links[link.id]);
+  const cut = useApp((s) => shownCuts(s).includes(link.id));
+  const c = useApp((s) => shown(s).counters.links[link.id]);
   const diags = linkDiagnostics(doc, link.id);
   const target = doc.nodes
     .find((n) => n.id === link.to.node)

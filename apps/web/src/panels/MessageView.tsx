@@ -1,6 +1,7 @@
 /** Every frame of the selected message, as text and hex, with envelope frames marked. */
 import { useTranslation } from "react-i18next";
 import { useApp } from "../store/index.js";
+import { shown } from "../replay/shown.js";
 
 /** Hex bytes in groups of two, for reading. */
 function spacedHex(hex: string): string {
@@ -11,7 +12,9 @@ export function MessageView() {
   const { t } = useTranslation();
   const msg = useApp((s) => {
     const e =
-      s.selectedMessage === null ? undefined : s.log.find((x) => x.seq === s.selectedMessage);
+      s.selectedMessage === null
+        ? undefined
+        : shown(s).log.find((x) => x.seq === s.selectedMessage);
     return e?.type === "message" ? e : undefined;
   });
   return (

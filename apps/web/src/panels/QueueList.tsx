@@ -16,6 +16,7 @@ import {
   type LinkQueue,
 } from "../store/queuesSlice.js";
 import { fetchQueue, LIST_LIMIT, LIST_POLL_MS, type QueueListing } from "./queueApi.js";
+import { shown } from "../replay/shown.js";
 
 function useListing(link: string, from: string, on: boolean) {
   const [listing, setListing] = useState<QueueListing | null>(null);
@@ -73,7 +74,7 @@ export function QueueList({ link }: { link: string }) {
   const { t } = useTranslation();
   const open = useApp((s) => (s.openQueue?.link === link ? s.openQueue : null));
   const running = useApp((s) => s.run.state === "running");
-  const queues = useApp((s) => s.queues);
+  const queues = useApp((s) => shown(s).queues);
   const dirs = linkQueues(queues, link);
   const from = open?.from ?? (dirs[0] ? endName(dirs[0].from) : "");
   const q = dirs.find((d) => endName(d.from) === from);

@@ -15,6 +15,7 @@ import { RunButton } from "./RunButton.js";
 import { TemplatesMenu } from "./TemplatesMenu.js";
 import { ATTACH_URL } from "../attach/mode.js";
 import { ShareButton } from "../share/ShareButton.js";
+import { isRecordingFile, openRecordingFile, RECORDING_ACCEPT } from "../replay/openFile.js";
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
 
@@ -62,12 +63,13 @@ export function Toolbar() {
         <input
           ref={file}
           type="file"
-          accept="application/json,.json"
+          accept={`application/json,.json,${RECORDING_ACCEPT}`}
           hidden
           data-testid="toolbar.file"
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void openFile(f);
+            // A recording opens as a replay; a graph as the person's document.
+            if (f) void (isRecordingFile(f) ? openRecordingFile(f) : openFile(f));
             e.target.value = "";
           }}
         />

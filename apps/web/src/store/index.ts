@@ -13,6 +13,7 @@ import type { AppState } from "./types.js";
 import { createUiSlice } from "./uiSlice.js";
 import { createWireSlice } from "../wire/wireSlice.js";
 import { createAttachSlice } from "../attach/attachSlice.js";
+import { createReplaySlice } from "../replay/replaySlice.js";
 
 export type { AppState } from "./types.js";
 
@@ -29,6 +30,7 @@ export function createAppStore() {
         ...createWireSlice(...a),
         ...createAttachSlice(...a),
         ...createQueuesSlice(...a),
+        ...createReplaySlice(...a),
       }),
       {
         partialize: (s) => ({ doc: s.doc }),

@@ -84,7 +84,7 @@ export interface RuntimeSlice {
 }
 
 /** Events worth a line in the log; counters and status are shown on the nodes, wire in its table. */
-function logged(e: RuntimeEvent): boolean {
+export function logged(e: RuntimeEvent): boolean {
   // `observed` (attach's whole graph) is drawn on the canvas, not written in the log.
   // `control` (step mode, speed, cuts…) is drawn on the toolbar and links; the engine notes it.
   // `queues` and `pipe` (what waits on each link, full pipes) belong to the links' gauges.
