@@ -18,6 +18,8 @@ import { ShareBanner } from "./share/ShareBanner.js";
 import { ReplayBanner } from "./replay/ReplayBanner.js";
 import { Timeline } from "./replay/Timeline.js";
 import { timelineShown } from "./replay/shown.js";
+import { EMBED, PLAYER } from "./player/mode.js";
+import { PlayerBar } from "./player/PlayerBar.js";
 
 export function App() {
   const { t } = useTranslation();
@@ -32,18 +34,19 @@ export function App() {
   }, [title, appTitle]);
   return (
     <div
-      className={`app ${bottomOpen ? "" : "dock-closed"} ${sideIsOpen || ATTACH_MODE ? "" : "side-folded"} ${offline ? "offline" : ""} ${ATTACH_MODE ? "attach" : ""}`}
+      className={`app ${bottomOpen ? "" : "dock-closed"} ${sideIsOpen || ATTACH_MODE ? "" : "side-folded"} ${offline ? "offline" : ""} ${ATTACH_MODE ? "attach" : ""} ${PLAYER ? "player" : ""} ${EMBED ? "embed" : ""}`}
     >
-      {ATTACH_MODE ? <AttachBar /> : <Toolbar />}
+      {/* The player has no gateway: its own bar, no palette (nothing to deploy); embedded, no chrome. */}
+      {ATTACH_MODE ? <AttachBar /> : PLAYER ? !EMBED && <PlayerBar /> : <Toolbar />}
       <Banner />
       <RunningNotice />
       <ReplayBanner />
-      {ATTACH_MODE ? <AttachPanel /> : <Palette />}
+      {ATTACH_MODE ? <AttachPanel /> : !PLAYER && <Palette />}
       <main className={`main ${withTimeline ? "with-timeline" : ""}`}>
         <Canvas />
         {withTimeline && <Timeline />}
       </main>
-      {ATTACH_MODE ? <ObservedInspector /> : <SidePanel />}
+      {ATTACH_MODE ? <ObservedInspector /> : !EMBED && <SidePanel />}
       <div className="dock">
         <button
           type="button"

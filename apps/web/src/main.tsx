@@ -12,6 +12,7 @@ import "./styles/dock.css";
 import "./attach/attach.css";
 import "./share/share.css";
 import "./replay/replay.css";
+import "./player/player.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -34,6 +35,8 @@ import { STANDALONE } from "./replay/standalone.js";
 import { installRecordingDrop } from "./replay/openFile.js";
 import { installRunSpan } from "./replay/runSpan.js";
 import { installTimelineKeys } from "./replay/keys.js";
+import { PLAYER } from "./player/mode.js";
+import { followRecLinks, openFromLocation } from "./player/location.js";
 
 const LOCALE_KEY = "zmqp.locale";
 /** The `?template=` this tab already opened (sessionStorage: per tab, survives a reload). */
@@ -54,7 +57,9 @@ appStore.subscribe((s, prev) => {
 });
 
 const template = new URLSearchParams(window.location.search).get("template");
-if (ATTACH_MODE) {
+if (PLAYER) {
+  // The player shows recordings only: never the person's graph, a template or a graph link.
+} else if (ATTACH_MODE) {
   // An observed system is not the person's graph: it is never loaded from or saved over theirs.
   void loadAttachState();
 } else if (
@@ -75,6 +80,11 @@ if (ATTACH_MODE) {
 // Opening a document is not something to undo on a fresh page.
 appStore.temporal.getState().clear();
 if (!ATTACH_MODE) {
+  // A recording named by the address (`#rec=`, or `?rec=` in the player) replays over what opened.
+  void openFromLocation();
+  followRecLinks();
+}
+if (!ATTACH_MODE && !PLAYER) {
   // A promoted system replaces the graph as one undoable step: Undo brings the old one back.
   takePromoted(sessionStorage);
   // A shared graph shown over the person's own is not saved over it until they choose.
@@ -83,9 +93,10 @@ if (!ATTACH_MODE) {
   followShareLinks();
 }
 if (!ATTACH_MODE) {
-  installShortcuts();
+  // The player edits nothing and has no run of its own: only dropping a file and the timeline's keys.
+  if (!PLAYER) installShortcuts();
   installRecordingDrop();
-  installRunSpan();
+  if (!PLAYER) installRunSpan();
   installTimelineKeys();
 }
 // The static player has no gateway: nothing dials, the page shows recordings only.

@@ -20,3 +20,11 @@ export {
   type ShareResult,
   type ShareRefusal,
 } from "./share.js";
+export {
+  recLinkFragment,
+  readRecLinkFragment,
+  isRecLinkFragment,
+  REC_LINK_PREFIX,
+  type RecLinkResult,
+  type RecLinkRefusal,
+} from "./rec-link.js";

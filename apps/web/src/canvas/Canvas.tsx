@@ -24,6 +24,8 @@ import { say, type Saying } from "../i18n/say.js";
 import { linkProblem } from "../store/graphOps.js";
 import { appStore, useApp } from "../store/index.js";
 import { Welcome } from "../panels/Welcome.js";
+import { PLAYER } from "../player/mode.js";
+import { PlayerWelcome } from "../player/PlayerWelcome.js";
 import { typing } from "../shortcuts.js";
 import { arrange, fit, MIN_ZOOM } from "./arrange.js";
 import { LinkEdge } from "./LinkEdge.js";
@@ -251,7 +253,8 @@ export function Canvas() {
         <ParticleOverlay />
         <StillParticles />
       </ReactFlow>
-      {doc.nodes.length === 0 && (ATTACH_MODE ? <AttachEmpty /> : <Welcome />)}
+      {doc.nodes.length === 0 &&
+        (ATTACH_MODE ? <AttachEmpty /> : PLAYER ? <PlayerWelcome /> : <Welcome />)}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { appStore } from "../store/index.js";
 import { RunRecordingSection } from "./RunRecordingSection.js";
+import { RecordingLink } from "./RecordingLink.js";
 import { useClickOutside } from "../panels/useClickOutside.js";
 
 type Copy = "idle" | "copied" | "failed";
@@ -85,6 +86,7 @@ export function ShareButton() {
             </div>
           )}
           <RunRecordingSection />
+          <RecordingLink />
         </div>
       )}
     </div>
