@@ -76,6 +76,8 @@ export class LazyMessage implements MessageEvent {
   #raw: readonly Buffer[];
   #socketType: SocketType;
   #views: FrameView[] | undefined;
+  /** An event with the very same one frame (the send a receive matched): formatted once for both. */
+  #twin: LazyMessage | undefined = undefined;
 
   /** Positional, not a fields object: one allocation per message event, not two. */
   constructor(
@@ -101,7 +103,19 @@ export class LazyMessage implements MessageEvent {
   }
 
   get frames(): FrameView[] {
-    return (this.#views ??= frameViews(this.#socketType, this.#raw));
+    return (this.#views ??= this.#twin
+      ? this.#twin.frames
+      : frameViews(this.#socketType, this.#raw));
+  }
+
+  /**
+   * This receive's one frame has the bytes of `send`'s one frame (the correlator matched them
+   * byte for byte): its views are the send's, made once for both. A one-frame message is all
+   * body whatever the socket types, so the views are the same; several frames get roles by
+   * socket type, so they are formatted each. The views are read-only, so sharing them is safe.
+   */
+  sameFrameAs(send: LazyMessage): void {
+    if (this.#raw.length === 1 && send.#raw.length === 1) this.#twin = send;
   }
 
   toJSON(): MessageEvent {

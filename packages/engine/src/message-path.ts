@@ -160,20 +160,28 @@ export class MessagePath {
     c.socket.sent++;
     if (dropReason) dropUnlessTaken(this, entry, pending, dropReason);
     const state = this.state;
-    if (state.listeners.size > 0)
-      state.emit(
-        new LazyMessage(
-          pending.t,
-          pending.id,
-          entry.node,
-          entry.socket,
-          "out",
-          pending.kind,
-          null,
-          entry.type,
-          frames,
-        ),
+    if (state.listeners.size > 0) {
+      const out = new LazyMessage(
+        pending.t,
+        pending.id,
+        entry.node,
+        entry.socket,
+        "out",
+        pending.kind,
+        null,
+        entry.type,
+        frames,
       );
+      // Kept for the receive to share (one-to-one only: see PendingSend.out).
+      if (
+        frames.length === 1 &&
+        !pending.taken &&
+        entry.zmqType !== "PUB" &&
+        entry.zmqType !== "XPUB"
+      )
+        pending.out = out;
+      state.emit(out);
+    }
     return true;
   }
 
@@ -278,6 +286,11 @@ export class MessagePath {
         event.linkDirection = match.peer.forward ? "forward" : "backward";
         event.from = match.peer.from;
         event.sendId = match.send.id;
+        const out = match.send.out;
+        if (out) {
+          event.sameFrameAs(out);
+          match.send.out = undefined;
+        }
       } else event.external = true;
       state.emit(event);
     }

@@ -5,6 +5,7 @@
  * accounts reconcile exactly (Runtime.accounts(), the soak bench).
  */
 import type { MessageKind } from "@zmqp/protocol";
+import type { LazyMessage } from "./frames.js";
 
 /**
  * One recorded send. A class with every field set in its constructor: one shape for every send
@@ -25,6 +26,12 @@ export class PendingSend {
   /** While zeromq has it: its frames (for the `message` event) and the drop reason asked for. */
   frames: Buffer[] | undefined = undefined;
   dropReason: string | undefined = undefined;
+  /**
+   * A one-to-one send's `message` event, until a receive takes it: the receive's event shares
+   * its formatted frames (LazyMessage.sameFrameAs). Not kept for fan-out sends, which stay in
+   * the list for many receivers and up to MAX_AGE_MS.
+   */
+  out: LazyMessage | undefined = undefined;
 
   constructor(
     readonly id: number,

@@ -201,8 +201,9 @@ export class Recorder {
    * found from two counters, not by a scan: this runs on every event once the budget is full.
    */
   private enforceBudget(): void {
-    const over = () => this.kept > this.budget.maxMessages || this.bytes > this.budget.maxBytes;
-    while (over()) {
+    // No closure here: this runs on every event.
+    const budget = this.budget;
+    while (this.kept > budget.maxMessages || this.bytes > budget.maxBytes) {
       const closed = this.segments.length - 1;
       if (this.atLevel1 < closed) {
         this.thin(this.segments[this.atLevel1]!, SAMPLE_STRIDE);
