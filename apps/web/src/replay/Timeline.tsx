@@ -12,6 +12,8 @@ import { liveMarks } from "./liveMarks.js";
 import type { Mark } from "./marks.js";
 import { useNow } from "./useNow.js";
 
+/** A click this far along a running run's strip (or further) means now. */
+const LIVE_EDGE = 0.995;
 /** How often the live strip's length is redrawn, ms. */
 const TICK_MS = 250;
 
@@ -62,7 +64,9 @@ export function Timeline() {
     const box = track.current?.getBoundingClientRect();
     if (!box || box.width === 0) return;
     const f = Math.min(1, Math.max(0, (e.clientX - box.left) / box.width));
-    void seekLatest(start + f * total);
+    // The very end of a running run's strip is now: Live, not the newest recorded event.
+    if (f >= LIVE_EDGE && !file && running) goLive();
+    else void seekLatest(start + f * total);
   };
 
   return (
