@@ -102,6 +102,7 @@ const Row = memo(function Row({
       className={`row ev-${e.type} ${isMessage ? `kind-${e.kind}` : ""} ${selected ? "selected" : ""} ${now ? "now" : ""}`}
       data-now={now ? "true" : undefined}
       data-t={e.t}
+      data-seq={e.seq}
       onClick={isMessage ? () => select(e.seq) : undefined}
       role={isMessage ? "button" : undefined}
       tabIndex={isMessage ? 0 : undefined}
