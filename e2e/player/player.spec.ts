@@ -140,4 +140,12 @@ test("embedded (?embed=1): the recording and its timeline, no editing chrome", a
   await expect(page.getByTestId("replay.banner")).toBeVisible();
   await expect(page.getByRole("toolbar", { name: "Player" })).toHaveCount(0);
   await expect(page.getByTestId("player.share")).toHaveCount(0);
+  await expect(page.getByTestId("palette")).toHaveCount(0);
+  await expect(page.getByTestId("replay.close")).toBeHidden();
+  // The banner has its own row: it covers no node of the graph.
+  const banner = await page.getByTestId("replay.banner").boundingBox();
+  const nodes = page.locator(".react-flow__node");
+  await expect(nodes.first()).toBeVisible();
+  for (const box of await Promise.all((await nodes.all()).map((n) => n.boundingBox())))
+    expect(box!.y).toBeGreaterThanOrEqual(banner!.y + banner!.height);
 });
