@@ -51,12 +51,18 @@ test("plays a committed recording, ending on the counters the real run ended on"
   await expect(page.getByTestId("toolbar.attach")).toHaveCount(0);
   await expect(page.getByTestId("palette")).toHaveCount(0);
 
+  await expect(page.getByTestId("eventlog.rows")).toContainText(
+    "Open a recording: its events appear here.",
+  );
+
   await page.getByTestId("player.open.04-broker").click();
   await expect(page.getByTestId("replay.banner")).toHaveAttribute("data-source", "file");
   await expect(page.getByTestId("replay.sampled")).toContainText("messages is kept");
   await expect(page).toHaveURL(
     /\?rec=recordings%2F04-broker\.zmqrec|\?rec=recordings\/04-broker\.zmqrec/,
   );
+  // A node's actions need running sockets: the player does not offer them.
+  await expect(page.getByTestId("node.client-1.kill")).toBeHidden();
   for (const [id, c] of Object.entries(broker.counters.nodes)) {
     await expect(page.getByTestId(`node.${id}.sent`)).toHaveText(String(c.sent));
     await expect(page.getByTestId(`node.${id}.received`)).toHaveText(String(c.received));
