@@ -8,6 +8,8 @@ export const E2E_TOKEN = "e2e-token-0123456789abcdef";
 
 export default defineConfig({
   testDir: "e2e",
+  // The static player has its own config (playwright.player.config.ts): no gateway there.
+  testIgnore: [/e2e[\\/]player[\\/]/],
   // Several people (or agents) may run the suite side by side: each can keep its own artifacts.
   outputDir: process.env.ZMQP_E2E_OUTPUT ?? "test-results",
   timeout: 60_000,

@@ -12,6 +12,12 @@ const steps = [
   ["unit and integration tests (real sockets)", "pnpm", ["exec", "vitest", "run"]],
   ["web build", "pnpm", ["--filter", "@zmqp/web", "build"]],
   ["UI tests (Playwright, Chromium)", "pnpm", ["exec", "playwright", "test"]],
+  ["static player build", "pnpm", ["build:player"]],
+  [
+    "static player UI tests (no gateway)",
+    "pnpm",
+    ["exec", "playwright", "test", "-c", "playwright.player.config.ts"],
+  ],
 ];
 
 for (const [name, cmd, args] of steps) {

@@ -14,7 +14,7 @@ import type { RecordingData } from "./format.js";
 import { decodeRecording } from "./reader.js";
 
 export const REC_LINK_PREFIX = "#rec=";
-export const REC_LINK_VERSION = 1;
+const REC_LINK_VERSION = 1;
 /** A link can only hold a small recording; this caps what a link may make the page inflate. */
 const MAX_LINKED_RECORDING_BYTES = 4 * 1024 * 1024;
 

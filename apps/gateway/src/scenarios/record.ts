@@ -25,7 +25,7 @@ export interface ScenarioRun {
 }
 
 /** How long a template runs: long enough for every timeline step and its effect, a few seconds at least. */
-export function runLength(doc: GraphDoc): number {
+function runLength(doc: GraphDoc): number {
   const last = Math.max(0, ...(doc.timeline ?? []).map((s) => s.atMs));
   return Math.min(MAX_RUN_MS, Math.max(MIN_RUN_MS, last + AFTER_LAST_STEP_MS));
 }

@@ -4,12 +4,12 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseGraph, type GraphDoc } from "@zmqp/protocol";
 
-export const SCENARIOS_DIR = resolve(fileURLToPath(import.meta.url), "../../../../../scenarios");
+const SCENARIOS_DIR = resolve(fileURLToPath(import.meta.url), "../../../../../scenarios");
 export const RECORDINGS_DIR = join(SCENARIOS_DIR, "recordings");
 /** The list the player shows, written beside the recordings. */
 export const INDEX_FILE = "index.json";
 
-export interface RecordingIndexEntry {
+interface RecordingIndexEntry {
   /** The template's file name without `.json`. */
   template: string;
   /** The recording's file name inside recordings/. */

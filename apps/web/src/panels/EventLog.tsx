@@ -11,6 +11,7 @@ import type { LogEntry } from "../store/runtimeSlice.js";
 import { appStore, useApp, type AppState } from "../store/index.js";
 import { useThrottledApp } from "../store/useThrottled.js";
 import { shown } from "../replay/shown.js";
+import { PLAYER } from "../player/mode.js";
 
 /** How often the log redraws, ms. */
 const LOG_REFRESH_MS = 250;
@@ -102,6 +103,7 @@ const Row = memo(function Row({
       className={`row ev-${e.type} ${isMessage ? `kind-${e.kind}` : ""} ${selected ? "selected" : ""} ${now ? "now" : ""}`}
       data-now={now ? "true" : undefined}
       data-t={e.t}
+      data-seq={e.seq}
       onClick={isMessage ? () => select(e.seq) : undefined}
       role={isMessage ? "button" : undefined}
       tabIndex={isMessage ? 0 : undefined}
@@ -224,7 +226,10 @@ export function EventLog() {
         data-testid="eventlog.rows"
         data-following={held ? "false" : "true"}
       >
-        {shown.length === 0 && <p className="muted pad">{t("log.empty")}</p>}
+        {shown.length === 0 && (
+          // The player has no Run: it says where its events come from.
+          <p className="muted pad">{t(PLAYER ? "player.logEmpty" : "log.empty")}</p>
+        )}
         {shown.map((e) => (
           <Row key={e.seq} e={e} selected={selected === e.seq} now={moment === e.seq} />
         ))}

@@ -16,6 +16,8 @@ export function RunButton() {
   const changed = useApp((s) =>
     s.run.state === "running" ? pendingChanges(s.doc, s.run.doc).changed.join(", ") : "",
   );
+  // An opened recording's sockets are not running: nothing to run until it is closed.
+  const replaying = useApp((s) => s.replay?.source === "file");
   const mode: RunMode = !running ? "run" : changed ? "apply" : "again";
   const hint =
     mode === "apply"
@@ -30,7 +32,8 @@ export function RunButton() {
       onClick={() => run({ fresh: mode === "again" })}
       data-testid="toolbar.run"
       data-mode={mode}
-      title={hint}
+      title={replaying ? t("replay.noActions") : hint}
+      disabled={replaying}
     >
       {mode === "again" ? "↻" : "▶"} {t(`toolbar.${mode === "run" ? "run" : mode}`)}
     </button>

@@ -57,6 +57,7 @@ export function Toolbar() {
           className="btn"
           onClick={() => file.current?.click()}
           data-testid="toolbar.open"
+          title={t("toolbar.openHint")}
         >
           {t("toolbar.open")}
         </button>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApp } from "../store/index.js";
 
-export function embedSnippet(rec: string): string {
+function embedSnippet(rec: string): string {
   const src = new URL(window.location.pathname, window.location.origin);
   src.searchParams.set("rec", rec);
   src.searchParams.set("embed", "1");

@@ -81,10 +81,10 @@ export function PlayerBar() {
           type="button"
           className="btn"
           data-testid="player.openFile"
-          title={t("replay.openHint")}
+          title={t("player.openFileHint")}
           onClick={() => file.current?.click()}
         >
-          {t("replay.open")}
+          {t("player.openFile")}
         </button>
         <input
           ref={file}

@@ -6,7 +6,7 @@ import { recordingUrl, useRecordingList } from "./list.js";
 import { openRecordingUrl } from "./location.js";
 
 /** Opens a listed recording and puts it in the address, so a reload or a copied URL shows it again. */
-export async function openListed(url: string): Promise<void> {
+async function openListed(url: string): Promise<void> {
   if (!(await openRecordingUrl(url))) return;
   const next = new URL(window.location.href);
   next.searchParams.set("rec", url);

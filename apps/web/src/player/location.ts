@@ -10,7 +10,7 @@ import { appStore } from "../store/index.js";
 import { PLAYER } from "./mode.js";
 
 /** A `#rec=` link: replayed, or refused with its reason. False when the hash holds no recording link. */
-export async function openRecLink(hash: string): Promise<boolean> {
+async function openRecLink(hash: string): Promise<boolean> {
   if (!isRecLinkFragment(hash)) return false;
   const st = appStore.getState();
   const r = readRecLinkFragment(hash);
@@ -30,7 +30,7 @@ export async function openRecLink(hash: string): Promise<boolean> {
 }
 
 /** Only a recording beside the player: `?rec=` must never make the page fetch from elsewhere. */
-export function sameOriginUrl(raw: string): URL | null {
+function sameOriginUrl(raw: string): URL | null {
   try {
     const url = new URL(raw, window.location.href);
     return url.origin === window.location.origin ? url : null;

@@ -5,13 +5,19 @@
  */
 import { useEffect, useRef, useState, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useApp } from "../store/index.js";
+import { useApp, type AppState } from "../store/index.js";
+import { useThrottledApp } from "../store/useThrottled.js";
 import { runTime } from "./clock.js";
 import { goLive, learnRunStart, seekTime, step } from "./control.js";
 import { liveMarks } from "./liveMarks.js";
 import type { Mark } from "./marks.js";
 import { useNow } from "./useNow.js";
 
+const selectLiveLog = (s: AppState) => s.log;
+/** How often the live marks are read again, ms. */
+const MARKS_REFRESH_MS = 500;
+/** A click this far along a running run's strip (or further) means now. */
+const LIVE_EDGE = 0.995;
 /** How often the live strip's length is redrawn, ms. */
 const TICK_MS = 250;
 
@@ -40,7 +46,8 @@ export function Timeline() {
   const span = useApp((s) => s.runSpan);
   const running = useApp((s) => s.run.state === "running");
   const loading = useApp((s) => s.replayLoading);
-  const log = useApp((s) => s.log);
+  // The live marks are read from the log a few times a second, not on every batch.
+  const log = useThrottledApp(selectLiveLog, MARKS_REFRESH_MS);
   const track = useRef<HTMLDivElement>(null);
   // The strip holds still under the pointer, so a moment can be aimed at while the run grows it.
   const [aiming, setAiming] = useState(false);
@@ -62,7 +69,9 @@ export function Timeline() {
     const box = track.current?.getBoundingClientRect();
     if (!box || box.width === 0) return;
     const f = Math.min(1, Math.max(0, (e.clientX - box.left) / box.width));
-    void seekLatest(start + f * total);
+    // The very end of a running run's strip is now: Live, not the newest recorded event.
+    if (f >= LIVE_EDGE && !file && running) goLive();
+    else void seekLatest(start + f * total);
   };
 
   return (

@@ -46,17 +46,10 @@ async function ready(t?: number): Promise<boolean> {
   return refetch();
 }
 
-/** Shows the moment `t` (epoch ms). Past the newest recorded moment of a running run: live. */
+/** Shows the moment `t` (epoch ms): the state after every event recorded at or before it. */
 export async function seekTime(t: number): Promise<void> {
   if (!(await ready(t))) return;
-  const src = currentSource()!;
-  if (
-    src.kind === "run" &&
-    t > src.replay.replay.endTime &&
-    appStore.getState().run.state === "running"
-  )
-    return goLive();
-  showPosition(src.replay.replay.positionAt(t));
+  showPosition(currentSource()!.replay.replay.positionAt(t));
 }
 
 /** One event back or forward, in step with the log. From live, Back shows the newest but one. */

@@ -50,7 +50,7 @@ export interface ReplaySlice {
   setReplayLoading(loading: boolean): void;
 }
 
-export const createReplaySlice: StateCreator<AppState, [], [], ReplaySlice> = (set) => ({
+export const createReplaySlice: StateCreator<AppState, [], [], ReplaySlice> = (set, get) => ({
   replay: null,
   replayView: null,
   replayLoading: false,
@@ -59,6 +59,8 @@ export const createReplaySlice: StateCreator<AppState, [], [], ReplaySlice> = (s
     set({ runSpan });
   },
   setReplay(replay, replayView) {
+    // A selected message is a row of the log shown: live and replayed rows are numbered apart.
+    if ((replay === null) !== (get().replay === null)) set({ selectedMessage: null });
     set({ replay, replayView });
   },
   setReplayLoading(replayLoading) {
