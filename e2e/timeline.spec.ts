@@ -192,12 +192,23 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     await p.page.getByTestId("timeline.live").click();
     await expect(p.page.getByTestId("timeline")).toHaveAttribute("data-state", "live");
 
+    // A fault: killing a worker marks the live strip at once, and the recording has it too.
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveCount(0);
+    await p.page.getByTestId("node.worker-2.kill").click();
+    await expect(p.node("worker-2")).toHaveAttribute("data-status", "killed");
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveCount(1);
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveAttribute(
+      "title",
+      "Fault: worker-2: killed",
+    );
+
     // Stopped: the whole run is the gateway's last recording; saved from the Share menu.
     await p.page.getByTestId("toolbar.stop").click();
     await expect(p.page.getByTestId("toolbar.state")).not.toHaveAttribute("class", /\bon\b/);
     await scrubTo(p.page, (moments[0]!.from + moments[0]!.to) / 2);
     await expect.poll(() => canvasCounts(p.page)).toEqual(moments[0]!.counts);
     await expect(p.page.getByTestId("replay.banner")).toContainText("into the last run");
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveCount(1);
     await p.page.getByTestId("toolbar.share").click();
     const [download] = await Promise.all([
       p.page.waitForEvent("download"),
@@ -229,6 +240,10 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     const label = p.page.getByTestId("replay.label");
     await expect(label).toContainText(/Recording of a real run made .+ by zmqp gateway [\d.]+/);
     await expect(label).toContainText("no sockets are running");
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveAttribute(
+      "title",
+      "Fault: worker-2: killed",
+    );
     await expect(p.page.getByTestId("replay.sampled")).toHaveText(
       /^Every one of its [\d,]+ messages is kept\.$/,
     );
