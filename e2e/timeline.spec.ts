@@ -161,20 +161,29 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     // is a message; Forward then applies exactly that message: one counter, by one.
     await p.page.getByTestId("timeline.back").click();
     await expect(p.page.getByTestId("timeline")).toHaveAttribute("data-state", "past");
-    for (let i = 0; i < 40; i++) {
+    // Each message stepped over adds exactly one to one counter; non-message events add nothing.
+    // The search ends at a send by a client or a worker (each sends on one link): just after it,
+    // that request or reply is on its way, and is drawn still on the canvas.
+    for (let i = 0; ; i++) {
+      if (i === 80) throw new Error("no client or worker send among the last 80 events");
       const before = await canvasCounts(p.page);
       const position = await shownPosition(p.page);
       await p.page.keyboard.press(".");
       await expect.poll(() => shownPosition(p.page)).toBe(position + 1);
       const row = await momentRow(p.page);
-      const after = await canvasCounts(p.page);
       // The event stepped over is this row's own (not a counters or status event after it).
-      if (row.message && row.seq === position + 1) {
-        // "request → c1-frontend …" is a send, "reply ← …" a receive.
-        const which = row.text.includes("→") ? "sent" : "received";
-        const expected = structuredClone(before);
-        expected[row.node]![which] += 1;
-        await expect.poll(() => canvasCounts(p.page)).toEqual(expected);
+      const stepped = row.message && row.seq === position + 1;
+      const expected = structuredClone(before);
+      // "request → …" is a send, "reply ← …" a receive.
+      const send = row.text.includes("→");
+      if (stepped) expected[row.node]![send ? "sent" : "received"] += 1;
+      await expect.poll(() => canvasCounts(p.page)).toEqual(expected);
+      if (stepped && send && /^(client|worker)-/.test(row.node)) {
+        const still = p.page.getByTestId("replay.inflight");
+        await expect
+          .poll(async () => Number(await still.getAttribute("data-count")))
+          .toBeGreaterThan(0);
+        await expect(still.locator(".still-dot").first()).toBeVisible();
         // Back undoes it: the counters are those before, the row of the moment the one before.
         await p.page.getByTestId("timeline.back").click();
         await expect.poll(() => shownPosition(p.page)).toBe(position);
@@ -182,15 +191,23 @@ test.describe.serial("the timeline of a 04-broker run", () => {
         expect((await momentRow(p.page)).t).toBeLessThanOrEqual(row.t);
         break;
       }
-      expect(after).toEqual(before);
-      // Not a message: step back two to try the event before it.
+      // Step back two to try the event before it.
       await p.page.keyboard.press(",");
       await p.page.keyboard.press(",");
       await expect.poll(() => shownPosition(p.page)).toBe(position - 1);
-      if (i === 39) throw new Error("no message among the last 40 events");
     }
     await p.page.getByTestId("timeline.live").click();
     await expect(p.page.getByTestId("timeline")).toHaveAttribute("data-state", "live");
+
+    // A fault: killing a worker marks the live strip at once, and the recording has it too.
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveCount(0);
+    await p.page.getByTestId("node.worker-2.kill").click();
+    await expect(p.node("worker-2")).toHaveAttribute("data-status", "killed");
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveCount(1);
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveAttribute(
+      "title",
+      "Fault: worker-2: killed",
+    );
 
     // Stopped: the whole run is the gateway's last recording; saved from the Share menu.
     await p.page.getByTestId("toolbar.stop").click();
@@ -198,6 +215,7 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     await scrubTo(p.page, (moments[0]!.from + moments[0]!.to) / 2);
     await expect.poll(() => canvasCounts(p.page)).toEqual(moments[0]!.counts);
     await expect(p.page.getByTestId("replay.banner")).toContainText("into the last run");
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveCount(1);
     await p.page.getByTestId("toolbar.share").click();
     const [download] = await Promise.all([
       p.page.waitForEvent("download"),
@@ -229,6 +247,10 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     const label = p.page.getByTestId("replay.label");
     await expect(label).toContainText(/Recording of a real run made .+ by zmqp gateway [\d.]+/);
     await expect(label).toContainText("no sockets are running");
+    await expect(p.page.getByTestId("timeline.mark.fault")).toHaveAttribute(
+      "title",
+      "Fault: worker-2: killed",
+    );
     await expect(p.page.getByTestId("replay.sampled")).toHaveText(
       /^Every one of its [\d,]+ messages is kept\.$/,
     );

@@ -46,6 +46,7 @@ export function Timeline() {
   const span = useApp((s) => s.runSpan);
   const running = useApp((s) => s.run.state === "running");
   const loading = useApp((s) => s.replayLoading);
+  const faults = useApp((s) => s.liveFaults);
   // The live marks are read from the log a few times a second, not on every batch.
   const log = useThrottledApp(selectLiveLog, MARKS_REFRESH_MS);
   const track = useRef<HTMLDivElement>(null);
@@ -61,7 +62,7 @@ export function Timeline() {
   const end = file ? replay.end : Math.max(running ? now : (span.end ?? now), replay?.end ?? start);
   const total = Math.max(1, end - start);
   const at = replay ? replay.t : end;
-  const marks: Mark[] = replay ? replay.marks : liveMarks(log);
+  const marks: Mark[] = replay ? replay.marks : liveMarks(log, faults);
   const frac = (x: number) =>
     `${(Math.min(1, Math.max(0, (x - start) / total)) * 100).toFixed(2)}%`;
 

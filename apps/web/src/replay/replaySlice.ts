@@ -46,6 +46,9 @@ export interface ReplaySlice {
   /** When the run going on (or the last one) began and ended, epoch ms: the live strip's span. */
   runSpan: { start: number | null; end: number | null };
   setRunSpan(span: { start: number | null; end: number | null }): void;
+  /** Faults of the run going on seen live (a node killed, paused, failed): marks before any fetch. */
+  liveFaults: Mark[];
+  setLiveFaults(marks: Mark[]): void;
   setReplay(info: ReplayInfo | null, view: ShownRuntime | null): void;
   setReplayLoading(loading: boolean): void;
 }
@@ -55,6 +58,10 @@ export const createReplaySlice: StateCreator<AppState, [], [], ReplaySlice> = (s
   replayView: null,
   replayLoading: false,
   runSpan: { start: null, end: null },
+  liveFaults: [],
+  setLiveFaults(liveFaults) {
+    set({ liveFaults });
+  },
   setRunSpan(runSpan) {
     set({ runSpan });
   },

@@ -3,7 +3,7 @@
  * only the page draws: queue gauges, log rows as the page's log lists them, and the messages in
  * flight placed on their links. Built once per fetched or opened recording.
  */
-import type { EventOf, RuntimeEvent } from "@zmqp/protocol";
+import type { EventOf, GraphDoc, RuntimeEvent } from "@zmqp/protocol";
 import { KEYFRAME_EVERY, Replay, type RecordingData } from "@zmqp/recording";
 import { coalesce } from "../store/logCoalesce.js";
 import { reduceQueues, type QueuesState } from "../store/queuesSlice.js";
@@ -33,6 +33,24 @@ export interface Moment {
   view: ShownRuntime;
   highlight: number | null;
   inFlight: StillParticle[];
+}
+
+/** How long a send not yet received is drawn as taking to cross its link, ms (as live dots do). */
+const UNARRIVED_SPAN_MS = 700;
+
+/** The one link a socket sends on (a link runs from its connecting socket to its binding one). */
+function onlyLink(
+  doc: GraphDoc | null,
+  node: string,
+  socket: string,
+): { link: string; backward: boolean } | null {
+  const links = (doc?.links ?? []).filter(
+    (l) =>
+      (l.from.node === node && l.from.socket === socket) ||
+      (l.to.node === node && l.to.socket === socket),
+  );
+  if (links.length !== 1) return null;
+  return { link: links[0]!.id, backward: links[0]!.to.node === node };
 }
 
 const NO_QUEUES: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {} };
@@ -75,7 +93,7 @@ export class PageReplay {
       t: p === 0 ? this.replay.startTime : state.t,
       running: state.running,
       cutLinks: (state.latest.control as { cutLinks?: string[] } | undefined)?.cutLinks ?? [],
-      inFlight: this.inFlightAt(p, state.t),
+      inFlight: this.inFlightAt(p, state.t, state.doc ?? this.data.document),
       view: {
         status: state.nodes,
         counters: state.counters,
@@ -117,17 +135,20 @@ export class PageReplay {
   }
 
   /** Sends on their way at `p`, on the link their receive crossed, placed by elapsed time. */
-  private inFlightAt(p: number, now: number): StillParticle[] {
+  private inFlightAt(p: number, now: number, doc: GraphDoc | null): StillParticle[] {
     if (p <= 0) return [];
     const out: StillParticle[] = [];
     for (const send of this.replay.inFlightAt(p)) {
       const arrival = this.arrivals.get(send.id);
-      if (!arrival?.link) continue;
-      const span = Math.max(1, arrival.t - send.t);
+      // Not arrived within the recording (yet): the sender's one link, if it has only one.
+      const way = arrival?.link
+        ? { link: arrival.link, backward: arrival.linkDirection === "backward" }
+        : onlyLink(doc, send.node, send.socket);
+      if (!way) continue;
+      const span = arrival ? Math.max(1, arrival.t - send.t) : UNARRIVED_SPAN_MS;
       out.push({
         id: send.id,
-        link: arrival.link,
-        backward: arrival.linkDirection === "backward",
+        ...way,
         kind: send.kind,
         along: Math.min(0.95, Math.max(0.05, (now - send.t) / span)),
       });
