@@ -20,6 +20,12 @@ export function combine(ws: FpsWindow[]) {
     wsFramesPerSecond: round(wsFrames / secs, 1),
     wsKiBPerSecond: avg("wsKiBPerSecond"),
     mainThreadBusy: avg("mainThreadBusy"),
+    busy: Object.fromEntries(
+      (["script", "style", "layout", "other"] as const).map((k) => [
+        k,
+        round(ws.reduce((a, w) => a + w.busy[k], 0) / ws.length, 3),
+      ]),
+    ),
     rendererCpu: avg("rendererCpu"),
     gpuCpu: avg("gpuCpu"),
     // Chromium CPU per drawn frame: what the page would need at 60 fps on a machine of its own.
