@@ -24,6 +24,8 @@ export interface FpsWindow {
   longFrames: number;
   /** Particles drawn for the first time during the window (0 when animation is off). */
   particlesDrawn: number;
+  /** Queue gauges on the canvas at the window's end (issue 14: measured with them on). */
+  gauges: number;
   wsFrames: number;
   wsFramesPerSecond: number;
   wsKiBPerSecond: number;
@@ -240,7 +242,8 @@ export class BenchPage {
         };
         requestAnimationFrame(tick);
       });
-      return { gaps, seconds: (last - start) / 1000, drawn: drawnNow() - drawn0 };
+      const gauges = document.querySelectorAll(".zq-gauge:not([hidden])").length;
+      return { gaps, seconds: (last - start) / 1000, drawn: drawnNow() - drawn0, gauges };
     }, ms);
     const wall = (Date.now() - t0) / 1000;
     const task1 = await this.taskSeconds();
@@ -259,6 +262,7 @@ export class BenchPage {
       maxMs: round(gaps.at(-1) ?? 0, 1),
       longFrames: gaps.filter((g) => g > 50).length,
       particlesDrawn: inPage.drawn,
+      gauges: inPage.gauges,
       wsFrames,
       wsFramesPerSecond: round(wsFrames / wall, 1),
       wsKiBPerSecond: round((this.ws.bytes - ws0.bytes) / 1024 / wall, 1),

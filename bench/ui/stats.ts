@@ -16,6 +16,7 @@ export function combine(ws: FpsWindow[]) {
     p95Ms: avg("p95Ms"),
     maxMs: Math.max(...ws.map((w) => w.maxMs)),
     longFrames: ws.reduce((a, w) => a + w.longFrames, 0),
+    gauges: Math.min(...ws.map((w) => w.gauges)),
     particlesPerSecond: round(ws.reduce((a, w) => a + w.particlesDrawn, 0) / secs, 1),
     wsFramesPerSecond: round(wsFrames / secs, 1),
     wsKiBPerSecond: avg("wsKiBPerSecond"),
