@@ -1,10 +1,10 @@
 /**
  * Issue 14, queues you can see: a link's gauge counts the messages in flight (the engine's exact
- * count), rises while the consumer is paused and falls when it resumes; "list queue" shows the
+ * count: a full pipe's gauge equals /api/runtime's), rises while the consumer is paused and falls when it resumes; "list queue" shows the
  * oldest message waiting; a full pipe shows on the node; a link too busy for one particle per
  * message shows its rate instead; a socket's HWM edited in the inspector reaches the engine.
  */
-import { expect, test } from "./fixtures.js";
+import { E2E_TOKEN, expect, test } from "./fixtures.js";
 import type { PlaygroundPage } from "./pages/PlaygroundPage.js";
 
 const inFlight = (p: PlaygroundPage, link: string) =>
@@ -121,5 +121,61 @@ test.describe("queues you can see", () => {
     await expect(run).toHaveAttribute("data-mode", "apply");
     await run.click();
     await expect(gauge).toHaveAttribute("data-capacity", "1050", { timeout: 15_000 });
+  });
+
+  test("13: the blocked link's gauge reads exactly what the engine counts in flight", async ({
+    playground: p,
+    request,
+  }) => {
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+    await p.goto({ template: "13-slow-consumer" });
+    await p.run();
+    const gauge = p.page.getByTestId("link.vent-worker.gauge");
+    // The lesson's timeline pauses and resumes the worker twice (1 s to 6.6 s); after its last
+    // step the worker is paused here, and stays paused: the pipe (5 + 5) fills and holds still.
+    await expect
+      .poll(
+        () =>
+          p.page.evaluate(() =>
+            (
+              window as unknown as {
+                __zmqp: { store: { getState(): { log: { type: string; index?: number }[] } } };
+              }
+            ).__zmqp.store
+              .getState()
+              .log.some((e) => e.type === "timeline" && e.index === 3),
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await p.page.getByTestId("node.worker.pause").click();
+    await expect(gauge).toHaveAttribute("data-tone", "full", { timeout: 15_000 });
+    await expect(gauge).toHaveAttribute("data-state", "blocked");
+    await expect(p.page.getByTestId("link.vent-worker.pipe")).toBeVisible();
+    const auth = { headers: { Authorization: `Bearer ${E2E_TOKEN}` } };
+    // The gauge, the engine, the gauge again: equal while the pipe holds still (it is full; the
+    // worker may have taken a message or two before its pause, so the count is not always 10).
+    let agreed = -1;
+    await expect
+      .poll(async () => {
+        const before = await inFlight(p, "vent-worker");
+        const snap = (await (await request.get("/api/runtime", auth)).json()) as {
+          queues?: { link: string; inFlight: number }[];
+        };
+        const engine = (snap.queues ?? [])
+          .filter((q) => q.link === "vent-worker")
+          .reduce((a, q) => Math.max(a, q.inFlight), 0);
+        const after = await inFlight(p, "vent-worker");
+        if (before !== engine || engine !== after) return `${before}/${engine}/${after}`;
+        agreed = engine;
+        return "agreed";
+      })
+      .toBe("agreed");
+    expect(agreed).toBeGreaterThanOrEqual(5);
+    await expect(gauge).toHaveAttribute(
+      "aria-label",
+      new RegExp(`^${agreed} messages in flight of 10`),
+    );
+    await p.shot("queues-13-blocked");
   });
 });

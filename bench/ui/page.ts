@@ -24,17 +24,31 @@ export interface FpsWindow {
   longFrames: number;
   /** Particles drawn for the first time during the window (0 when animation is off). */
   particlesDrawn: number;
+  /** Queue gauges on the canvas at the window's end (issue 14: measured with them on). */
+  gauges: number;
   wsFrames: number;
   wsFramesPerSecond: number;
   wsKiBPerSecond: number;
   /** Share of the window the renderer's main thread was busy (CDP TaskDuration). */
   mainThreadBusy: number;
   /**
+   * What that busy time was, as shares of the window (CDP ScriptDuration, RecalcStyleDuration,
+   * LayoutDuration; `other` is the rest of TaskDuration: paint, compositing, parsing, GC...).
+   */
+  busy: MainThreadSplit;
+  /**
    * CPU seconds used per second by Chromium's renderer and GPU (software compositing) processes:
    * unlike frames per second, this hardly depends on how busy the rest of the machine is.
    */
   rendererCpu: number;
   gpuCpu: number;
+}
+
+export interface MainThreadSplit {
+  script: number;
+  style: number;
+  layout: number;
+  other: number;
 }
 
 interface FlowHandle {
@@ -189,11 +203,18 @@ export class BenchPage {
     return { renderer: sum("renderer"), gpu: sum("GPU") };
   }
 
-  private async taskSeconds(): Promise<number> {
+  /** Main-thread seconds so far: all tasks, and the script, style and layout parts of them. */
+  private async taskSeconds(): Promise<{ task: number } & Omit<MainThreadSplit, "other">> {
     const { metrics } = (await this.cdp.send("Performance.getMetrics")) as {
       metrics: { name: string; value: number }[];
     };
-    return metrics.find((m) => m.name === "TaskDuration")?.value ?? 0;
+    const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
+    return {
+      task: m("TaskDuration"),
+      script: m("ScriptDuration"),
+      style: m("RecalcStyleDuration"),
+      layout: m("LayoutDuration"),
+    };
   }
 
   /** Counts animation frames in the page for `ms`, with the WebSocket frames that came meanwhile. */
@@ -221,10 +242,13 @@ export class BenchPage {
         };
         requestAnimationFrame(tick);
       });
-      return { gaps, seconds: (last - start) / 1000, drawn: drawnNow() - drawn0 };
+      const gauges = document.querySelectorAll(".zq-gauge:not([hidden])").length;
+      return { gaps, seconds: (last - start) / 1000, drawn: drawnNow() - drawn0, gauges };
     }, ms);
     const wall = (Date.now() - t0) / 1000;
-    const busy = (await this.taskSeconds()) - task0;
+    const task1 = await this.taskSeconds();
+    const share = (k: keyof typeof task1) => round(Math.min(1, (task1[k] - task0[k]) / wall), 3);
+    const split = { script: share("script"), style: share("style"), layout: share("layout") };
     const cpu1 = await this.processCpu();
     const gaps = inPage.gaps.slice(1).sort((a, b) => a - b);
     const pct = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] ?? 0;
@@ -238,10 +262,15 @@ export class BenchPage {
       maxMs: round(gaps.at(-1) ?? 0, 1),
       longFrames: gaps.filter((g) => g > 50).length,
       particlesDrawn: inPage.drawn,
+      gauges: inPage.gauges,
       wsFrames,
       wsFramesPerSecond: round(wsFrames / wall, 1),
       wsKiBPerSecond: round((this.ws.bytes - ws0.bytes) / 1024 / wall, 1),
-      mainThreadBusy: round(Math.min(1, busy / wall), 3),
+      mainThreadBusy: share("task"),
+      busy: {
+        ...split,
+        other: round(Math.max(0, share("task") - split.script - split.style - split.layout), 3),
+      },
       rendererCpu: round((cpu1.renderer - cpu0.renderer) / wall, 3),
       gpuCpu: round((cpu1.gpu - cpu0.gpu) / wall, 3),
     };

@@ -2,7 +2,7 @@
  * `pnpm bench:ui`: the UI benchmark of issue 3. Deploys the stress graph on a gateway child
  * process, opens the page in headless Chromium, and prints one JSON line per measure, then a
  * verdict line against the goals:
- *   - frames per second with animation on >= 0.9 x with animation off;
+ *   - frames per second with animation on >= 0.9 x with animation off, queue gauges on in both;
  *   - at most 60 WebSocket frames a second to the tab;
  *   - gateway memory flat over a minute with the tab stalled (debugger-paused).
  * Animation on and off alternate in rounds, so a busy neighbour on the machine slows both alike.
@@ -242,11 +242,15 @@ async function main(): Promise<number> {
     (w) => w.wsFramesPerSecond < 5,
   ).length;
   const undrawn = [...open.on, ...closed.on].filter((w) => w.particlesDrawn === 0).length;
+  // Issue 14: every window is measured with a queue gauge on every link.
+  const gaugeless = [...open.on, ...open.off, ...closed.on, ...closed.off].filter(
+    (w) => w.gauges < parsed.doc.links.length,
+  ).length;
   const goals = {
     windowsValid: {
-      value: { quiet, undrawn },
-      goal: "every window had traffic; every animation-on window drew dots",
-      met: quiet === 0 && undrawn === 0,
+      value: { quiet, undrawn, gaugeless },
+      goal: "every window had traffic and a gauge on every link; every animation-on window drew dots",
+      met: quiet === 0 && undrawn === 0 && gaugeless === 0,
     },
     fpsRatio: { value: open.ratio, goal: ">= 0.9", met: open.ratio >= 0.9 },
     fpsRatioDockClosed: { value: closed.ratio, goal: ">= 0.9", met: closed.ratio >= 0.9 },

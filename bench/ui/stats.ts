@@ -16,10 +16,17 @@ export function combine(ws: FpsWindow[]) {
     p95Ms: avg("p95Ms"),
     maxMs: Math.max(...ws.map((w) => w.maxMs)),
     longFrames: ws.reduce((a, w) => a + w.longFrames, 0),
+    gauges: Math.min(...ws.map((w) => w.gauges)),
     particlesPerSecond: round(ws.reduce((a, w) => a + w.particlesDrawn, 0) / secs, 1),
     wsFramesPerSecond: round(wsFrames / secs, 1),
     wsKiBPerSecond: avg("wsKiBPerSecond"),
     mainThreadBusy: avg("mainThreadBusy"),
+    busy: Object.fromEntries(
+      (["script", "style", "layout", "other"] as const).map((k) => [
+        k,
+        round(ws.reduce((a, w) => a + w.busy[k], 0) / ws.length, 3),
+      ]),
+    ),
     rendererCpu: avg("rendererCpu"),
     gpuCpu: avg("gpuCpu"),
     // Chromium CPU per drawn frame: what the page would need at 60 fps on a machine of its own.

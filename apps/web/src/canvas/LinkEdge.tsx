@@ -6,7 +6,8 @@ import { linkDiagnostics } from "../store/diagnostics.js";
 import { useApp } from "../store/index.js";
 import { shortRate } from "../store/rates.js";
 import { useZoomedOut } from "./lod.js";
-import { linkFull, QueueGauge } from "./QueueGauge.js";
+import { fullLinks } from "./gaugeModel.js";
+import { QueueGauge } from "./QueueGauge.js";
 import { RATE_VIEW_ABOVE } from "./rateView.js";
 import type { LinkFlowEdge } from "./toFlow.js";
 import { shown, shownCuts, shownRunning } from "../replay/shown.js";
@@ -41,7 +42,9 @@ function RateLabel({ id, x, y }: { id: string; x: number; y: number }) {
  * many times a second while the path itself stays put. Each count's arrow points the way its
  * messages travel on the drawing (the edge runs from the connecting socket to the binding one, so
  * `forward` goes source → target), whichever side of the screen each end is on; a direction that
- * carried nothing is left out (a PUB → SUB link reads "→9", not "→0 ←9").
+ * carried nothing is left out (a PUB → SUB link reads "→9", not "→0 ←9"). It has no tooltip:
+ * the label lets the pointer through to the link under it (canvas.css), so one was never seen,
+ * and 150 labels building two sentences on every counters event cost the page its frames.
  */
 function LinkLabel({
   id,
@@ -60,8 +63,6 @@ function LinkLabel({
   const running = useApp(shownRunning);
   const forward = useApp((s) => shown(s).counters.links[id]?.forward ?? 0);
   const backward = useApp((s) => shown(s).counters.links[id]?.backward ?? 0);
-  const from = useApp((s) => s.doc.links.find((l) => l.id === id)?.from.node ?? "");
-  const to = useApp((s) => s.doc.links.find((l) => l.id === id)?.to.node ?? "");
   // Too busy for one particle per message (rateView.ts): the label says the rate instead.
   const busy = useApp((s) => {
     const r = shown(s).rates.links[id];
@@ -76,10 +77,6 @@ function LinkLabel({
   if (backward > 0) parts.push({ arrow: ARROW[OPPOSITE[way]], count: backward, dir: "backward" });
   // Rightward (or downward) first, so the label reads the same way the drawing does.
   parts.sort((a, b) => ORDER.indexOf(a.arrow) - ORDER.indexOf(b.arrow));
-  const title = [
-    t("counters.linkWay", { from, to, count: forward }),
-    t("counters.linkWay", { from: to, to: from, count: backward }),
-  ].join("\n");
   return (
     <EdgeLabelRenderer>
       <div
@@ -88,7 +85,6 @@ function LinkLabel({
         data-testid={`link.${id}.label`}
         data-forward={forward}
         data-backward={backward}
-        title={cut ? undefined : title}
       >
         {cut
           ? "✂"
@@ -129,7 +125,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const cut = useApp((s) => shownCuts(s).includes(id));
   const bad = useApp((s) => linkDiagnostics(s.doc, id).some((d) => d.severity === "error"));
   const compact = useZoomedOut();
-  const full = useApp((s) => linkFull(shown(s).queues, id));
+  const full = useApp((s) => fullLinks(shown(s).queues).has(id));
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,

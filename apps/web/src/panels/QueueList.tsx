@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { shortAge } from "../canvas/QueueGauge.js";
+import { shortAge } from "../canvas/gaugeModel.js";
 import { sayWith } from "../i18n/say.js";
 import { appStore, useApp } from "../store/index.js";
 import {
