@@ -1,13 +1,11 @@
 /** The toolbar in Attach mode: what this page is, that it only observes, and the way back. */
 import { useTranslation } from "react-i18next";
-import { LOCALES } from "../i18n/index.js";
-import { appStore, useApp } from "../store/index.js";
-import type { Locale } from "../store/uiSlice.js";
+import { useApp } from "../store/index.js";
 import { EDITOR_URL } from "./mode.js";
+import { LanguagePicker } from "../panels/LanguagePicker.js";
 
 export function AttachBar() {
   const { t } = useTranslation();
-  const locale = useApp((s) => s.locale);
   const watching = useApp((s) => s.run.state === "running");
   return (
     <header className="toolbar attach-bar" role="toolbar" aria-label={t("attach.title")}>
@@ -31,21 +29,7 @@ export function AttachBar() {
       <a className="btn" href={EDITOR_URL} data-testid="attach.back">
         ← {t("attach.back")}
       </a>
-      <label className="group small">
-        <span className="sr-only">{t("toolbar.language")}</span>
-        <select
-          aria-label={t("toolbar.language")}
-          value={locale}
-          data-testid="toolbar.locale"
-          onChange={(e) => appStore.getState().setLocale(e.target.value as Locale)}
-        >
-          {LOCALES.map((l) => (
-            <option key={l.key} value={l.key}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguagePicker />
     </header>
   );
 }

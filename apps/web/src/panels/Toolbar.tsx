@@ -6,9 +6,7 @@ import { openFile, saveFile, stop } from "../actions.js";
 import { arrange } from "../canvas/arrange.js";
 import type { LinkFlowEdge, ZmqFlowNode } from "../canvas/toFlow.js";
 import { gateway } from "../gateway/session.js";
-import { LOCALES } from "../i18n/index.js";
-import { appStore, redo, undo, useApp, useHistory } from "../store/index.js";
-import type { Locale } from "../store/uiSlice.js";
+import { redo, undo, useApp, useHistory } from "../store/index.js";
 import { ExportMenu } from "./ExportMenu.js";
 import { StepControls } from "./StepControls.js";
 import { RunButton } from "./RunButton.js";
@@ -16,6 +14,7 @@ import { TemplatesMenu } from "./TemplatesMenu.js";
 import { ATTACH_URL } from "../attach/mode.js";
 import { ShareButton } from "../share/ShareButton.js";
 import { isRecordingFile, openRecordingFile, RECORDING_ACCEPT } from "../replay/openFile.js";
+import { LanguagePicker } from "./LanguagePicker.js";
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
 
@@ -24,7 +23,6 @@ export function Toolbar() {
   const rf = useReactFlow<ZmqFlowNode, LinkFlowEdge>();
   const running = useApp((s) => s.run.state === "running");
   const speed = useApp((s) => s.run.speed);
-  const locale = useApp((s) => s.locale);
   const { canUndo, canRedo } = useHistory();
   const file = useRef<HTMLInputElement>(null);
   return (
@@ -148,21 +146,7 @@ export function Toolbar() {
           ))}
         </select>
       </label>
-      <label className="group small">
-        <span className="sr-only">{t("toolbar.language")}</span>
-        <select
-          aria-label={t("toolbar.language")}
-          value={locale}
-          data-testid="toolbar.locale"
-          onChange={(e) => appStore.getState().setLocale(e.target.value as Locale)}
-        >
-          {LOCALES.map((l) => (
-            <option key={l.key} value={l.key}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguagePicker />
     </header>
   );
 }

@@ -5,14 +5,13 @@
  */
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { LOCALES } from "../i18n/index.js";
 import { useClickOutside } from "../panels/useClickOutside.js";
 import { closeRecording } from "../replay/open.js";
 import { openRecordingFile, RECORDING_ACCEPT } from "../replay/openFile.js";
 import { RecordingLink } from "../share/RecordingLink.js";
-import { appStore, useApp } from "../store/index.js";
-import type { Locale } from "../store/uiSlice.js";
+import { useApp } from "../store/index.js";
 import { EmbedSnippet } from "./EmbedSnippet.js";
+import { LanguagePicker } from "../panels/LanguagePicker.js";
 
 function ShareRecording() {
   const { t } = useTranslation();
@@ -52,7 +51,6 @@ function ShareRecording() {
 
 export function PlayerBar() {
   const { t } = useTranslation();
-  const locale = useApp((s) => s.locale);
   const shown = useApp((s) => s.replay !== null);
   const file = useRef<HTMLInputElement>(null);
   const toList = () => {
@@ -108,21 +106,7 @@ export function PlayerBar() {
       >
         {t("player.noGateway")}
       </span>
-      <label className="group small">
-        <span className="sr-only">{t("toolbar.language")}</span>
-        <select
-          aria-label={t("toolbar.language")}
-          value={locale}
-          data-testid="toolbar.locale"
-          onChange={(e) => appStore.getState().setLocale(e.target.value as Locale)}
-        >
-          {LOCALES.map((l) => (
-            <option key={l.key} value={l.key}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguagePicker />
     </header>
   );
 }
