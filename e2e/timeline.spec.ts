@@ -231,6 +231,10 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     // The person's own graph: another template, opened in this page and autosaved.
     await p.goto({ template: "01-hello-world" });
     await expect(p.node("client")).toBeVisible();
+    // The autosave is debounced: reload only once it has written the graph.
+    await expect
+      .poll(() => p.page.evaluate(() => localStorage.getItem("zmqp.graph.v1") ?? ""))
+      .toContain("hello");
     await p.page.reload();
     await expect(p.node("client")).toBeVisible();
     const own = await p.page.evaluate(() => localStorage.getItem("zmqp.graph.v1"));
