@@ -172,14 +172,7 @@ export class MessagePath {
         entry.type,
         frames,
       );
-      // Kept for the receive to share (one-to-one only: see PendingSend.out).
-      if (
-        frames.length === 1 &&
-        !pending.taken &&
-        entry.zmqType !== "PUB" &&
-        entry.zmqType !== "XPUB"
-      )
-        pending.out = out;
+      pending.keepEvent(out, frames.length, entry.zmqType === "PUB" || entry.zmqType === "XPUB");
       state.emit(out);
     }
     return true;
@@ -286,11 +279,7 @@ export class MessagePath {
         event.linkDirection = match.peer.forward ? "forward" : "backward";
         event.from = match.peer.from;
         event.sendId = match.send.id;
-        const out = match.send.out;
-        if (out) {
-          event.sameFrameAs(out);
-          match.send.out = undefined;
-        }
+        match.send.shareEvent(event);
       } else event.external = true;
       state.emit(event);
     }

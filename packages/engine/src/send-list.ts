@@ -31,7 +31,18 @@ export class PendingSend {
    * its formatted frames (LazyMessage.sameFrameAs). Not kept for fan-out sends, which stay in
    * the list for many receivers and up to MAX_AGE_MS.
    */
-  out: LazyMessage | undefined = undefined;
+  private out: LazyMessage | undefined = undefined;
+
+  /** Keeps its `message` event for the receive to share: one frame, not yet taken, one-to-one. */
+  keepEvent(out: LazyMessage, frameCount: number, fanout: boolean): void {
+    if (frameCount === 1 && !this.taken && !fanout) this.out = out;
+  }
+
+  /** The receive that matched it shares the kept event's formatted frames; the event is let go. */
+  shareEvent(event: LazyMessage): void {
+    if (this.out) event.sameFrameAs(this.out);
+    this.out = undefined;
+  }
 
   constructor(
     readonly id: number,
