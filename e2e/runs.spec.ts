@@ -41,6 +41,36 @@ test.describe("runs and the document", () => {
     await expect.poll(() => p.count("client", "sent")).toBeLessThan(before);
   });
 
+  test("another template opened after Stop shows none of the last run: no counts, log rows or strip", async ({
+    playground: p,
+  }) => {
+    // 02 and 06 both have a node "server": the last run's counts must not land on 06's, which
+    // never ran (it binds every interface, so Run is refused without --allow-external).
+    await p.goto({ template: "02-n-clients-1-server" });
+    await p.run();
+    await p.expectCountAbove("server", "received", 3);
+    await p.page.getByTestId("toolbar.stop").click();
+    await expect(p.page.getByTestId("toolbar.state")).toHaveText("not running");
+    await expect(p.counters("server")).toHaveAttribute("data-stale", "true");
+    await expect(p.page.getByTestId("timeline")).toBeVisible();
+
+    await p.page.getByTestId("toolbar.templates").click();
+    await p.page.getByTestId("template.06-cross-machine").click();
+    await expect(p.page.getByTestId("lesson")).toContainText("06");
+    await expect(p.node("server")).toBeVisible();
+    await expect(p.counters("server")).toHaveCount(0);
+    await expect(p.node("server")).not.toContainText("last run");
+    await expect(p.page.locator(".eventlog .row")).toHaveCount(0);
+    await expect(p.page.getByText("Press Run: events appear here.")).toBeVisible();
+    await expect(p.page.getByTestId("timeline")).toHaveCount(0);
+    await p.shot("runs-other-template-after-stop");
+    // Refused (an external bind), the graph still has run nothing: still no counts on it.
+    await p.page.getByTestId("toolbar.run").click();
+    await expect(p.page.getByText("Run refused: fix these first")).toBeVisible();
+    await p.page.getByRole("button", { name: "Close" }).click();
+    await expect(p.counters("server")).toHaveCount(0);
+  });
+
   test("an edit while running shows Apply changes; applying restarts only the changed node", async ({
     playground: p,
   }) => {

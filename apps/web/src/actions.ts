@@ -9,11 +9,22 @@ import { errorsOf } from "./store/diagnostics.js";
 import { narrowed, pendingChanges } from "./store/runDiff.js";
 import { appStore } from "./store/index.js";
 import { moveNodes } from "./store/graphOps.js";
+import { forgetRunSpan } from "./replay/runSpan.js";
 
-/** Opens a document; nodes without positions are placed by the layout library. */
-export function openDoc(doc: GraphDoc) {
+/**
+ * Opens a document; nodes without positions are placed by the layout library. While nothing runs
+ * the last run's numbers, log and timeline go with the document they belonged to: left on the
+ * canvas, a node of the new graph with the same id would show counts it never made. A recording
+ * keeps them (`keepLastRun`): it is shown from its own events, and closing it brings the person's
+ * graph back with its last run.
+ */
+export function openDoc(doc: GraphDoc, { keepLastRun = false } = {}) {
   const placed = doc.nodes.some((n) => !n.position) ? moveNodes(doc, autoLayout(doc)) : doc;
   const st = appStore.getState();
+  if (!keepLastRun && st.run.state === "idle" && !st.replay) {
+    st.forgetLastRun();
+    forgetRunSpan();
+  }
   st.loadDoc(placed);
   if (placed.lesson && (placed.lesson.en || placed.lesson["zh-TW"])) st.setSidePanel("lesson");
 }

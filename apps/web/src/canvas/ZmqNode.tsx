@@ -106,7 +106,15 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
       pendingChanges(s.doc, s.run.doc).changed.includes(id),
   );
   const live = running && !edited;
-  const lastRun = useApp((s) => !live && shown(s).counters.nodes[id] !== undefined);
+  // The last run's numbers, greyed, only on a node that is what ran: after a reload (the run's
+  // document unknown) or on another graph's node of the same id they would be counts it never made.
+  const lastRun = useApp(
+    (s) =>
+      !live &&
+      shown(s).counters.nodes[id] !== undefined &&
+      (s.replay !== null ||
+        (s.run.doc !== null && !pendingChanges(s.doc, s.run.doc).changed.includes(id))),
+  );
   const loopbackOnly = useApp((s) =>
     narrowedBinds(s.doc, s.run.state === "running" ? s.run.doc : null, id),
   );

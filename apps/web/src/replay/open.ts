@@ -48,7 +48,7 @@ export async function openRecordingBytes(
     };
   }
   keepOwn();
-  openDoc(doc);
+  openDoc(doc, { keepLastRun: true });
   // Opening a recording is not an edit: Undo must not walk into the person's history from here.
   appStore.temporal.getState().clear();
   setSource({ replay, kind: "file", origin });

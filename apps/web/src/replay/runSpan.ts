@@ -41,3 +41,17 @@ export function installRunSpan(): () => void {
     }
   });
 }
+
+/**
+ * Another document was opened while nothing runs: the strip (and what was fetched of the run) was
+ * that run's past, drawn on a graph that no longer is on the canvas.
+ */
+export function forgetRunSpan(): void {
+  const st = appStore.getState();
+  if (currentSource()?.kind === "run") {
+    setSource(null);
+    goLive();
+  }
+  st.setRunSpan({ start: null, end: null });
+  st.setLiveFaults([]);
+}

@@ -81,6 +81,12 @@ export interface RuntimeSlice {
   setDeployDiagnostics(d: Diagnostic[]): void;
   selectMessage(seq: number | null): void;
   clearLog(): void;
+  /**
+   * The person opened another document while nothing runs: the last run's counters, states, rates
+   * and log rows described that run's graph, not this one, so the page lets go of them (the
+   * gateway still holds the run's recording).
+   */
+  forgetLastRun(): void;
 }
 
 /** Events worth a line in the log; counters and status are shown on the nodes, wire in its table. */
@@ -238,5 +244,19 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
   },
   clearLog() {
     set({ log: [], sampled: 0, selectedMessage: null });
+  },
+  forgetLastRun() {
+    set({
+      run: { ...get().run, doc: null },
+      status: {},
+      counters: { nodes: {}, links: {} },
+      rates: NO_RATES,
+      rateBase: null,
+      log: [],
+      logSeqAtStop: get().logSeq,
+      sampled: 0,
+      selectedMessage: null,
+      deployDiagnostics: [],
+    });
   },
 });
