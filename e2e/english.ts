@@ -22,7 +22,7 @@ const TECHNICAL_TERMS = words(`
   socket broker worker client server sink ventilator bind connect context routing id frame
   envelope greeting pipe loopback external immediate send kill tick as-server no-subscriber hwm
   rrbroker TCP ipc inproc IP RFC HTTP API JSON pcap Wireshark tshark lua Python Node js nc Unix
-  Windows EADDRINUSE EFSM MB KB ms EN Ctrl Shift Enter Esc Delete Tab pnpm zmqp zmqrec
+  Windows EADDRINUSE EFSM EAGAIN EHOSTUNREACH setsockopt MB KB ms EN Ctrl Shift Enter Esc Delete Tab pnpm zmqp zmqrec
   hwclient hwserver wuserver wuclient wuproxy taskvent taskwork tasksink rrclient rrworker`);
 
 /** Multi-word terms and names, removed before words are looked at. */

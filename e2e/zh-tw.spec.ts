@@ -26,6 +26,8 @@ const TEMPLATES = [
   "10-transports",
   "11-high-water-mark",
   "12-pubsub-proxy",
+  "13-slow-consumer",
+  "14-router-unknown-peer",
 ];
 
 /** Opens the page in Traditional Chinese, as a person who picked it before would. */

@@ -36,6 +36,7 @@ import { installRecordingDrop } from "./replay/openFile.js";
 import { installRunSpan } from "./replay/runSpan.js";
 import { installTimelineKeys } from "./replay/keys.js";
 import { PLAYER } from "./player/mode.js";
+import { preferredLocale } from "./i18n/preferred.js";
 import { followRecLinks, openFromLocation } from "./player/location.js";
 
 const LOCALE_KEY = "zmqp.locale";
@@ -45,15 +46,20 @@ const OPENED_KEY = "zmqp.openedTemplate";
 function syncLocale(locale: Locale) {
   void i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
-  localStorage.setItem(LOCALE_KEY, locale);
 }
 
 getToken();
 const saved = localStorage.getItem(LOCALE_KEY);
-if (saved === "en" || saved === "zh-TW") appStore.getState().setLocale(saved);
+// The person's own choice wins; before they have made one, the browser's languages decide.
+appStore
+  .getState()
+  .setLocale(saved === "en" || saved === "zh-TW" ? saved : preferredLocale(navigator.languages));
 syncLocale(appStore.getState().locale);
 appStore.subscribe((s, prev) => {
-  if (s.locale !== prev.locale) syncLocale(s.locale);
+  if (s.locale === prev.locale) return;
+  syncLocale(s.locale);
+  // Remembered once the person picks (a language taken from the browser is not their choice).
+  localStorage.setItem(LOCALE_KEY, s.locale);
 });
 
 const template = new URLSearchParams(window.location.search).get("template");
