@@ -56,6 +56,15 @@ test.describe("runtime controls", () => {
     await expect(next).toHaveText(/Next: (hwserver|server)/);
     await expect(p.node("server")).toHaveAttribute("data-status", "held");
     await expect(p.node("client")).not.toHaveAttribute("data-status", "held");
+    // Its reply held at the server, the client waits: past the 2 s after which a plain REQ with
+    // a lost reply says "stuck", it still says waiting (step mode has the reply, Next brings it).
+    // A claim that something does not happen needs time to pass; a slower machine only waits
+    // longer, which makes the check stricter, never flaky.
+    await expect(p.node("client")).toHaveAttribute("data-status", "waiting");
+    const since = Date.now();
+    await expect.poll(() => Date.now() - since, { timeout: 10_000 }).toBeGreaterThan(3000);
+    await expect(p.node("client")).toHaveAttribute("data-status", "waiting");
+    await expect(p.node("client")).not.toContainText("forever");
     await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client");
     await expect(p.page.locator(".eventlog .row", { hasText: `request → ${body}` })).toHaveCount(1);
     expect(await sentSum(p)).toBe(before + 1);

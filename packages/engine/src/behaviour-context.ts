@@ -42,6 +42,8 @@ export function makeContext<P>(host: ContextHost, params: P): BehaviourContext<P
     node,
     params,
     now: () => state.now(),
+    heldFor: () =>
+      state.step.pending > 0 ? Infinity : Math.max(0, ...state.topology.latency.values()),
     send(socket, frames, kind, dropReason) {
       const entry = entries.get(socket);
       if (!entry || !running()) return Promise.resolve(false);

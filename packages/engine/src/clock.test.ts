@@ -47,3 +47,46 @@ it("a plain REQ with no server turns stuck after 2 s of simulated time", async (
   clock.advance(1);
   expect(rt.snapshot().nodes.client!.activity).toBe("stuck");
 });
+
+it("a REQ whose reply step mode holds stays waiting, however long the hold; Next brings it", async () => {
+  const clock = new SimulatedClock();
+  rt = createRuntime({ clock });
+  const events = record(rt);
+  rt.step("hold");
+  await rt.deploy(helloWorld(15587, { intervalMs: 0 }));
+  void rt.nodeAction("client", "send");
+  await waitFor("the request held", () => rt!.snapshot().heldTotal === 1);
+  rt.step("next");
+  await waitFor(
+    "the reply held at the server",
+    () => messages(events, "server", "in").length === 1 && rt!.snapshot().heldTotal === 1,
+  );
+  // Before: "stuck: waiting forever" after 2 s, while the reply sat in step mode's hand.
+  for (let s = 0; s < 10; s++) clock.advance(1000);
+  expect(rt.snapshot().nodes.client!.activity).toBe("waiting");
+  rt.step("next");
+  await waitFor("the reply", () => messages(events, "client", "in").length === 1);
+  await waitFor("idle", () => rt!.snapshot().nodes.client!.activity === "idle");
+});
+
+it("latency set on the link stretches the wait before a plain REQ calls itself stuck", async () => {
+  const clock = new SimulatedClock();
+  rt = createRuntime({ clock });
+  await rt.deploy(
+    graph(
+      [
+        node("client", "client", [{ id: "req", type: "REQ" }], { intervalMs: 0 }),
+        node("ext", "external", [{ id: "peer", type: "REP", bind: ["tcp://127.0.0.1:15588"] }]),
+      ],
+      [link("l", "client.req", "ext.peer")],
+    ),
+  );
+  await rt.linkAction("l", "restore", 1000);
+  void rt.nodeAction("client", "send");
+  await waitFor("waiting", () => rt!.snapshot().nodes.client!.activity === "waiting");
+  // 2 s, plus 4 × the 1 s latency (a request and its reply, up to two links each way).
+  clock.advance(5999);
+  expect(rt.snapshot().nodes.client!.activity).toBe("waiting");
+  clock.advance(1);
+  expect(rt.snapshot().nodes.client!.activity).toBe("stuck");
+});

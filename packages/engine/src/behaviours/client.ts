@@ -25,7 +25,15 @@ function createClient(ctx: BehaviourContext<Params>) {
     stuckCheck = ctx.after(delay, () => {
       stuckCheck = null;
       if (!waiting || p.timeoutMs > 0) return;
-      const left = waiting.since + STUCK_AFTER_MS - ctx.now();
+      // Step mode holding a send, or latency the person added, delays the reply on purpose: the
+      // wait starts over once nothing is held, and a slow link adds its latency (a request and
+      // its reply cross up to two links each way, as through a broker).
+      const heldFor = ctx.heldFor();
+      if (heldFor === Infinity) {
+        waiting.since = ctx.now();
+        return checkStuck(STUCK_AFTER_MS);
+      }
+      const left = waiting.since + STUCK_AFTER_MS + 4 * heldFor - ctx.now();
       if (left > 0) return checkStuck(left);
       ctx.setActivity("stuck", phrase("detail.stuckForever", { body: waiting.body }));
     });

@@ -58,6 +58,12 @@ export interface BehaviourContext<P = Record<string, unknown>> {
   /** Resolves after `ms`, or early when the node stops (check `running()` afterwards). */
   sleep(ms: number): Promise<void>;
   running(): boolean;
+  /**
+   * How long the person's own faults may hold a message now, ms: Infinity while step mode holds a
+   * send (nothing moves until Next), else the largest latency set on a link. A wait that long is
+   * their doing, not a lost message (a REQ must not call itself stuck for it).
+   */
+  heldFor(): number;
   /** A phrase is translated on the page; a string is shown verbatim (data, zeromq's words). */
   setActivity(activity: Activity | undefined, detail?: Said): void;
   /** Shown on the node as its one-line detail, activity unchanged. */
