@@ -120,6 +120,9 @@ export class PeerErrors {
    * type it cannot talk to, or bytes that are not ZMTP 3, only that way).
    */
   monitor(entry: SocketEntry, type: SocketType, ev: MonitorEvent, errorCode?: string): void {
+    // A STREAM speaks raw TCP: there is no handshake to finish, and a peer that closes (libzmq
+    // reports it as a handshake error, EPIPE) is the stream:disconnect its node shows.
+    if (type === "STREAM") return;
     const pending = this.pending.get(entry) ?? 0;
     switch (ev.event) {
       case "accept":

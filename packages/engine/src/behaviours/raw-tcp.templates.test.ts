@@ -34,6 +34,10 @@ describe("template 05-raw-tcp-stream", () => {
     const ids = streamEvents("stream:connect").map((e) => (e.type === "monitor" ? e.detail : ""));
     expect(ids[0]).not.toBe(ids[1]);
     await waitFor("the echo after restart", () => messages(events, "client", "in").length === 3);
+    // A STREAM speaks raw TCP, it has no handshake: a client that closes is the disconnect the
+    // lesson shows, never "a peer left before the handshake finished".
+    expect(events.filter((e) => e.type === "error")).toEqual([]);
+    expect(rt.counters().nodes.stream!.errors).toBe(0);
   });
 });
 
