@@ -179,4 +179,20 @@ test.describe("繁體中文 everywhere", () => {
     await expect(p.page.getByTestId("node.broker.diagnostics")).toContainText("超出 1-65535");
     await expectNoEnglish(p.page, p.page.getByTestId("side"), "inspector with errors");
   });
+
+  test("a setting out of range says what to fix in Chinese (not the schema library's English)", async ({
+    playground: p,
+  }) => {
+    await openInChinese(p, { template: "01-hello-world" });
+    await p.node("client").locator(".zn-title").click();
+    await p.page.getByTestId("side.inspector").click();
+    await p.page.locator("#param-client-intervalMs").fill("-5");
+    const diagnostics = p.page.getByTestId("node.client.diagnostics");
+    await expect(diagnostics).toContainText("間隔（毫秒）：至少要是 0");
+    await expectNoEnglish(p.page, diagnostics, "a setting out of range");
+    await p.page.getByTestId("toolbar.run").click();
+    const dialog = p.page.getByRole("alertdialog");
+    await expect(dialog).toContainText("至少要是 0");
+    await expectNoEnglish(p.page, dialog, "refused Run for a setting");
+  });
 });

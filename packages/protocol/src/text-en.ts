@@ -61,6 +61,23 @@ const SHARED = {
   "errors.ZMQP_ERR_RECORDING_VERSION": "The recording was made by a newer playground",
   "errors.ZMQP_ERR_BAD_SHARE_LINK": "The share link is damaged",
 
+  // What a schema check found wrong with one value (issue-phrase.ts).
+  "issue.atLeast": "it must be at least {{min}}",
+  "issue.moreThan": "it must be more than {{min}}",
+  "issue.atMost": "it must be at most {{max}}",
+  "issue.lessThan": "it must be less than {{max}}",
+  "issue.tooShort": "it must have at least {{min}} characters",
+  "issue.tooLong": "it must have at most {{max}} characters",
+  "issue.tooFewItems": "it must have at least {{min}} items",
+  "issue.tooManyItems": "it must have at most {{max}} items",
+  "issue.notNumber": "it must be a number",
+  "issue.notInteger": "it must be a whole number",
+  "issue.notString": "it must be text",
+  "issue.notBoolean": "it must be true or false",
+  "issue.notArray": "it must be a list",
+  "issue.notObject": "it must be an object",
+  "issue.oneOf": "it must be one of: {{values}}",
+
   // validateGraph's findings.
   "diag.documentTooLarge": "the document is {{size}} bytes; the limit is {{limit}}",
   "diag.forbiddenKey": 'key "{{key}}" is not allowed in a graph document',

@@ -33,6 +33,28 @@ describe("validateGraph", () => {
     expect(d?.message).toMatch(/PUB cannot talk to REP/);
   });
 
+  it("says what to fix in a bad setting in words the page translates, not zod's English", () => {
+    const doc = helloWorld();
+    doc.nodes[0]!.params = { intervalMs: -5, payload: 7, lazyPirate: "yes" };
+    const d = validateGraph(doc).find((x) => x.code === E.BAD_BEHAVIOUR);
+    expect(d?.phrase).toEqual({
+      key: "diag.badParams",
+      params: {
+        node: "client",
+        path: "intervalMs",
+        detail: { key: "issue.atLeast", params: { min: 0 } },
+      },
+    });
+    expect(d?.message).toBe("client: intervalMs: it must be at least 0");
+    const typed = helloWorld();
+    typed.nodes[0]!.params = { intervalMs: "soon" };
+    expect(validateGraph(typed).find((x) => x.code === E.BAD_BEHAVIOUR)?.message).toBe(
+      "client: intervalMs: it must be a number",
+    );
+    const schema = validateGraph({ ...helloWorld(), links: "none" });
+    expect(schema.map((x) => x.message)).toContain("links: it must be a list");
+  });
+
   it("refuses ports outside 1-65535", () => {
     const doc = helloWorld();
     doc.nodes[1]!.sockets[0]!.bind = ["tcp://127.0.0.1:99999"];

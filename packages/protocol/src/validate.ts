@@ -14,6 +14,7 @@ import { checkLink, pairKey } from "./link-rules.js";
 import { isOutside, ROLES } from "./roles.js";
 import { checkRunnable } from "./validate-runnable.js";
 import { english, phrase, type Phrase } from "./text.js";
+import { issueDetail } from "./issue-phrase.js";
 
 export interface ValidateOptions {
   /** Allow binds on non-loopback addresses (`tcp://*:5555`): the gateway's `--allow-external`. */
@@ -61,7 +62,7 @@ function said(p: Phrase): { phrase: Phrase; message: string } {
 function schemaDiagnostics(error: z.ZodError): Diagnostic[] {
   return error.issues.slice(0, 20).map((issue) => {
     const path = issue.path.map(String).join(".");
-    const detail = issue.message;
+    const detail = issueDetail(issue);
     return {
       code: E.SCHEMA,
       severity: "error",
@@ -107,7 +108,7 @@ function checkRules(doc: GraphDoc, options: ValidateOptions): Diagnostic[] {
         phrase("diag.badParams", {
           node: node.id,
           path: issue?.path.join(".") || "params",
-          detail: issue?.message ?? "invalid",
+          detail: issue ? issueDetail(issue) : "invalid",
         }),
       );
     }

@@ -16,6 +16,10 @@ export function sayWith(t: TFunction, p: Saying | Phrase): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(p.params ?? {}))
     params[k] = typeof v === "object" ? sayWith(t, v) : v;
+  // Protocol names a bad setting by its key (intervalMs); the page names it as the inspector
+  // does (Interval (ms), 間隔（毫秒）), so the reader finds the field to fix.
+  if (p.key === "diag.badParams" && typeof params.path === "string")
+    params.path = t(`params.${params.path}`, { defaultValue: params.path });
   return t(p.key, params);
 }
 
