@@ -5,10 +5,12 @@
  * routing id, REQ hides the delimiter), the body never does. No match: the sender is outside.
  *
  * O(1) per message: one pipe delivers in send order, so each receiver keeps a cursor into each
- * sender's list and looks only past it (usually at the very next entry).
+ * sender's list and looks only past it (usually at the very next entry). No lookup by key per
+ * message either: the receiving socket keeps its Receiver (its peers), each peer its sender's list
+ * and its cursor in it, revalidated by generation counters.
  */
 import type { PeerRefs } from "./counters.js";
-import { SendList, wantsTopic, type PendingSend, type Settled } from "./send-list.js";
+import { SendList, wantsTopic, type Cursor, type PendingSend, type Settled } from "./send-list.js";
 
 export { PendingSend } from "./send-list.js";
 
@@ -22,10 +24,21 @@ export interface Peer {
   forward: boolean;
   /** The counters a receive from this peer bumps (CounterStore.peerRefs), cached. */
   counters?: PeerRefs;
-  /** The peer's send list, cached while `listGen` is the correlator's generation. */
+  /** The peer's send list and our cursor in it, cached while `listGen` is the correlator's generation. */
   list: SendList | undefined;
+  cursor: Cursor | undefined;
   listGen: number;
 }
+
+/** A receiving socket's linked peers, resolved once and kept on its socket entry (receiverOf). */
+export interface Receiver {
+  readonly key: string;
+  readonly peers: readonly Peer[];
+  /** The correlator's `topologyGen` when resolved: stale after setTopology. */
+  readonly topologyGen: number;
+}
+
+const NO_PEERS: readonly Peer[] = [];
 
 export interface Match {
   send: PendingSend;
@@ -50,6 +63,8 @@ export class Correlator {
   private closedTally = new Map<string, Settled>();
   /** Bumped whenever a list is made or dropped: peers' cached lists are then looked up again. */
   private gen = 0;
+  /** Bumped whenever the peer table is rebuilt: cached Receivers are then resolved again. */
+  private topologyGen = 0;
   /**
    * The one Match object `match` returns, refilled each time: a receive uses it at once (the
    * message path copies it for a link with latency). One allocation less per message.
@@ -74,11 +89,12 @@ export class Correlator {
 
   /** Rebuilds the linked-peer table from the document's links. */
   setTopology(links: { id: string; from: string; to: string }[]) {
+    this.topologyGen++;
     this.peers.clear();
     const add = (me: string, key: string, link: string, forward: boolean) => {
       const i = key.indexOf("/");
       const from = Object.freeze({ node: key.slice(0, i), socket: key.slice(i + 1) });
-      const p: Peer = { key, from, link, forward, list: undefined, listGen: -1 };
+      const p: Peer = { key, from, link, forward, list: undefined, cursor: undefined, listGen: -1 };
       const list = this.peers.get(me);
       if (list) list.push(p);
       else this.peers.set(me, [p]);
@@ -101,6 +117,12 @@ export class Correlator {
 
   peersOf(key: string): Peer[] {
     return this.peers.get(key) ?? [];
+  }
+
+  /** The receiving socket `key`'s peers: `cached` while still current, else resolved again. */
+  receiverOf(key: string, cached: Receiver | undefined): Receiver {
+    if (cached && cached.topologyGen === this.topologyGen) return cached;
+    return { key, peers: this.peers.get(key) ?? NO_PEERS, topologyGen: this.topologyGen };
   }
 
   setRoutingId(id: string, key: string) {
@@ -179,10 +201,10 @@ export class Correlator {
    * The send this receive came from, or null when no linked playground socket sent it. The Match
    * is reused by the next call: read it before matching again.
    */
-  match(receiver: string, frames: readonly Buffer[], routerReceive: boolean): Match | null {
+  match(rx: Receiver, frames: readonly Buffer[], routerReceive: boolean): Match | null {
     const body = frames[frames.length - 1];
-    const peers = this.peers.get(receiver);
-    if (!body || !peers) return null;
+    const peers = rx.peers;
+    if (!body || peers.length === 0) return null;
     const sender =
       routerReceive && frames.length > 1
         ? this.routingIds.get(frames[0]!.toString("latin1"))
@@ -194,11 +216,12 @@ export class Correlator {
       if (sender !== undefined && peer.key !== sender) continue;
       if (peer.listGen !== this.gen) {
         peer.list = this.lists.get(peer.key);
+        peer.cursor = peer.list?.cursorFor(rx.key);
         peer.listGen = this.gen;
       }
       const list = peer.list;
       if (!list) continue;
-      const i = list.find(body, receiver);
+      const i = list.find(body, peer.cursor!);
       if (i < 0) continue;
       if (!bestList || list.items[i]!.id < bestList.items[bestI]!.id) {
         bestPeer = peer;
@@ -208,9 +231,9 @@ export class Correlator {
     }
     if (!bestList || !bestPeer) return null;
     const send = bestList.items[bestI]!;
-    const filters = bestList.fanout ? this.filters.get(receiver) : undefined;
+    const filters = bestList.fanout ? this.filters.get(rx.key) : undefined;
     const found = this.found;
-    found.skipped = bestList.take(bestI, receiver, filters);
+    found.skipped = bestList.take(bestI, rx.key, bestPeer.cursor!, filters);
     found.send = send;
     found.peer = bestPeer;
     return found;
