@@ -40,6 +40,13 @@ export interface Receiver {
 
 const NO_PEERS: readonly Peer[] = [];
 
+/** A sending socket's list of recent sends, resolved once and kept on its socket entry (sendsOf). */
+export interface Sends {
+  readonly list: SendList | undefined;
+  /** The correlator's `gen` when resolved: stale once any list was made or dropped. */
+  readonly gen: number;
+}
+
 export interface Match {
   send: PendingSend;
   /**
@@ -189,8 +196,10 @@ export class Correlator {
     this.routingGen++;
   }
 
-  recordSend(key: string, p: PendingSend, now: number) {
-    this.lists.get(key)?.push(p, now);
+  /** The sending socket `key`'s list: `cached` while still current, else looked up again. */
+  sendsOf(key: string, cached: Sends | undefined): Sends {
+    if (cached && cached.gen === this.gen) return cached;
+    return { list: this.lists.get(key), gen: this.gen };
   }
 
   cancelSend(key: string, id: number) {

@@ -132,7 +132,9 @@ export class MessagePath {
     const body = frames[frames.length - 1] ?? EMPTY;
     const topic = frames.length > 1 ? frames[0] : undefined;
     const pending = new PendingSend(state.nextId(), body, now, kind, topic);
-    this.correlator.recordSend(entry.key, pending, now);
+    // Recorded for correlation in the socket's list, kept on its entry: no lookup by key per send.
+    const sends = (entry.sends = this.correlator.sendsOf(entry.key, entry.sends));
+    sends.list?.push(pending, now);
     return pending;
   }
 

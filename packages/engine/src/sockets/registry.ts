@@ -6,7 +6,7 @@
  */
 import * as zmq from "zeromq";
 import { canReceive, canSend, LIMITS, type SocketOptions, type SocketType } from "@zmqp/protocol";
-import type { Receiver } from "../correlate.js";
+import type { Receiver, Sends } from "../correlate.js";
 import type { SocketRefs } from "../counters.js";
 
 export type ZmqType = Exclude<SocketType, "TCP">;
@@ -88,6 +88,8 @@ export interface SocketEntry {
   counters?: SocketRefs;
   /** This socket's linked peers as a receiver, cached by the receive path (Correlator.receiverOf). */
   receiver?: Receiver;
+  /** This socket's list of recent sends, cached by the send path (Correlator.sendsOf). */
+  sends?: Sends;
   wake?: () => void;
 }
 
