@@ -3,7 +3,8 @@
  * job; this file only wires them:
  * - state (state.ts): clock, ids, listeners, the running topology, the controls; emits the
  *   `runtime` and `control` events.
- * - path (message-path.ts): the one send and receive path (counting, correlation, reports).
+ * - path (message-path.ts), inbound (receive-path.ts): the one send path and the one receive path
+ *   (counting, correlation, reports).
  * - registry (sockets/registry.ts): every zeromq socket, its send queue and receive loop.
  * - counters, correlator: exact counts, and which send each receive came from.
  * - peerErrors: what a peer did wrong, in a learner's words.
@@ -14,6 +15,7 @@ import { CounterStore } from "./counters.js";
 import { MessagePath } from "./message-path.js";
 import type { MonitorEvent } from "./monitor.js";
 import { PeerErrors } from "./peer-errors.js";
+import { ReceivePath } from "./receive-path.js";
 import { QueueTracker } from "./queues/tracker.js";
 import { SocketRegistry } from "./sockets/registry.js";
 import { RuntimeState } from "./state.js";
@@ -32,6 +34,7 @@ export class Core {
   readonly correlator = new Correlator();
   readonly peerErrors: PeerErrors;
   readonly path: MessagePath;
+  readonly inbound: ReceivePath;
   /** In flight per link, pipe states, list queue (queues/). */
   readonly queues: QueueTracker;
   /** Shows a connection from outside on a node's socket; the runtime routes it (outside-peers.ts). */
@@ -51,6 +54,7 @@ export class Core {
       this.peerErrors,
       options.sendTimeoutMs,
     );
+    this.inbound = new ReceivePath(this.path);
     this.queues = new QueueTracker(this);
     this.path.queues = this.queues;
   }

@@ -5,10 +5,12 @@
  * routing id, REQ hides the delimiter), the body never does. No match: the sender is outside.
  *
  * O(1) per message: one pipe delivers in send order, so each receiver keeps a cursor into each
- * sender's list and looks only past it (usually at the very next entry).
+ * sender's list and looks only past it (usually at the very next entry). No lookup by key per
+ * message either: the receiving socket keeps its Receiver (its peers), each peer its sender's list
+ * and its cursor in it, revalidated by generation counters.
  */
 import type { PeerRefs } from "./counters.js";
-import { SendList, wantsTopic, type PendingSend, type Settled } from "./send-list.js";
+import { SendList, wantsTopic, type Cursor, type PendingSend, type Settled } from "./send-list.js";
 
 export { PendingSend } from "./send-list.js";
 
@@ -22,9 +24,27 @@ export interface Peer {
   forward: boolean;
   /** The counters a receive from this peer bumps (CounterStore.peerRefs), cached. */
   counters?: PeerRefs;
-  /** The peer's send list, cached while `listGen` is the correlator's generation. */
+  /** The peer's send list and our cursor in it, cached while `listGen` is the correlator's generation. */
   list: SendList | undefined;
+  cursor: Cursor | undefined;
   listGen: number;
+}
+
+/** A receiving socket's linked peers, resolved once and kept on its socket entry (receiverOf). */
+export interface Receiver {
+  readonly key: string;
+  readonly peers: readonly Peer[];
+  /** The correlator's `topologyGen` when resolved: stale after setTopology. */
+  readonly topologyGen: number;
+}
+
+const NO_PEERS: readonly Peer[] = [];
+
+/** A sending socket's list of recent sends, resolved once and kept on its socket entry (sendsOf). */
+export interface Sends {
+  readonly list: SendList | undefined;
+  /** The correlator's `gen` when resolved: stale once any list was made or dropped. */
+  readonly gen: number;
 }
 
 export interface Match {
@@ -50,6 +70,8 @@ export class Correlator {
   private closedTally = new Map<string, Settled>();
   /** Bumped whenever a list is made or dropped: peers' cached lists are then looked up again. */
   private gen = 0;
+  /** Bumped whenever the peer table is rebuilt: cached Receivers are then resolved again. */
+  private topologyGen = 0;
   /**
    * The one Match object `match` returns, refilled each time: a receive uses it at once (the
    * message path copies it for a link with latency). One allocation less per message.
@@ -74,11 +96,12 @@ export class Correlator {
 
   /** Rebuilds the linked-peer table from the document's links. */
   setTopology(links: { id: string; from: string; to: string }[]) {
+    this.topologyGen++;
     this.peers.clear();
     const add = (me: string, key: string, link: string, forward: boolean) => {
       const i = key.indexOf("/");
       const from = Object.freeze({ node: key.slice(0, i), socket: key.slice(i + 1) });
-      const p: Peer = { key, from, link, forward, list: undefined, listGen: -1 };
+      const p: Peer = { key, from, link, forward, list: undefined, cursor: undefined, listGen: -1 };
       const list = this.peers.get(me);
       if (list) list.push(p);
       else this.peers.set(me, [p]);
@@ -101,6 +124,12 @@ export class Correlator {
 
   peersOf(key: string): Peer[] {
     return this.peers.get(key) ?? [];
+  }
+
+  /** The receiving socket `key`'s peers: `cached` while still current, else resolved again. */
+  receiverOf(key: string, cached: Receiver | undefined): Receiver {
+    if (cached && cached.topologyGen === this.topologyGen) return cached;
+    return { key, peers: this.peers.get(key) ?? NO_PEERS, topologyGen: this.topologyGen };
   }
 
   setRoutingId(id: string, key: string) {
@@ -167,8 +196,10 @@ export class Correlator {
     this.routingGen++;
   }
 
-  recordSend(key: string, p: PendingSend, now: number) {
-    this.lists.get(key)?.push(p, now);
+  /** The sending socket `key`'s list: `cached` while still current, else looked up again. */
+  sendsOf(key: string, cached: Sends | undefined): Sends {
+    if (cached && cached.gen === this.gen) return cached;
+    return { list: this.lists.get(key), gen: this.gen };
   }
 
   cancelSend(key: string, id: number) {
@@ -179,10 +210,10 @@ export class Correlator {
    * The send this receive came from, or null when no linked playground socket sent it. The Match
    * is reused by the next call: read it before matching again.
    */
-  match(receiver: string, frames: readonly Buffer[], routerReceive: boolean): Match | null {
+  match(rx: Receiver, frames: readonly Buffer[], routerReceive: boolean): Match | null {
     const body = frames[frames.length - 1];
-    const peers = this.peers.get(receiver);
-    if (!body || !peers) return null;
+    const peers = rx.peers;
+    if (!body || peers.length === 0) return null;
     const sender =
       routerReceive && frames.length > 1
         ? this.routingIds.get(frames[0]!.toString("latin1"))
@@ -194,11 +225,12 @@ export class Correlator {
       if (sender !== undefined && peer.key !== sender) continue;
       if (peer.listGen !== this.gen) {
         peer.list = this.lists.get(peer.key);
+        peer.cursor = peer.list?.cursorFor(rx.key);
         peer.listGen = this.gen;
       }
       const list = peer.list;
       if (!list) continue;
-      const i = list.find(body, receiver);
+      const i = list.find(body, peer.cursor!);
       if (i < 0) continue;
       if (!bestList || list.items[i]!.id < bestList.items[bestI]!.id) {
         bestPeer = peer;
@@ -208,9 +240,9 @@ export class Correlator {
     }
     if (!bestList || !bestPeer) return null;
     const send = bestList.items[bestI]!;
-    const filters = bestList.fanout ? this.filters.get(receiver) : undefined;
+    const filters = bestList.fanout ? this.filters.get(rx.key) : undefined;
     const found = this.found;
-    found.skipped = bestList.take(bestI, receiver, filters);
+    found.skipped = bestList.take(bestI, rx.key, bestPeer.cursor!, filters);
     found.send = send;
     found.peer = bestPeer;
     return found;

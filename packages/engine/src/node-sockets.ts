@@ -15,7 +15,7 @@ import {
 import { subscriptionsAtOpen } from "./behaviours/subscriptions.js";
 import type { Behaviour, BehaviourSpec } from "./behaviours/types.js";
 import type { Core } from "./core.js";
-import type { ReceiveResult } from "./message-path.js";
+import type { ReceiveResult } from "./receive-path.js";
 import { applyMonitor, watchSocket, type MonitorEvent } from "./monitor.js";
 import { outsideReporter } from "./outside-peers.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
@@ -177,7 +177,7 @@ export class NodeSockets {
   private receive(entry: SocketEntry): void {
     if (!canReceive(entry.zmqType)) return;
     const { core, owner } = this;
-    const path = core.path;
+    const { path, inbound } = core;
     const s = core.state.topology.socket(this.id, entry.socket);
     const control = s ? (this.spec.control?.(s) ?? false) : false;
     const handOver = (frames: Buffer[], r: ReceiveResult | null) => {
@@ -188,13 +188,13 @@ export class NodeSockets {
     void core.registry.receiveLoop(
       entry,
       (frames) => {
-        if (!path.admit(entry, frames)) {
+        if (!inbound.admit(entry, frames)) {
           // A REP must answer before it may read again: an empty reply ends the refused request.
           if (entry.zmqType === "REP") return path.send(entry, [Buffer.alloc(0)], "reply");
           return;
         }
         if (control) return owner.behaviour?.onMessage?.({ socket: entry.socket, frames, id: 0 });
-        const r = path.receive(entry, frames, owner.behaviour?.onMessage !== undefined);
+        const r = inbound.receive(entry, frames, owner.behaviour?.onMessage !== undefined);
         // Most messages: nothing to wait for and nobody to tell (a sink has no onMessage).
         if (!(r instanceof Promise)) return handOver(frames, r);
         return r.then((x) => handOver(frames, x));

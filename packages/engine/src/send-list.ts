@@ -67,6 +67,16 @@ export interface Settled {
   missed: number;
 }
 
+/**
+ * One receiver's place in one send list: the absolute position of the last send it took (or
+ * passed, fan-out). An object, so the correlator's peer holds it and a receive finds it with no
+ * lookup by the receiver's key (correlate.ts).
+ */
+export class Cursor {
+  /** -1: not placed (before the receiver's first receive from this list, or forgotten). */
+  abs = -1;
+}
+
 /** Sends older than this are forgotten: their receiver is gone or filtered them out. */
 const MAX_AGE_MS = 30_000;
 // In flight at once: both high-water marks plus what the kernel buffers (many small tcp messages).
@@ -77,8 +87,8 @@ export class SendList {
   head = 0;
   /** Absolute position of items[0] (the array is compacted now and then). */
   private base = 0;
-  /** Each receiver's absolute position of the last send it took (or passed, fan-out). */
-  private cursor = new Map<string, number>();
+  /** Each receiver's cursor, made on its first look (placed on its first take). */
+  private cursors = new Map<string, Cursor>();
   readonly settled: Settled = { expired: 0, closed: 0, missed: 0 };
 
   constructor(
@@ -114,7 +124,8 @@ export class SendList {
     // if its socket closes it is counted as a failed send (MessagePath.send), not here.
     if (p.dropped || !p.onWire) return false;
     if (!this.fanout) return true;
-    for (const [receiver, c] of this.cursor) if (abs > c && this.wants(receiver, p)) return true;
+    for (const [receiver, c] of this.cursors)
+      if (c.abs >= 0 && abs > c.abs && this.wants(receiver, p)) return true;
     return false;
   }
 
@@ -130,7 +141,18 @@ export class SendList {
 
   /** Absolute position of the last send `receiver` took or passed; undefined before its first. */
   cursorOf(receiver: string): number | undefined {
-    return this.cursor.get(receiver);
+    const c = this.cursors.get(receiver);
+    return c && c.abs >= 0 ? c.abs : undefined;
+  }
+
+  /** The receiver's cursor object, kept by its caller (the correlator's peer) between receives. */
+  cursorFor(receiver: string): Cursor {
+    let c = this.cursors.get(receiver);
+    if (!c) {
+      c = new Cursor();
+      this.cursors.set(receiver, c);
+    }
+    return c;
   }
 
   /** Whether a fan-out `receiver` subscribed to `p`. */
@@ -169,16 +191,15 @@ export class SendList {
     this.settled.closed += this.inFlight();
   }
 
-  /** Where this receiver's next send is looked for. */
-  private start(receiver: string): number {
-    const c = this.cursor.get(receiver);
-    return c === undefined ? this.head : Math.max(this.head, c - this.base + 1);
+  /** Where the next send of the receiver at `cursor` is looked for. */
+  private start(cursor: Cursor): number {
+    return cursor.abs < 0 ? this.head : Math.max(this.head, cursor.abs - this.base + 1);
   }
 
-  /** Index of the first send this receiver may take whose body equals `body`, or -1. */
-  find(body: Buffer, receiver: string): number {
+  /** Index of the first send the receiver at `cursor` may take whose body equals `body`, or -1. */
+  find(body: Buffer, cursor: Cursor): number {
     const items = this.items;
-    const from = this.start(receiver);
+    const from = this.start(cursor);
     for (let i = from; i < items.length; i++) {
       const p = items[i];
       if (p && sameBytes(p.body, body)) return i;
@@ -192,14 +213,17 @@ export class SendList {
     return -1;
   }
 
-  /** Takes the send at `i` for this receiver; returns how many wanted sends it skipped (fan-out). */
-  take(i: number, receiver: string, filters?: Buffer[]): number {
+  /**
+   * Takes the send at `i` for `receiver` (its cursor from cursorFor); returns how many wanted
+   * sends it skipped (fan-out).
+   */
+  take(i: number, receiver: string, cursor: Cursor, filters?: Buffer[]): number {
     const p = this.items[i]!;
     let skipped = 0;
     if (this.fanout) {
-      const known = this.cursor.has(receiver);
+      const known = cursor.abs >= 0;
       // Wanted sends between the previous one taken and this one never arrived: dropped.
-      for (let j = this.start(receiver); j < i; j++) {
+      for (let j = this.start(cursor); j < i; j++) {
         const q = this.items[j];
         if (!q || q.dropped || !this.wants(receiver, q)) continue;
         if (known && filters) skipped++;
@@ -211,19 +235,22 @@ export class SendList {
       this.items[i] = undefined;
       while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
     }
-    this.cursor.set(receiver, this.base + i);
+    cursor.abs = this.base + i;
     return skipped;
   }
 
   /** No other receiver's cursor is before `abs`: passing it ends what it was owed. */
   private owedOnlyTo(receiver: string, abs: number): boolean {
-    for (const [r, c] of this.cursor) if (r !== receiver && c < abs) return false;
+    for (const [r, c] of this.cursors)
+      if (r !== receiver && c.abs >= 0 && c.abs < abs) return false;
     return true;
   }
 
   /** A receiver reconnected (or was cut): what it missed meanwhile is not a high-water-mark drop. */
   forget(receiver: string) {
-    this.cursor.delete(receiver);
+    // Unplaced, not deleted: a peer holding this cursor keeps using the same object.
+    const c = this.cursors.get(receiver);
+    if (c) c.abs = -1;
   }
 
   /** Removes a send that failed. */

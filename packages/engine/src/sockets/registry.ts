@@ -6,15 +6,25 @@
  */
 import * as zmq from "zeromq";
 import { canReceive, canSend, LIMITS, type SocketOptions, type SocketType } from "@zmqp/protocol";
+import type { Receiver, Sends } from "../correlate.js";
 import type { SocketRefs } from "../counters.js";
 
 export type ZmqType = Exclude<SocketType, "TCP">;
 
 /** Any socket class: we only call send on writable ones and receive on readable ones. */
 export type ZSocket = zmq.Socket & {
-  send(frames: Buffer[]): Promise<void>;
+  send(message: Buffer | Buffer[]): Promise<void>;
   receive(): Promise<Buffer[]>;
 };
+
+/**
+ * What zeromq is handed for these frames: a one-frame message as its Buffer. The same message on
+ * the wire, but zeromq.js reads an array element by element through N-API (three native calls
+ * more per message on the hot path).
+ */
+export function wireMessage(frames: Buffer[]): Buffer | Buffer[] {
+  return frames.length === 1 ? frames[0]! : frames;
+}
 
 const CLASSES = {
   REQ: zmq.Request,
@@ -76,6 +86,10 @@ export interface SocketEntry {
   receives: number;
   /** This socket's counter objects, cached by Core (CounterStore.refs). */
   counters?: SocketRefs;
+  /** This socket's linked peers as a receiver, cached by the receive path (Correlator.receiverOf). */
+  receiver?: Receiver;
+  /** This socket's list of recent sends, cached by the send path (Correlator.sendsOf). */
+  sends?: Sends;
   wake?: () => void;
 }
 
@@ -253,7 +267,7 @@ async function drain(entry: SocketEntry) {
     const q = entry.queue.shift()!;
     entry.queuedBytes -= q.bytes;
     try {
-      await entry.sock.send(q.frames);
+      await entry.sock.send(wireMessage(q.frames));
       q.done(null);
     } catch (err) {
       q.done(entry.closed || entry.closing ? closedError() : (err as Error));
