@@ -113,13 +113,20 @@ const Row = memo(function Row({
       <span className="type">{t(`log.type.${e.type}`)}</span>
       <span className="node">{nodeOf(e) ?? ""}</span>
       {e.type === "message" ? (
-        <span className="text">
-          {t("log.row.messageHead", {
-            kind: t(`log.kinds.${e.kind}`),
-            arrow: e.direction === "out" ? "→" : "←",
-            via: e.link ?? (e.external ? t("log.external") : ""),
-          })}{" "}
-          <bdi data-verbatim>{framesLine(e.frames)}</bdi>
+        // Head and body are two boxes a gap apart: a space between them went undrawn when rows
+        // were re-rendered in place (replays), and "c1-frontend" ran into "worker-1". The space
+        // stays for copied text and the accessible name; the layout no longer depends on it.
+        <span className="text message">
+          <span className="head">
+            {t("log.row.messageHead", {
+              kind: t(`log.kinds.${e.kind}`),
+              arrow: e.direction === "out" ? "→" : "←",
+              via: e.link ?? (e.external ? t("log.external") : ""),
+            })}
+          </span>{" "}
+          <bdi className="body" data-verbatim>
+            {framesLine(e.frames)}
+          </bdi>
         </span>
       ) : (
         <span className="text">{describe(e, t, locale)}</span>
