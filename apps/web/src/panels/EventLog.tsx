@@ -5,6 +5,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { nodeName } from "../i18n/names.js";
 import { framesLine } from "./framesLine.js";
+import { matches, nodeOf } from "../store/logFilter.js";
 import { sayWith } from "../i18n/say.js";
 import type { Locale } from "../store/uiSlice.js";
 import type { LogEntry } from "../store/runtimeSlice.js";
@@ -69,10 +70,6 @@ function describe(e: LogEntry, t: TFunction, locale: Locale): string {
     default:
       return e.type;
   }
-}
-
-function nodeOf(e: LogEntry): string | undefined {
-  return "node" in e && typeof e.node === "string" ? e.node : undefined;
 }
 
 /** "08:12:03" from epoch ms, without Intl (hundreds of rows a second pass through here). */
@@ -154,15 +151,7 @@ export function EventLog() {
   const nodes = useApp((s) => s.doc.nodes);
   const locale = useApp((s) => s.locale);
   const box = useRef<HTMLDivElement>(null);
-  const matching = useMemo(
-    () =>
-      log.filter(
-        (e) =>
-          (filter.type === "all" || e.type === filter.type) &&
-          (filter.node === "all" || nodeOf(e) === filter.node),
-      ),
-    [log, filter],
-  );
+  const matching = useMemo(() => log.filter((e) => matches(e, filter)), [log, filter]);
   const rows = useMemo(() => matching.slice(-ROWS), [matching]);
   // Following: the newest row stays in view. Scrolled up: the rows on screen hold still (new ones
   // are counted, not drawn) until the person jumps back or scrolls to the bottom.
