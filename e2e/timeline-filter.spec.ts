@@ -65,7 +65,11 @@ test("with the log filtered to client-1, Back and Forward step through client-1'
     await expect.poll(() => lastSeq(p)).toBe(visited[i]);
     await expectMomentLast(p, "client-1", `forward to row ${visited[i]}`);
   }
-  // The buttons do what the keys do.
+  // The buttons do what the keys do, and say so.
+  await expect(p.page.getByTestId("timeline.back")).toHaveAttribute(
+    "title",
+    "One row of the filtered log back (,)",
+  );
   await p.page.getByTestId("timeline.back").click();
   await expect.poll(() => lastSeq(p)).toBe(visited[1]);
   await p.page.getByTestId("timeline.forward").click();
