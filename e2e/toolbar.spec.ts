@@ -50,6 +50,38 @@ async function expectAllWhole(page: Page, vp: { width: number; height: number },
         `${c.id} [${c.left.toFixed(0)}..${c.right.toFixed(0)} × ${c.top.toFixed(0)}..${c.bottom.toFixed(0)}]`,
     );
   expect(bad, `${what}: controls cut off or squeezed (right edge ${right.toFixed(0)})`).toEqual([]);
+  expect(await clippedSelects(page), `${what}: a select's text cut`).toEqual([]);
+}
+
+/**
+ * Selects with an option that would be drawn cut ("繁體中ㄆ" in an 80 px language menu): each
+ * option's text, in the select's font, against the room the select leaves it beside its arrow.
+ */
+function clippedSelects(page: Page): Promise<string[]> {
+  return page.getByRole("toolbar").evaluate((bar) => {
+    const cut: string[] = [];
+    for (const sel of bar.querySelectorAll("select")) {
+      const style = getComputedStyle(sel);
+      // Chromium's drop-down arrow takes about 20 px at the end of the box.
+      const room =
+        sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      for (const option of sel.options) {
+        const probe = document.createElement("span");
+        probe.style.font = style.font;
+        probe.style.whiteSpace = "pre";
+        probe.style.position = "absolute";
+        probe.textContent = option.textContent;
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
+        if (text > room)
+          cut.push(
+            `${sel.dataset.testid}: "${option.textContent}" ${text.toFixed(0)} px in ${room.toFixed(0)}`,
+          );
+      }
+    }
+    return cut;
+  });
 }
 
 for (const vp of VIEWPORTS)
