@@ -135,6 +135,44 @@ test.describe("event log", () => {
     await p.shot("log-heads-apart");
   });
 
+  test("04: the log shows a moment of the past in the same frame as the canvas, never live rows under it", async ({
+    playground: p,
+  }) => {
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+    await p.goto({ template: "04-broker" });
+    await p.run();
+    await p.expectCountAbove("client-1", "received", 6, 20_000);
+    const track = p.page.getByTestId("timeline.track");
+    const box = (await track.boundingBox())!;
+    await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(track).toHaveAttribute("data-aiming", "true");
+    // Watches the page from the moment the timeline says "past": what the log draws then.
+    const firstPastFrame = p.page.evaluate(
+      () =>
+        new Promise<{ moment: number; newestRow: number; nowRows: number }>((resolve) => {
+          const timeline = document.querySelector<HTMLElement>('[data-testid="timeline"]')!;
+          const seen = new MutationObserver(() => {
+            if (timeline.dataset.state !== "past") return;
+            seen.disconnect();
+            const w = window as unknown as {
+              __zmqp: { store: { getState(): { replay: { t: number } | null } } };
+            };
+            const rows = [...document.querySelectorAll<HTMLElement>(".eventlog-rows .row")];
+            resolve({
+              moment: w.__zmqp.store.getState().replay?.t ?? NaN,
+              newestRow: Math.max(...rows.map((r) => Number(r.dataset.t))),
+              nowRows: rows.filter((r) => r.dataset.now === "true").length,
+            });
+          });
+          seen.observe(timeline, { attributes: true, attributeFilter: ["data-state"] });
+        }),
+    );
+    await p.page.mouse.click(box.x + box.width * 0.4, box.y + box.height / 2);
+    const frame = await firstPastFrame;
+    expect(frame.newestRow, "no row newer than the moment shown").toBeLessThanOrEqual(frame.moment);
+    expect(frame.nowRows, "the moment's row").toBe(1);
+  });
+
   test("01b: while the server is not there, the client's reconnect attempts fold into counted rows", async ({
     playground: p,
   }) => {

@@ -11,12 +11,11 @@ import type { Locale } from "../store/uiSlice.js";
 import type { LogEntry } from "../store/runtimeSlice.js";
 import { appStore, useApp, type AppState } from "../store/index.js";
 import { useThrottledApp } from "../store/useThrottled.js";
-import { shown } from "../replay/shown.js";
 import { PLAYER } from "../player/mode.js";
 
 /** How often the log redraws, ms. */
 const LOG_REFRESH_MS = 250;
-const selectLog = (s: AppState) => shown(s).log;
+const selectLiveLog = (s: AppState) => s.log;
 const selectSampled = (s: AppState) => s.sampled;
 
 const TYPES: (RuntimeEventType | "all")[] = [
@@ -143,7 +142,12 @@ const Row = memo(function Row({
 
 export function EventLog() {
   const { t } = useTranslation();
-  const log = useThrottledApp(selectLog, LOG_REFRESH_MS);
+  // The live log is throttled; a moment of the past is drawn at once, with the canvas and its
+  // highlight: throttled too, the log went on showing live rows for up to LOG_REFRESH_MS under a
+  // past canvas, one of them marked as the moment's (live seqs and past positions differ).
+  const liveLog = useThrottledApp(selectLiveLog, LOG_REFRESH_MS);
+  const pastLog = useApp((s) => s.replayView?.log ?? null);
+  const log = pastLog ?? liveLog;
   const sampled = useThrottledApp(selectSampled, LOG_REFRESH_MS);
   const filter = useApp((s) => s.logFilter);
   const selected = useApp((s) => s.selectedMessage);
