@@ -2,7 +2,8 @@
  * What a newcomer meets at 1280x720 and 1440x900, in English and 繁體中文, drawn whole and looking
  * like what it is: every role's name in the palette ("STREAM ser…" and "Raw TCP clie…" were cut),
  * the link inspector naming its link as the log does, with buttons a button's width (stretched
- * across the panel, "Cut link" read as a text field), and Attach drawn like the buttons beside it.
+ * across the panel, "Cut link" read as a text field), Attach drawn like the buttons beside it, and
+ * the timeline's Live drawn on while live (faded, it read as "live is off").
  */
 import { expect, test } from "./fixtures.js";
 
@@ -29,6 +30,11 @@ for (const vp of VIEWPORTS)
       await expect(p.page.getByTestId("toolbar.attach")).toHaveCSS("text-decoration-line", "none");
 
       await p.run();
+      // Live while it is live: drawn on, not faded like a control that is off.
+      const live = p.page.getByTestId("timeline.live");
+      await expect(live).toHaveAttribute("aria-pressed", "true");
+      await expect(live).toHaveCSS("opacity", "1");
+      await expect(live.locator(".live-dot")).toHaveCSS("color", "rgb(22, 163, 74)");
       const edge = p.page.locator('.react-flow__edge[data-id="c1-frontend"]');
       await expect(async () => {
         const b = (await edge.boundingBox())!;

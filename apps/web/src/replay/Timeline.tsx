@@ -169,14 +169,17 @@ export function Timeline() {
       {!file && (
         <button
           type="button"
-          className={`btn ${replay ? "primary-outline" : ""}`}
+          className={`btn timeline-live ${replay ? "primary-outline" : "now"}`}
           data-testid="timeline.live"
           title={t("replay.liveHint")}
           disabled={!replay}
           aria-pressed={!replay}
           onClick={goLive}
         >
-          ● {t("replay.live")}
+          <span className="live-dot" aria-hidden="true">
+            ●
+          </span>{" "}
+          {t("replay.live")}
         </button>
       )}
     </div>
