@@ -1,55 +1,12 @@
 /**
  * The benchmark's side of the browser: one page on the gateway, a count of the WebSocket frames it
- * receives, frame-rate windows measured in the page with requestAnimationFrame, main-thread time
- * from CDP, and the animation switch (the store's `animate`, reached through `window.__zmqp`).
+ * receives, the switches it is measured with (animation, rate view, zoom, dock: the store reached
+ * through `window.__zmqp`) and the tab stalled and resumed. Frame-rate windows: fps.ts.
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Browser, CDPSession, Page } from "@playwright/test";
-
-export interface WsCount {
-  frames: number;
-  bytes: number;
-}
-
-export interface FpsWindow {
-  fps: number;
-  frames: number;
-  seconds: number;
-  /** Frame intervals, ms. */
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-  /** Intervals over 50 ms (visible jank). */
-  longFrames: number;
-  /** Particles drawn for the first time during the window (0 when animation is off). */
-  particlesDrawn: number;
-  /** Queue gauges on the canvas at the window's end (issue 14: measured with them on). */
-  gauges: number;
-  wsFrames: number;
-  wsFramesPerSecond: number;
-  wsKiBPerSecond: number;
-  /** Share of the window the renderer's main thread was busy (CDP TaskDuration). */
-  mainThreadBusy: number;
-  /**
-   * What that busy time was, as shares of the window (CDP ScriptDuration, RecalcStyleDuration,
-   * LayoutDuration; `other` is the rest of TaskDuration: paint, compositing, parsing, GC...).
-   */
-  busy: MainThreadSplit;
-  /**
-   * CPU seconds used per second by Chromium's renderer and GPU (software compositing) processes:
-   * unlike frames per second, this hardly depends on how busy the rest of the machine is.
-   */
-  rendererCpu: number;
-  gpuCpu: number;
-}
-
-export interface MainThreadSplit {
-  script: number;
-  style: number;
-  layout: number;
-  other: number;
-}
+import { measureWindow, type FpsWindow, type WsCount } from "./fps.js";
 
 interface FlowHandle {
   zoomTo(zoom: number): Promise<boolean>;
@@ -75,7 +32,7 @@ export class BenchPage {
   private constructor(
     readonly page: Page,
     readonly cdp: CDPSession,
-    private readonly browserCdp: CDPSession,
+    readonly browserCdp: CDPSession,
   ) {}
 
   /**
@@ -193,87 +150,9 @@ export class BenchPage {
     }, open);
   }
 
-  /** CPU seconds so far per Chromium process type (renderers summed). */
-  private async processCpu(): Promise<{ renderer: number; gpu: number }> {
-    const { processInfo } = (await this.browserCdp.send("SystemInfo.getProcessInfo")) as {
-      processInfo: { type: string; cpuTime: number }[];
-    };
-    const sum = (type: string) =>
-      processInfo.filter((p) => p.type === type).reduce((a, p) => a + p.cpuTime, 0);
-    return { renderer: sum("renderer"), gpu: sum("GPU") };
-  }
-
-  /** Main-thread seconds so far: all tasks, and the script, style and layout parts of them. */
-  private async taskSeconds(): Promise<{ task: number } & Omit<MainThreadSplit, "other">> {
-    const { metrics } = (await this.cdp.send("Performance.getMetrics")) as {
-      metrics: { name: string; value: number }[];
-    };
-    const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
-    return {
-      task: m("TaskDuration"),
-      script: m("ScriptDuration"),
-      style: m("RecalcStyleDuration"),
-      layout: m("LayoutDuration"),
-    };
-  }
-
-  /** Counts animation frames in the page for `ms`, with the WebSocket frames that came meanwhile. */
-  async measure(ms: number): Promise<FpsWindow> {
-    const ws0 = { ...this.ws };
-    const task0 = await this.taskSeconds();
-    const cpu0 = await this.processCpu();
-    const t0 = Date.now();
-    const inPage = await this.page.evaluate(async (duration) => {
-      const drawnNow = () =>
-        Number(
-          document.querySelector<HTMLCanvasElement>("[data-testid='canvas.particles']")?.dataset
-            .drawn ?? 0,
-        );
-      const drawn0 = drawnNow();
-      const gaps: number[] = [];
-      const start = performance.now();
-      let last = start;
-      await new Promise<void>((done) => {
-        const tick = (now: number) => {
-          gaps.push(now - last);
-          last = now;
-          if (now - start >= duration) done();
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      const gauges = document.querySelectorAll(".zq-gauge:not([hidden])").length;
-      return { gaps, seconds: (last - start) / 1000, drawn: drawnNow() - drawn0, gauges };
-    }, ms);
-    const wall = (Date.now() - t0) / 1000;
-    const task1 = await this.taskSeconds();
-    const share = (k: keyof typeof task1) => round(Math.min(1, (task1[k] - task0[k]) / wall), 3);
-    const split = { script: share("script"), style: share("style"), layout: share("layout") };
-    const cpu1 = await this.processCpu();
-    const gaps = inPage.gaps.slice(1).sort((a, b) => a - b);
-    const pct = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] ?? 0;
-    const wsFrames = this.ws.frames - ws0.frames;
-    return {
-      fps: round(inPage.gaps.length / inPage.seconds, 1),
-      frames: inPage.gaps.length,
-      seconds: round(inPage.seconds, 2),
-      p50Ms: round(pct(0.5), 1),
-      p95Ms: round(pct(0.95), 1),
-      maxMs: round(gaps.at(-1) ?? 0, 1),
-      longFrames: gaps.filter((g) => g > 50).length,
-      particlesDrawn: inPage.drawn,
-      gauges: inPage.gauges,
-      wsFrames,
-      wsFramesPerSecond: round(wsFrames / wall, 1),
-      wsKiBPerSecond: round((this.ws.bytes - ws0.bytes) / 1024 / wall, 1),
-      mainThreadBusy: share("task"),
-      busy: {
-        ...split,
-        other: round(Math.max(0, share("task") - split.script - split.style - split.layout), 3),
-      },
-      rendererCpu: round((cpu1.renderer - cpu0.renderer) / wall, 3),
-      gpuCpu: round((cpu1.gpu - cpu0.gpu) / wall, 3),
-    };
+  /** Counts animation frames in the page for `ms` (fps.ts). */
+  measure(ms: number): Promise<FpsWindow> {
+    return measureWindow(this, ms);
   }
 
   /**
@@ -301,5 +180,3 @@ export class BenchPage {
     });
   }
 }
-
-export const round = (x: number, digits = 0) => Number(x.toFixed(digits));

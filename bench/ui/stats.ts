@@ -1,5 +1,5 @@
 /** Arithmetic for the UI benchmark's figures: windows summed per mode, a fitted memory trend. */
-import { round, type FpsWindow } from "./page.js";
+import { round, type FpsWindow } from "./fps.js";
 
 /** Sums the alternating windows of one mode (animation on, or off) into one figure. */
 export function combine(ws: FpsWindow[]) {

@@ -16,7 +16,8 @@ import { parseArgs } from "node:util";
 import { chromium, type Browser } from "@playwright/test";
 import { parseGraph } from "@zmqp/protocol";
 import { ensureWebBuild, Gateway, sleep } from "./gateway.js";
-import { BenchPage, round } from "./page.js";
+import { round } from "./fps.js";
+import { BenchPage } from "./page.js";
 import { stressGraph } from "./stress-graph.js";
 import { CHROMIUM_LAUNCH } from "../../chromium.config.js";
 

@@ -5,17 +5,17 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { nodeName } from "../i18n/names.js";
 import { framesLine } from "./framesLine.js";
+import { matches, nodeOf } from "../store/logFilter.js";
 import { sayWith } from "../i18n/say.js";
 import type { Locale } from "../store/uiSlice.js";
 import type { LogEntry } from "../store/runtimeSlice.js";
 import { appStore, useApp, type AppState } from "../store/index.js";
 import { useThrottledApp } from "../store/useThrottled.js";
-import { shown } from "../replay/shown.js";
 import { PLAYER } from "../player/mode.js";
 
 /** How often the log redraws, ms. */
 const LOG_REFRESH_MS = 250;
-const selectLog = (s: AppState) => shown(s).log;
+const selectLiveLog = (s: AppState) => s.log;
 const selectSampled = (s: AppState) => s.sampled;
 
 const TYPES: (RuntimeEventType | "all")[] = [
@@ -71,10 +71,6 @@ function describe(e: LogEntry, t: TFunction, locale: Locale): string {
   }
 }
 
-function nodeOf(e: LogEntry): string | undefined {
-  return "node" in e && typeof e.node === "string" ? e.node : undefined;
-}
-
 /** "08:12:03" from epoch ms, without Intl (hundreds of rows a second pass through here). */
 function clock(t: number): string {
   const d = new Date(t);
@@ -113,13 +109,20 @@ const Row = memo(function Row({
       <span className="type">{t(`log.type.${e.type}`)}</span>
       <span className="node">{nodeOf(e) ?? ""}</span>
       {e.type === "message" ? (
-        <span className="text">
-          {t("log.row.messageHead", {
-            kind: t(`log.kinds.${e.kind}`),
-            arrow: e.direction === "out" ? "→" : "←",
-            via: e.link ?? (e.external ? t("log.external") : ""),
-          })}{" "}
-          <bdi data-verbatim>{framesLine(e.frames)}</bdi>
+        // Head and body are two boxes a gap apart: a space between them went undrawn when rows
+        // were re-rendered in place (replays), and "c1-frontend" ran into "worker-1". The space
+        // stays for copied text and the accessible name; the layout no longer depends on it.
+        <span className="text message">
+          <span className="head">
+            {t("log.row.messageHead", {
+              kind: t(`log.kinds.${e.kind}`),
+              arrow: e.direction === "out" ? "→" : "←",
+              via: e.link ?? (e.external ? t("log.external") : ""),
+            })}
+          </span>{" "}
+          <bdi className="body" data-verbatim>
+            {framesLine(e.frames)}
+          </bdi>
         </span>
       ) : (
         <span className="text">{describe(e, t, locale)}</span>
@@ -139,7 +142,12 @@ const Row = memo(function Row({
 
 export function EventLog() {
   const { t } = useTranslation();
-  const log = useThrottledApp(selectLog, LOG_REFRESH_MS);
+  // The live log is throttled; a moment of the past is drawn at once, with the canvas and its
+  // highlight: throttled too, the log went on showing live rows for up to LOG_REFRESH_MS under a
+  // past canvas, one of them marked as the moment's (live seqs and past positions differ).
+  const liveLog = useThrottledApp(selectLiveLog, LOG_REFRESH_MS);
+  const pastLog = useApp((s) => s.replayView?.log ?? null);
+  const log = pastLog ?? liveLog;
   const sampled = useThrottledApp(selectSampled, LOG_REFRESH_MS);
   const filter = useApp((s) => s.logFilter);
   const selected = useApp((s) => s.selectedMessage);
@@ -147,15 +155,7 @@ export function EventLog() {
   const nodes = useApp((s) => s.doc.nodes);
   const locale = useApp((s) => s.locale);
   const box = useRef<HTMLDivElement>(null);
-  const matching = useMemo(
-    () =>
-      log.filter(
-        (e) =>
-          (filter.type === "all" || e.type === filter.type) &&
-          (filter.node === "all" || nodeOf(e) === filter.node),
-      ),
-    [log, filter],
-  );
+  const matching = useMemo(() => log.filter((e) => matches(e, filter)), [log, filter]);
   const rows = useMemo(() => matching.slice(-ROWS), [matching]);
   // Following: the newest row stays in view. Scrolled up: the rows on screen hold still (new ones
   // are counted, not drawn) until the person jumps back or scrolls to the bottom.

@@ -140,7 +140,10 @@ function LinkInspector({ link }: { link: GraphLink }) {
     gateway.send({ type: "link", link: link.id, action: cut ? "restore" : "cut" });
   return (
     <div className="inspector-body" data-testid="inspector.link">
-      <p>
+      {/* Its name, as the log's rows and the canvas's labels call it ("reply ← c1-frontend"). */}
+      <p className="link-head">
+        <b>{t("inspector.link")}</b> <code data-testid="inspector.link.id">{link.id}</code>
+        <br />
         <code>
           {link.from.node}.{link.from.socket}
         </code>{" "}

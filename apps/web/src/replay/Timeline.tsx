@@ -1,11 +1,12 @@
 /**
  * The timeline under the canvas: the run's duration (growing while it runs), marks for errors,
  * faults and lesson notes, a head to drag or click to any moment, Back / Forward one event (in step
- * with the log) and Live. Shown once a run has started, or while a recording is open.
+ * with the log; one row of it when it is filtered) and Live. Shown once a run has started, or while a recording is open.
  */
 import { useEffect, useRef, useState, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useApp, type AppState } from "../store/index.js";
+import { filtering } from "../store/logFilter.js";
 import { useThrottledApp } from "../store/useThrottled.js";
 import { runTime } from "./clock.js";
 import { goLive, learnRunStart, seekTime, step } from "./control.js";
@@ -47,6 +48,7 @@ export function Timeline() {
   const running = useApp((s) => s.run.state === "running");
   const loading = useApp((s) => s.replayLoading);
   const faults = useApp((s) => s.liveFaults);
+  const filtered = useApp((s) => filtering(s.logFilter));
   // The live marks are read from the log a few times a second, not on every batch.
   const log = useThrottledApp(selectLiveLog, MARKS_REFRESH_MS);
   const track = useRef<HTMLDivElement>(null);
@@ -88,7 +90,7 @@ export function Timeline() {
         className="btn icon"
         data-testid="timeline.back"
         aria-label={t("replay.back")}
-        title={t("replay.backHint")}
+        title={t(filtered ? "replay.backHintFiltered" : "replay.backHint")}
         aria-keyshortcuts=","
         disabled={loading || (replay !== null && replay.position <= 0)}
         onClick={() => void step(-1)}
@@ -100,7 +102,7 @@ export function Timeline() {
         className="btn icon"
         data-testid="timeline.forward"
         aria-label={t("replay.forward")}
-        title={t("replay.forwardHint")}
+        title={t(filtered ? "replay.forwardHintFiltered" : "replay.forwardHint")}
         aria-keyshortcuts="."
         disabled={loading || !replay || (file && replay.position >= replay.length)}
         onClick={() => void step(1)}
@@ -167,14 +169,17 @@ export function Timeline() {
       {!file && (
         <button
           type="button"
-          className={`btn ${replay ? "primary-outline" : ""}`}
+          className={`btn timeline-live ${replay ? "primary-outline" : "now"}`}
           data-testid="timeline.live"
           title={t("replay.liveHint")}
           disabled={!replay}
           aria-pressed={!replay}
           onClick={goLive}
         >
-          ● {t("replay.live")}
+          <span className="live-dot" aria-hidden="true">
+            ●
+          </span>{" "}
+          {t("replay.live")}
         </button>
       )}
     </div>

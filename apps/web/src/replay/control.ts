@@ -7,6 +7,7 @@ import { decodeRecording } from "@zmqp/recording";
 import { i18n } from "../i18n/index.js";
 import { appStore } from "../store/index.js";
 import { fetchRunRecording } from "./fetchRun.js";
+import { filteredTarget } from "./filteredStep.js";
 import { currentSource, setSource, showPosition } from "./source.js";
 import { PageReplay } from "./view.js";
 
@@ -52,7 +53,10 @@ export async function seekTime(t: number): Promise<void> {
   showPosition(currentSource()!.replay.replay.positionAt(t));
 }
 
-/** One event back or forward, in step with the log. From live, Back shows the newest but one. */
+/**
+ * One event back or forward, in step with the log; with the log filtered, one of its rows
+ * (filteredStep.ts). From live, Back shows the newest but one.
+ */
 export async function step(direction: -1 | 1): Promise<void> {
   const st = appStore.getState();
   const viewing = st.replay;
@@ -60,15 +64,24 @@ export async function step(direction: -1 | 1): Promise<void> {
     if (direction === 1) return;
     if (!(await refetch())) return;
     const src = currentSource()!;
-    return showPosition(src.replay.length - 1);
+    return showFrom(src.replay.length, -1);
   }
-  const next = viewing.position + direction;
-  if (direction === 1 && next > viewing.length && viewing.source === "run") {
+  const next = filteredTarget(currentSource()!.replay, viewing.position, direction, st.logFilter);
+  const beyond = next === "none" || (next ?? viewing.position + direction) > viewing.length;
+  if (direction === 1 && beyond && viewing.source === "run") {
     // Forward past what was fetched: the run went on; fetch what came since.
     if (st.run.state !== "running" || !(await refetch())) return;
-    const src = currentSource()!;
-    if (next > src.replay.length) return goLive();
+    return showFrom(viewing.position, 1, goLive);
   }
+  showFrom(viewing.position, direction);
+}
+
+/** Shows the position one step (event, or filtered row) from `position`; `past` when there is none. */
+function showFrom(position: number, direction: -1 | 1, past?: () => void): void {
+  const { replay } = currentSource()!;
+  const f = appStore.getState().logFilter;
+  const next = filteredTarget(replay, position, direction, f) ?? position + direction;
+  if (next === "none" || next > replay.length) return past?.();
   showPosition(next);
 }
 

@@ -1,6 +1,7 @@
 /** The ui slice: selection, panels, locale, toasts. Never recorded in undo history. */
-import type { Diagnostic, RuntimeEventType } from "@zmqp/protocol";
+import type { Diagnostic } from "@zmqp/protocol";
 import type { StateCreator } from "zustand";
+import type { LogFilter } from "./logFilter.js";
 import type { AppState } from "./types.js";
 
 export type Locale = "en" | "zh-TW";
@@ -22,7 +23,7 @@ export interface UiSlice {
   toasts: Toast[];
   /** Set when Run was refused: the errors to fix, listed in a dialog. */
   runBlockers: Diagnostic[] | null;
-  logFilter: { type: RuntimeEventType | "all"; node: string | "all" };
+  logFilter: LogFilter;
   /** Whether particles are drawn (the UI benchmark turns them off to compare). */
   animate: boolean;
   /** Bumped when a whole document is opened, so the canvas frames it. */
