@@ -13,14 +13,12 @@ const VIEWPORTS = [
 ];
 
 for (const vp of VIEWPORTS)
-  for (const locale of ["en", "zh-TW"])
+  for (const locale of ["en", "zh-TW"] as const)
     test(`at ${vp.width}x${vp.height} in ${locale}: palette names whole, the link inspector names its link, buttons look like buttons`, async ({
       playground: p,
     }) => {
       await p.page.setViewportSize(vp);
-      await p.page.addInitScript((l) => localStorage.setItem("zmqp.locale", l), locale);
-      await p.goto({ template: "04-broker" });
-      await expect(p.page.locator("html")).toHaveAttribute("lang", locale);
+      await p.gotoIn(locale, { template: "04-broker" });
       const cut = await p.page
         .locator(".palette-name")
         .evaluateAll((els) =>

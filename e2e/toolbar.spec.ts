@@ -90,9 +90,7 @@ for (const vp of VIEWPORTS)
       playground: p,
     }) => {
       await p.page.setViewportSize(vp);
-      await p.page.addInitScript((l) => localStorage.setItem("zmqp.locale", l), locale);
-      await p.goto({ template: "04-broker" });
-      await expect(p.page.locator("html")).toHaveAttribute("lang", locale);
+      await p.gotoIn(locale, { template: "04-broker" });
       const size = `${vp.width}x${vp.height} ${locale}`;
       await expectAllWhole(p.page, vp, `${size} idle`);
       await p.run();

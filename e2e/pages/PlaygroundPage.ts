@@ -13,6 +13,13 @@ export class PlaygroundPage {
     await expect(this.page.getByTestId("toolbar.run")).toBeVisible();
   }
 
+  /** Opens the page in `locale`, as a person who picked that language before would. */
+  async gotoIn(locale: "en" | "zh-TW", params: Record<string, string> = {}) {
+    await this.page.addInitScript((l) => localStorage.setItem("zmqp.locale", l), locale);
+    await this.goto(params);
+    await expect(this.page.locator("html")).toHaveAttribute("lang", locale);
+  }
+
   get canvas(): Locator {
     return this.page.getByTestId("canvas");
   }
