@@ -100,12 +100,9 @@ export class ReceivePath {
       if (entry.zmqType === "ROUTER" && frames.length > 1)
         this.path.queues?.heardFrom(entry, frames[0]!);
     }
-    if (match) {
-      // Not lost after all: its subscription was on its way when it was sent.
-      match.send.dropped = undefined;
-      if (match.skipped > 0)
-        reportHwmDrop(this.path, match.peer.from, match.skipped, match.peer.link);
-    }
+    // (A publish marked no-subscriber that is received after all: SendList.take unmarks it.)
+    if (match && match.skipped > 0)
+      reportHwmDrop(this.path, match.peer.from, match.skipped, match.peer.link);
     const id = state.nextId();
     if (state.listeners.size > 0) {
       const event = new LazyMessage(

@@ -21,8 +21,9 @@ export class PendingSend {
   dropCounted = false;
   /** zeromq took it (the sender's `sent` counts it): only then is it owed to a receiver. */
   onWire = false;
-  /** A receiver matched it (one-to-one). */
-  taken = false;
+  /** The list it was recorded in, and its absolute place there (SendList.push). */
+  list: SendList | undefined = undefined;
+  abs = -1;
   /** While zeromq has it: its frames (for the `message` event) and the drop reason asked for. */
   frames: Buffer[] | undefined = undefined;
   dropReason: string | undefined = undefined;
@@ -32,6 +33,15 @@ export class PendingSend {
    * the list for many receivers and up to MAX_AGE_MS.
    */
   private out: LazyMessage | undefined = undefined;
+
+  /**
+   * A receiver matched it (one-to-one): its list let go of it. Asked of the list, not kept here:
+   * a receive then never touches this record (see SendList.bodies).
+   */
+  get taken(): boolean {
+    const list = this.list;
+    return list !== undefined && !list.holds(this);
+  }
 
   /** Keeps its `message` event for the receive to share: one frame, not yet taken, one-to-one. */
   keepEvent(out: LazyMessage, frameCount: number, fanout: boolean): void {
@@ -84,6 +94,14 @@ const MAX_PENDING = 200_000;
 
 export class SendList {
   items: (PendingSend | undefined)[] = [];
+  /**
+   * Each item's body and time, beside it (undefined once taken or removed): the hot path reads
+   * these dense arrays, not the records. A record is made at send time and read again only when
+   * its receive comes, hundreds to thousands of messages later: by then it is out of the CPU's
+   * caches, and each read of it cost a cache miss per message (a third of the correlator's time).
+   */
+  bodies: (Buffer | undefined)[] = [];
+  private times: number[] = [];
   head = 0;
   /** Absolute position of items[0] (the array is compacted now and then). */
   private base = 0;
@@ -98,20 +116,41 @@ export class SendList {
 
   push(p: PendingSend, now: number) {
     const items = this.items;
+    p.list = this;
+    p.abs = this.base + items.length;
     items.push(p);
+    this.bodies.push(p.body);
+    this.times.push(p.t);
     // Trim from the head: too many, or too old (nobody will take them any more).
     const oldest = now - MAX_AGE_MS;
+    const times = this.times;
     while (this.head < items.length) {
       const h = items[this.head];
-      if (h !== undefined && h.t >= oldest && items.length - this.head <= MAX_PENDING) break;
+      if (h !== undefined && times[this.head]! >= oldest && items.length - this.head <= MAX_PENDING)
+        break;
       if (h !== undefined && this.stillAhead(this.base + this.head, h)) this.settled.expired++;
+      this.clear(this.head);
       this.head++;
     }
     if (this.head > 1024 && this.head * 2 > items.length) {
       this.items = items.slice(this.head);
+      this.bodies = this.bodies.slice(this.head);
+      this.times = times.slice(this.head);
       this.base += this.head;
       this.head = 0;
     }
+  }
+
+  /** Whether `p` is still in this list: not taken, removed or trimmed. */
+  holds(p: PendingSend): boolean {
+    const i = p.abs - this.base;
+    return i >= this.head && this.items[i] === p;
+  }
+
+  /** The item at `i` left the list (taken, removed or trimmed). */
+  private clear(i: number) {
+    this.items[i] = undefined;
+    this.bodies[i] = undefined;
   }
 
   /**
@@ -169,7 +208,8 @@ export class SendList {
   forEachOnWire(fn: (p: PendingSend, abs: number) => void, afterAbs = -1): void {
     for (let i = Math.max(this.head, afterAbs - this.base + 1); i < this.items.length; i++) {
       const p = this.items[i];
-      if (p && p.onWire && (!p.dropped || !p.dropCounted) && !p.taken) fn(p, this.base + i);
+      // One taken (one-to-one) is no longer in the list.
+      if (p && p.onWire && (!p.dropped || !p.dropCounted)) fn(p, this.base + i);
     }
   }
 
@@ -198,17 +238,17 @@ export class SendList {
 
   /** Index of the first send the receiver at `cursor` may take whose body equals `body`, or -1. */
   find(body: Buffer, cursor: Cursor): number {
-    const items = this.items;
+    const bodies = this.bodies;
     const from = this.start(cursor);
-    for (let i = from; i < items.length; i++) {
-      const p = items[i];
-      if (p && sameBytes(p.body, body)) return i;
+    for (let i = from; i < bodies.length; i++) {
+      const b = bodies[i];
+      if (b !== undefined && sameBytes(b, body)) return i;
     }
     // Out of order (should not happen on one pipe): a one-to-one send is still there to take.
     if (!this.fanout)
       for (let i = this.head; i < from; i++) {
-        const p = items[i];
-        if (p && sameBytes(p.body, body)) return i;
+        const b = bodies[i];
+        if (b !== undefined && sameBytes(b, body)) return i;
       }
     return -1;
   }
@@ -218,9 +258,12 @@ export class SendList {
    * sends it skipped (fan-out).
    */
   take(i: number, receiver: string, cursor: Cursor, filters?: Buffer[]): number {
-    const p = this.items[i]!;
     let skipped = 0;
     if (this.fanout) {
+      // Not lost after all: its subscription was on its way when it was published (its
+      // no-subscriber drop is then not counted). A one-to-one send is marked dropped only when
+      // unroutable, which no receiver can take: its record is left untouched.
+      this.items[i]!.dropped = undefined;
       const known = cursor.abs >= 0;
       // Wanted sends between the previous one taken and this one never arrived: dropped.
       for (let j = this.start(cursor); j < i; j++) {
@@ -231,8 +274,8 @@ export class SendList {
         else if (this.owedOnlyTo(receiver, this.base + j)) this.settled.missed++;
       }
     } else {
-      p.taken = true;
-      this.items[i] = undefined;
+      // Taken: out of the list (PendingSend.taken asks it), the record itself left untouched.
+      this.clear(i);
       while (this.head < this.items.length && this.items[this.head] === undefined) this.head++;
     }
     cursor.abs = this.base + i;
@@ -257,7 +300,7 @@ export class SendList {
   remove(id: number) {
     for (let i = this.items.length - 1; i >= this.head; i--)
       if (this.items[i]?.id === id) {
-        this.items[i] = undefined;
+        this.clear(i);
         return;
       }
   }
