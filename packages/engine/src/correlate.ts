@@ -10,9 +10,8 @@
  * and its cursor in it, revalidated by generation counters.
  */
 import type { PeerRefs } from "./counters.js";
-import { SendList, wantsTopic, type Cursor, type PendingSend, type Settled } from "./send-list.js";
-
-export { PendingSend } from "./send-list.js";
+import type { PendingSend } from "./pending-send.js";
+import { SendList, wantsTopic, type Cursor, type Settled } from "./send-list.js";
 
 export interface Peer {
   /** Socket key `node/socket` of the linked playground socket. */

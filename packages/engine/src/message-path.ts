@@ -8,7 +8,8 @@
  */
 import { codeForZmqError, ERROR_CODES, type MessageKind } from "@zmqp/protocol";
 import { heldView } from "./held-view.js";
-import { PendingSend, type Correlator } from "./correlate.js";
+import type { Correlator } from "./correlate.js";
+import { PendingSend } from "./pending-send.js";
 import type { CounterStore } from "./counters.js";
 import { LazyMessage } from "./frames.js";
 import type { PeerErrors } from "./peer-errors.js";

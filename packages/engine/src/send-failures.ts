@@ -4,7 +4,7 @@
  * all), and the messages a high-water mark dropped before the one that was received.
  */
 import { codeForZmqError, phrase } from "@zmqp/protocol";
-import type { PendingSend } from "./correlate.js";
+import type { PendingSend } from "./pending-send.js";
 import type { CounterStore } from "./counters.js";
 import type { PeerErrors } from "./peer-errors.js";
 import { errorText } from "./say.js";

@@ -4,7 +4,7 @@
  * socket's sends in the order it took them (it takes no send while one still waits to be written:
  * EBUSY), so each callback settles the oldest.
  */
-import type { PendingSend } from "./send-list.js";
+import type { PendingSend } from "./pending-send.js";
 
 declare module "./sockets/registry.js" {
   interface SocketEntry {

@@ -11,7 +11,7 @@
  */
 import { LIMITS, phrase, type GraphDoc, type LinkQueue, type LinkTransport } from "@zmqp/protocol";
 import type { Core } from "../core.js";
-import type { PendingSend } from "../send-list.js";
+import type { PendingSend } from "../pending-send.js";
 import { socketKey } from "../sockets/registry.js";
 import { TCP_KERNEL_FIT } from "./measured.js";
 

@@ -6,7 +6,7 @@
  */
 import { phrase, type Phrase, type PipeState, type PipeStatus } from "@zmqp/protocol";
 import type { Core } from "../core.js";
-import type { PendingSend } from "../send-list.js";
+import type { PendingSend } from "../pending-send.js";
 import type { SocketEntry } from "../sockets/registry.js";
 import type { Lane } from "./inflight.js";
 

@@ -16,7 +16,7 @@ import {
 } from "@zmqp/protocol";
 import type { Core } from "../core.js";
 import { frameViews } from "../frames.js";
-import type { PendingSend } from "../send-list.js";
+import type { PendingSend } from "../pending-send.js";
 import type { SocketEntry } from "../sockets/registry.js";
 import { lanesOf, sampleLanes, type Lane } from "./inflight.js";
 import { PipeStates } from "./pipes.js";
