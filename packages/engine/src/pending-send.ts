@@ -5,14 +5,15 @@
 import type { MessageKind } from "@zmqp/protocol";
 import type { LazyMessage } from "./frames.js";
 
-/** What a send asks of the list it waits in (SendList): declared here so the two do not import each other. */
+/** What a send asks of the list it waits in (SendList): declared here, so neither file imports
+ * the other. */
 export interface SendListHolder {
   holds(p: PendingSend): boolean;
 }
 
 /**
- * One recorded send. A class with every field set in its constructor: one shape for every send
- * (fields added later would move each record through hidden-class transitions, per message).
+ * A class with every field set in its constructor: one shape for every send (fields added later
+ * would move each record through hidden-class transitions, per message).
  */
 export class PendingSend {
   /**
