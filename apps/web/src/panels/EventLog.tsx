@@ -227,8 +227,13 @@ export function EventLog() {
         data-following={held ? "false" : "true"}
       >
         {shown.length === 0 && (
-          // The player has no Run: it says where its events come from.
-          <p className="muted pad">{t(PLAYER ? "player.logEmpty" : "log.empty")}</p>
+          <p className="muted pad" data-testid="eventlog.empty">
+            {log.length > 0
+              ? // Rows there are, hidden: "Press Run" would say the run showed nothing.
+                t("log.emptyFiltered", { count: log.length })
+              : // The player has no Run: it says where its events come from.
+                t(PLAYER ? "player.logEmpty" : "log.empty")}
+          </p>
         )}
         {shown.map((e) => (
           <Row key={e.seq} e={e} selected={selected === e.seq} now={moment === e.seq} />

@@ -3,7 +3,7 @@
  * faults and lesson notes, a head to drag or click to any moment, Back / Forward one event (in step
  * with the log; one row of it when it is filtered) and Live. Shown once a run has started, or while a recording is open.
  */
-import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useApp, type AppState } from "../store/index.js";
 import { filtering } from "../store/logFilter.js";
@@ -12,6 +12,8 @@ import { runTime } from "./clock.js";
 import { goLive, learnRunStart, seekTime, step } from "./control.js";
 import { liveMarks } from "./liveMarks.js";
 import type { Mark } from "./marks.js";
+import { currentSource } from "./source.js";
+import { steppable } from "./stepping.js";
 import { useNow } from "./useNow.js";
 
 const selectLiveLog = (s: AppState) => s.log;
@@ -48,7 +50,8 @@ export function Timeline() {
   const running = useApp((s) => s.run.state === "running");
   const loading = useApp((s) => s.replayLoading);
   const faults = useApp((s) => s.liveFaults);
-  const filtered = useApp((s) => filtering(s.logFilter));
+  const filter = useApp((s) => s.logFilter);
+  const filtered = filtering(filter);
   // The live marks are read from the log a few times a second, not on every batch.
   const log = useThrottledApp(selectLiveLog, MARKS_REFRESH_MS);
   const track = useRef<HTMLDivElement>(null);
@@ -59,6 +62,19 @@ export function Timeline() {
     if (running && span.start === null) void learnRunStart();
   }, [running, span.start]);
 
+  // Read again when the moment, the filter or the live log changes: the recording itself only
+  // changes when a moment of it is shown.
+  const steps = useMemo(
+    () =>
+      steppable({
+        viewing: replay,
+        recording: currentSource()?.replay ?? null,
+        filter,
+        running,
+        liveLog: log,
+      }),
+    [replay, filter, running, log],
+  );
   const file = replay?.source === "file";
   const start = file ? replay.start : (span.start ?? replay?.start ?? now);
   const end = file ? replay.end : Math.max(running ? now : (span.end ?? now), replay?.end ?? start);
@@ -92,7 +108,7 @@ export function Timeline() {
         aria-label={t("replay.back")}
         title={t(filtered ? "replay.backHintFiltered" : "replay.backHint")}
         aria-keyshortcuts=","
-        disabled={loading || (replay !== null && replay.position <= 0)}
+        disabled={loading || !steps.back}
         onClick={() => void step(-1)}
       >
         ◀
@@ -104,7 +120,7 @@ export function Timeline() {
         aria-label={t("replay.forward")}
         title={t(filtered ? "replay.forwardHintFiltered" : "replay.forwardHint")}
         aria-keyshortcuts="."
-        disabled={loading || !replay || (file && replay.position >= replay.length)}
+        disabled={loading || !steps.forward}
         onClick={() => void step(1)}
       >
         ▶

@@ -15,7 +15,7 @@ export interface RecordingOrigin {
   name: string;
 }
 
-interface ReplayInfo {
+export interface ReplayInfo {
   /** `run`: the run going on (or the last one), viewed in the past; `file`: an opened recording. */
   source: "run" | "file";
   origin: RecordingOrigin | null;
