@@ -35,6 +35,9 @@ const WAVES = ${js(plan.waves)};
 const EXTERNAL = ${js(external)}; // outside programs: started only with --with-external
 // The graph's timeline: [ms after the start, action, node or link, payload, note].
 const TIMELINE = ${js(timeline)};
+// How long a program asked to stop may take (on a loaded machine, starting and ending a process
+// takes a while) before it is killed.
+const STOP_GRACE_MS = 10_000;
 // How each action is done to a separate program (cut and restore have no counterpart).
 const SIGNALS = { stop: "SIGINT", kill: "SIGKILL", pause: "SIGSTOP", resume: "SIGCONT" };
 
@@ -112,10 +115,16 @@ class Program {
     this.lost ||= killed;
   }
 
-  /** Waits for it to end (5 s at most, then kills it); its last line, the counters, is read. */
+  /** Waits for it to end (STOP_GRACE_MS at most, then kills it); its last line, the counters, is read. */
   async wait() {
     if (!this.child) return;
-    const timer = setTimeout(() => this.signal("SIGKILL"), 5000);
+    const timer = setTimeout(() => {
+      // Said, and marked lost: a summary without its counters must not read as a clean run.
+      const grace = STOP_GRACE_MS / 1000;
+      console.error(\`\${this.node} did not stop within \${grace} s: killed, its counters are lost\`);
+      this.lost = true;
+      this.signal("SIGKILL");
+    }, STOP_GRACE_MS);
     await this.ended;
     clearTimeout(timer);
   }

@@ -39,6 +39,9 @@ WAVES = ${py(plan.waves)}
 EXTERNAL = ${py(external)}  # outside programs: started only with --with-external
 # The graph's timeline: (ms after the start, action, node or link, payload, note).
 TIMELINE = ${py(timeline)}
+# How long a program asked to stop may take (on a loaded machine, Python's exit takes a while)
+# before it is killed.
+STOP_GRACE_S = 10
 # How each action is done to a separate program (cut and restore have no counterpart).
 SIGNALS = {"stop": signal.SIGINT, "kill": signal.SIGKILL, "pause": signal.SIGSTOP, "resume": signal.SIGCONT}
 
@@ -127,8 +130,12 @@ class Program:
         if self.proc is None:
             return
         try:
-            self.proc.wait(5)
+            self.proc.wait(STOP_GRACE_S)
         except subprocess.TimeoutExpired:
+            # Said, and marked lost: a summary without its counters must not read as a clean run.
+            lost = f"{self.node} did not stop within {STOP_GRACE_S} s: killed, its counters are lost"
+            print(lost, file=sys.stderr)
+            self.lost = True
             self.proc.kill()
             self.proc.wait()
         self.reader.join(5)  # its last line, the counters, is read
