@@ -37,6 +37,8 @@ test("Back and Forward are enabled only where there is something to step to", as
     /^No row passes the filter: the log's \d+ events are hidden\./,
   );
   await expect(back).toBeDisabled();
+  await p.page.setViewportSize({ width: 1440, height: 900 });
+  await p.page.screenshot({ path: test.info().outputPath("timeline-steps-1440.png") });
   await filterType.selectOption("all");
   await expect(back).toBeEnabled();
 
