@@ -152,7 +152,12 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
         {/* A node named after its role ("Server 2") need not say the role twice. */}
         {!label.startsWith(role) && <span className="zn-role">{role}</span>}
         {b && (
-          <span className={`zn-badge ${b.tone}`} data-testid={`node.${id}.status`}>
+          // Titled: a long name leaves the badge little room, and it may be cut short.
+          <span
+            className={`zn-badge ${b.tone}`}
+            data-testid={`node.${id}.status`}
+            title={t(`status.${b.key}`)}
+          >
             {t(`status.${b.key}`)}
           </span>
         )}
