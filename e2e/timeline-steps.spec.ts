@@ -3,18 +3,7 @@
  * with a log filter no row passes, not at the end of a run that has stopped. An enabled button
  * that does nothing says there is something to step to when there is not.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.js";
-
-const shownPosition = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          __zmqp: { store: { getState(): { replay: { position: number } | null } } };
-        }
-      ).__zmqp.store.getState().replay?.position ?? null,
-  );
 
 test("Back and Forward are enabled only where there is something to step to", async ({
   playground: p,
@@ -47,10 +36,10 @@ test("Back and Forward are enabled only where there is something to step to", as
   await expect(p.page.getByTestId("toolbar.state")).not.toHaveAttribute("class", /\bon\b/);
   await back.click();
   await expect(p.page.getByTestId("timeline")).toHaveAttribute("data-state", "past");
-  const last = (await shownPosition(p.page))! + 1;
+  const last = (await p.shownPosition()) + 1;
   await expect(forward).toBeEnabled();
   await forward.click();
-  await expect.poll(() => shownPosition(p.page)).toBe(last);
+  await expect.poll(() => p.shownPosition()).toBe(last);
   await expect(forward).toBeDisabled();
   // The key does what the button says: nothing.
   await p.page.keyboard.press(".");

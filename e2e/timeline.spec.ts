@@ -87,16 +87,6 @@ const shownMoment = (page: Page) =>
     return st.replay?.t ?? NaN;
   });
 
-const shownPosition = (page: Page) =>
-  page.evaluate(() => {
-    const st = (
-      window as unknown as {
-        __zmqp: { store: { getState(): { replay: { position: number } | null } } };
-      }
-    ).__zmqp.store.getState();
-    return st.replay?.position ?? -1;
-  });
-
 /** The log's row of the moment shown: its time, node, text and whether it is a message. */
 async function momentRow(page: Page) {
   const row = page.locator('.eventlog-rows .row[data-now="true"]');
@@ -167,9 +157,9 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     for (let i = 0; ; i++) {
       if (i === 80) throw new Error("no client or worker send among the last 80 events");
       const before = await canvasCounts(p.page);
-      const position = await shownPosition(p.page);
+      const position = await p.shownPosition();
       await p.page.keyboard.press(".");
-      await expect.poll(() => shownPosition(p.page)).toBe(position + 1);
+      await expect.poll(() => p.shownPosition()).toBe(position + 1);
       const row = await momentRow(p.page);
       // The event stepped over is this row's own (not a counters or status event after it).
       const stepped = row.message && row.seq === position + 1;
@@ -186,7 +176,7 @@ test.describe.serial("the timeline of a 04-broker run", () => {
         await expect(still.locator(".still-dot").first()).toBeVisible();
         // Back undoes it: the counters are those before, the row of the moment the one before.
         await p.page.getByTestId("timeline.back").click();
-        await expect.poll(() => shownPosition(p.page)).toBe(position);
+        await expect.poll(() => p.shownPosition()).toBe(position);
         await expect.poll(() => canvasCounts(p.page)).toEqual(before);
         expect((await momentRow(p.page)).t).toBeLessThanOrEqual(row.t);
         break;
@@ -194,7 +184,7 @@ test.describe.serial("the timeline of a 04-broker run", () => {
       // Step back two to try the event before it.
       await p.page.keyboard.press(",");
       await p.page.keyboard.press(",");
-      await expect.poll(() => shownPosition(p.page)).toBe(position - 1);
+      await expect.poll(() => p.shownPosition()).toBe(position - 1);
     }
     await p.page.getByTestId("timeline.live").click();
     await expect(p.page.getByTestId("timeline")).toHaveAttribute("data-state", "live");

@@ -109,6 +109,18 @@ export class PlaygroundPage {
     });
   }
 
+  /** The position of the recording the timeline shows (entries applied), -1 when live. */
+  shownPosition(): Promise<number> {
+    return this.page.evaluate(() => {
+      const st = (
+        window as unknown as {
+          __zmqp: { store: { getState(): { replay: { position: number } | null } } };
+        }
+      ).__zmqp.store.getState();
+      return st.replay?.position ?? -1;
+    });
+  }
+
   async shot(name: string) {
     await this.page.screenshot({ path: `/tmp/shots/${name}.png` });
   }
