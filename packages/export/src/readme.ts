@@ -2,6 +2,7 @@
 import { BEHAVIOUR_EXPORTS } from "./behaviours/index.js";
 import { PROFILE_EXTERNAL, PROFILE_LATER } from "./compose.js";
 import type { ExportLanguage } from "./export.js";
+import { STOP_GRACE_S } from "./launcher-timing.js";
 import type { ExportPlan, PlannedNode } from "./plan.js";
 
 interface ReadmeInfo {
@@ -44,7 +45,7 @@ export function exportReadme(plan: ExportPlan, language: ExportLanguage, info: R
       `${l.run.padEnd(38)} # every node; Ctrl-C stops them all`,
       `${`${l.run} --duration 10`.padEnd(38)} # or stop after 10 seconds`,
     ]),
-    `\`${l.launcher}\` starts the programs in the playground's order: the nodes that bind first, all at once, then the others once those are ready. It plays the graph's timeline, shows every program's output with its name in front, and stops them all on Ctrl-C or after \`--duration S\`. Its last line is one JSON summary of every program's counters, with \`ranMs\`, how long each ran; a program that does not stop within 10 s of being asked is killed, which the launcher says, and its entry is marked \`lost\`. \`--quiet\` shows only that line; \`--with-external\` also starts the programs standing in for external nodes.`,
+    `\`${l.launcher}\` starts the programs in the playground's order: the nodes that bind first, all at once, then the others once those are ready. It plays the graph's timeline, shows every program's output with its name in front, and stops them all on Ctrl-C or after \`--duration S\`. Its last line is one JSON summary of every program's counters, with \`ranMs\`, how long each ran; a program that does not stop within ${STOP_GRACE_S} s of being asked is killed, which the launcher says, and its entry is marked \`lost\`. \`--quiet\` shows only that line; \`--with-external\` also starts the programs standing in for external nodes.`,
     "Each program also runs alone, e.g. in a terminal of its own or on another machine:",
     code(plan.exported.slice(0, 3).map((n) => `${l.one(n.file)} [--duration S]`)),
     "Every program ends (Ctrl-C, SIGTERM or `--duration`) by printing one JSON line of counters: `node`, `sent`, `received`, and `peers` where the wire names the peer (a ROUTER reads the routing id each peer announces; a sink reads the worker's name at the end of each result). Compare them with the node's counters in the playground. Programs that send (clients, publishers, ventilators, hand-driven sockets, raw TCP) also send when you type a line and press Enter: an empty line sends the usual payload, a line in double quotes is read as JSON (`\"two\\nlines\"`).",

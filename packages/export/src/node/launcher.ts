@@ -1,5 +1,6 @@
 /** `run-all.mjs`: starts every exported zeromq.js program, plays the timeline, stops them all. */
 import type { ExportPlan } from "../plan.js";
+import { READY_WAIT_S, STOP_GRACE_S } from "../launcher-timing.js";
 import { js, str } from "../text.js";
 
 export function nodeLauncher(plan: ExportPlan, graph: string): string {
@@ -35,9 +36,8 @@ const WAVES = ${js(plan.waves)};
 const EXTERNAL = ${js(external)}; // outside programs: started only with --with-external
 // The graph's timeline: [ms after the start, action, node or link, payload, note].
 const TIMELINE = ${js(timeline)};
-// How long a program asked to stop may take (on a loaded machine, starting and ending a process
-// takes a while) before it is killed.
-const STOP_GRACE_MS = 10_000;
+const READY_WAIT_S = ${READY_WAIT_S}; // for a program's ready line after it starts
+const STOP_GRACE_S = ${STOP_GRACE_S}; // for a program asked to stop, before it is killed
 // How each action is done to a separate program (cut and restore have no counterpart).
 const SIGNALS = { stop: "SIGINT", kill: "SIGKILL", pause: "SIGSTOP", resume: "SIGCONT" };
 
@@ -85,9 +85,9 @@ class Program {
     });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        console.error(\`\${this.node} did not say it was ready within 15 s\`);
+        console.error(\`\${this.node} did not say it was ready within \${READY_WAIT_S} s\`);
         resolve();
-      }, 15_000);
+      }, READY_WAIT_S * 1000);
       const ready = () => {
         clearTimeout(timer);
         resolve();
@@ -115,16 +115,15 @@ class Program {
     this.lost ||= killed;
   }
 
-  /** Waits for it to end (STOP_GRACE_MS at most, then kills it); its last line, the counters, is read. */
+  /** Waits for it to end (STOP_GRACE_S at most, then kills it); its last line, the counters, is read. */
   async wait() {
     if (!this.child) return;
     const timer = setTimeout(() => {
       // Said, and marked lost: a summary without its counters must not read as a clean run.
-      const grace = STOP_GRACE_MS / 1000;
-      console.error(\`\${this.node} did not stop within \${grace} s: killed, its counters are lost\`);
+      console.error(\`\${this.node} did not stop within \${STOP_GRACE_S} s: killed, its counters are lost\`);
       this.lost = true;
       this.signal("SIGKILL");
-    }, STOP_GRACE_MS);
+    }, STOP_GRACE_S * 1000);
     await this.ended;
     clearTimeout(timer);
   }

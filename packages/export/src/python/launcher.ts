@@ -1,5 +1,6 @@
 /** `run_all.py`: starts every exported Python program, plays the timeline, stops them all. */
 import type { ExportPlan } from "../plan.js";
+import { READY_WAIT_S, STOP_GRACE_S } from "../launcher-timing.js";
 import { py, str } from "../text.js";
 
 export function pythonLauncher(plan: ExportPlan, graph: string): string {
@@ -39,9 +40,8 @@ WAVES = ${py(plan.waves)}
 EXTERNAL = ${py(external)}  # outside programs: started only with --with-external
 # The graph's timeline: (ms after the start, action, node or link, payload, note).
 TIMELINE = ${py(timeline)}
-# How long a program asked to stop may take (on a loaded machine, Python's exit takes a while)
-# before it is killed.
-STOP_GRACE_S = 10
+READY_WAIT_S = ${READY_WAIT_S}  # for a program's ready line after it starts
+STOP_GRACE_S = ${STOP_GRACE_S}  # for a program asked to stop, before it is killed
 # How each action is done to a separate program (cut and restore have no counterpart).
 SIGNALS = {"stop": signal.SIGINT, "kill": signal.SIGKILL, "pause": signal.SIGSTOP, "resume": signal.SIGCONT}
 
@@ -94,8 +94,8 @@ class Program:
         self.reader.start()
 
     def wait_ready(self):
-        if self.proc is not None and not self.ready.wait(15):
-            print(f"{self.node} did not say it was ready within 15 s", file=sys.stderr)
+        if self.proc is not None and not self.ready.wait(READY_WAIT_S):
+            print(f"{self.node} did not say it was ready within {READY_WAIT_S} s", file=sys.stderr)
 
     def relay(self, proc):
         for line in proc.stdout:
