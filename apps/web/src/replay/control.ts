@@ -7,7 +7,7 @@ import { decodeRecording } from "@zmqp/recording";
 import { i18n } from "../i18n/index.js";
 import { appStore } from "../store/index.js";
 import { fetchRunRecording } from "./fetchRun.js";
-import { filteredTarget } from "./filteredStep.js";
+import { stepTarget } from "./filteredStep.js";
 import { currentSource, setSource, showPosition } from "./source.js";
 import { PageReplay } from "./view.js";
 
@@ -66,8 +66,8 @@ export async function step(direction: -1 | 1): Promise<void> {
     const src = currentSource()!;
     return showFrom(src.replay.length, -1);
   }
-  const next = filteredTarget(currentSource()!.replay, viewing.position, direction, st.logFilter);
-  const beyond = next === "none" || (next ?? viewing.position + direction) > viewing.length;
+  const beyond =
+    stepTarget(currentSource()!.replay, viewing.position, direction, st.logFilter) === null;
   if (direction === 1 && beyond && viewing.source === "run") {
     // Forward past what was fetched: the run went on; fetch what came since.
     if (st.run.state !== "running" || !(await refetch())) return;
@@ -78,10 +78,13 @@ export async function step(direction: -1 | 1): Promise<void> {
 
 /** Shows the position one step (event, or filtered row) from `position`; `past` when there is none. */
 function showFrom(position: number, direction: -1 | 1, past?: () => void): void {
-  const { replay } = currentSource()!;
-  const f = appStore.getState().logFilter;
-  const next = filteredTarget(replay, position, direction, f) ?? position + direction;
-  if (next === "none" || next > replay.length) return past?.();
+  const next = stepTarget(
+    currentSource()!.replay,
+    position,
+    direction,
+    appStore.getState().logFilter,
+  );
+  if (next === null) return past?.();
   showPosition(next);
 }
 

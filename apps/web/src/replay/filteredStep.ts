@@ -35,3 +35,18 @@ export function filteredTarget(
   if (shown.length === 0) return "none";
   return shown.at(-2) ?? 0;
 }
+
+/**
+ * Where Back (-1) or Forward (1) goes from `position`: one event, or one row of the filtered log;
+ * null when there is nothing that way in `replay` (its start, its end, no filtered row). The one
+ * rule for stepping (control.ts) and for whether the buttons are enabled (stepping.ts).
+ */
+export function stepTarget(
+  replay: PageReplay,
+  position: number,
+  direction: -1 | 1,
+  f: LogFilter,
+): number | null {
+  const next = filteredTarget(replay, position, direction, f) ?? position + direction;
+  return next === "none" || next < 0 || next > replay.length ? null : next;
+}

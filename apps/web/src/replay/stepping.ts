@@ -1,11 +1,12 @@
 /**
- * Whether the timeline's Back and Forward would move the view, as `step` (control.ts) moves it:
- * a button that is enabled and does nothing when pressed tells the person there is something to
- * step to when there is not (a filter no row passes, the end of a run that has stopped).
+ * Whether the timeline's Back and Forward would move the view, by the rule `step` (control.ts)
+ * follows (stepTarget): a button that is enabled and does nothing when pressed tells the person
+ * there is something to step to when there is not (a filter no row passes, the end of a stopped
+ * run).
  */
 import { filtering, matches, type LogFilter } from "../store/logFilter.js";
 import { logged, type LogEntry } from "../store/runtimeSlice.js";
-import { filteredTarget } from "./filteredStep.js";
+import { stepTarget } from "./filteredStep.js";
 import type { ReplayInfo } from "./replaySlice.js";
 import type { PageReplay } from "./view.js";
 
@@ -36,11 +37,11 @@ export function steppable(s: SteppingState): Steps {
       forward: false,
     };
   }
-  const { position, length } = s.viewing;
-  const target = (direction: -1 | 1) =>
-    filteredTarget(s.recording!, position, direction, s.filter) ?? position + direction;
-  const back = position > 0 && target(-1) !== "none";
-  const next = target(1);
-  const forward = (next !== "none" && next <= length) || (s.viewing.source === "run" && s.running);
-  return { back, forward };
+  const { position } = s.viewing;
+  return {
+    back: stepTarget(s.recording, position, -1, s.filter) !== null,
+    forward:
+      stepTarget(s.recording, position, 1, s.filter) !== null ||
+      (s.viewing.source === "run" && s.running),
+  };
 }
