@@ -85,7 +85,11 @@ test.describe("queues you can see", () => {
     // The publisher outruns the HWMs (10 + 10): its pipe to the slow subscriber drops.
     const pipe = p.page.getByTestId("node.fast-pub.pipe");
     await expect(pipe).toHaveAttribute("data-state", "dropping", { timeout: 15_000 });
-    await expect(pipe).toContainText("dropping");
+    // Whole on the card's one line (the whole sentence was cut before it said what was full:
+    // "dropping: the pipe to inproc sub i…"); the sentence with the high-water marks is its title.
+    await expect(pipe).toHaveText("dropping: pipe to inproc sub full");
+    expect(await p.isCut(pipe), "the pipe line is cut").toBe(false);
+    await expect(pipe).toHaveAttribute("title", /high-water marks 10 \+ 10\): new messages/);
     await expect(p.page.getByTestId("link.inproc-feed.gauge")).toHaveAttribute("data-tone", "full");
     await p.shot("queues-11-dropping");
   });
@@ -103,8 +107,42 @@ test.describe("queues you can see", () => {
     await p.run();
     const pipe = p.page.getByTestId("node.ventilator.pipe");
     await expect(pipe).toHaveAttribute("data-state", "blocked", { timeout: 15_000 });
-    await expect(pipe).toContainText("blocked");
+    await expect(pipe).toHaveText(/^blocked: /);
+    expect(await p.isCut(pipe), "the pipe line is cut").toBe(false);
+    await expect(pipe).toHaveAttribute("title", /the send waits/);
     await p.shot("queues-09-blocked");
+  });
+
+  test("14: the ROUTER's card says, as its lesson does, which routing id it drops for", async ({
+    playground: p,
+  }) => {
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+    await p.goto({ template: "14-router-unknown-peer" });
+    const lesson = p.page.getByTestId("lesson");
+    await expect(lesson).toContainText('dropping: no peer "dealer.dealer"');
+    await p.run();
+    // The timeline kills the DEALER at 3 s: the ROUTER goes on sending to its routing id.
+    const pipe = p.page.getByTestId("node.router.pipe");
+    await expect(pipe).toHaveAttribute("data-state", "dropping", { timeout: 15_000 });
+    await expect(pipe).toHaveText('dropping: no peer "dealer.dealer"');
+    expect(await p.isCut(pipe), "the pipe line is cut").toBe(false);
+    await expect(pipe).toHaveAttribute("title", /ROUTER_MANDATORY off, the message vanishes/);
+    await p.shot("queues-14-dropping");
+    // Back with a new id, the DEALER says hello: the ROUTER learns it and its line clears.
+    await expect(pipe).toHaveCount(0, { timeout: 15_000 });
+  });
+
+  test("in 繁體中文 the full pipe's card line is Chinese and whole", async ({ playground: p }) => {
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+    await p.gotoIn("zh-TW", { template: "13-slow-consumer" });
+    await expect(p.page.getByTestId("lesson")).toContainText("阻塞：通往 工作者 的管道滿了");
+    await p.run();
+    const pipe = p.page.getByTestId("node.ventilator.pipe");
+    await expect(pipe).toHaveAttribute("data-state", "blocked", { timeout: 15_000 });
+    await expect(pipe).toHaveText("阻塞：通往 工作者 的管道滿了");
+    expect(await p.isCut(pipe), "the pipe line is cut").toBe(false);
+    await expect(pipe).toHaveAttribute("title", /高水位 5 \+ 5/);
+    await p.shot("queues-13-zh-TW-blocked");
   });
 
   test("a socket's send HWM edited in the inspector is applied as a diff and read by the gauge", async ({

@@ -121,6 +121,11 @@ export class PlaygroundPage {
     });
   }
 
+  /** Whether the element's text runs past its box (drawn cut, with an ellipsis). */
+  async isCut(el: Locator): Promise<boolean> {
+    return el.evaluate((e) => e.scrollWidth > e.clientWidth);
+  }
+
   async shot(name: string) {
     await this.page.screenshot({ path: `/tmp/shots/${name}.png` });
   }

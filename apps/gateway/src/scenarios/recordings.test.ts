@@ -46,9 +46,10 @@ describe("scenarios/recordings", () => {
 
       it("holds the template's current document", () => {
         const data = (read as { data: RecordingData }).data;
-        expect(data.document, `scenarios/${entry.template}.json changed: ${STALE}`).toEqual(
-          loadTemplateDoc(entry.template),
-        );
+        expect(
+          data.document,
+          `scenarios/${entry.template}.json changed: ${STALE} ${entry.template}`,
+        ).toEqual(loadTemplateDoc(entry.template));
       });
 
       it("replays to exactly the counters the runtime had at the end, with what was sampled said", () => {

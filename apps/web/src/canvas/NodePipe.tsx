@@ -1,7 +1,7 @@
 /**
- * What a node card says about its pipes: a full one replaces the detail line ("blocked: HWM 1000
- * reached on worker-2", or dropping), in red, so a full pipe is unmistakable on the node as well as
- * on the link; and the node's messages a second next to its counters.
+ * What a node card says about its pipes: a full one replaces the detail line ("blocked: pipe to
+ * worker-2 full", or dropping), in red, so a full pipe is unmistakable on the node as well as on
+ * the link; and the node's messages a second next to its counters.
  */
 import { useTranslation } from "react-i18next";
 import { sayWith } from "../i18n/say.js";
@@ -11,10 +11,25 @@ import { shortRate } from "../store/rates.js";
 import { shown } from "../replay/shown.js";
 
 /**
+ * The card's short form of an engine pipe reason ("pipe.droppingHwm" → "pipe.card.droppingHwm"):
+ * the card has one line, which cut the whole sentence before it named the peer or what was full
+ * ("dropping: the pipe to inproc sub i…"). The whole sentence is the line's title.
+ */
+const cardKey = (key: string) => key.replace(/^pipe\./, "pipe.card.");
+
+export interface PipeLineText {
+  state: "blocked" | "dropping";
+  /** On the card: short enough for its one line. */
+  text: string;
+  /** The engine's whole sentence (the high-water marks, what happens to the sends). */
+  title: string;
+}
+
+/**
  * The node's worst pipe and what it says. The selectors return the engine's object (replaced only
  * by a `pipe` event) and a name: the sentence is built on render, not on every batch.
  */
-export function usePipeLine(id: string): { state: "blocked" | "dropping"; text: string } | null {
+export function usePipeLine(id: string): PipeLineText | null {
   const { t } = useTranslation();
   const p = useApp((s) => nodePipes(shown(s).queues, id)[0]);
   const peerId = p?.reason?.params?.peer;
@@ -22,15 +37,19 @@ export function usePipeLine(id: string): { state: "blocked" | "dropping"; text: 
   if (!p || p.state === "ok") return null;
   // The engine names the peer by id: the card says what the canvas calls it.
   const params = peer ? { ...p.reason.params, peer } : p.reason?.params;
-  const text = p.reason?.key ? sayWith(t, { ...p.reason, params }) : t(`queue.state.${p.state}`);
-  return { state: p.state, text };
+  if (!p.reason?.key) {
+    const text = t(`queue.state.${p.state}`);
+    return { state: p.state, text, title: text };
+  }
+  const title = sayWith(t, { ...p.reason, params });
+  return { state: p.state, text: sayWith(t, { key: cardKey(p.reason.key), params }), title };
 }
 
-export function PipeLine({ id, pipe }: { id: string; pipe: { state: string; text: string } }) {
+export function PipeLine({ id, pipe }: { id: string; pipe: PipeLineText }) {
   return (
     <div
       className={`zn-detail zn-pipe ${pipe.state}`}
-      title={pipe.text}
+      title={pipe.title}
       data-testid={`node.${id}.pipe`}
       data-state={pipe.state}
     >

@@ -255,7 +255,11 @@ function CompactNode({ id, node, sides, selected }: ViewProps) {
       </div>
       <div className="znc-meta">
         <span className={`znc-dot ${pipe && b ? "bad" : (b?.tone ?? "idle")}`} aria-hidden="true" />
-        <span className="znc-state" data-testid={`node.${id}.status`}>
+        <span
+          className="znc-state"
+          data-testid={`node.${id}.status`}
+          title={pipe && b ? pipe.title : undefined}
+        >
           {state}
         </span>
         {running && (

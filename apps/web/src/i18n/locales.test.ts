@@ -177,6 +177,18 @@ describe("locale files", () => {
     }
   });
 
+  it("give every full-pipe phrase of the engine a short form for the node card's one line", () => {
+    const reasons = Object.keys(EN_TEXT).filter((k) => /^pipe\.(blocked|dropping)/.test(k));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const key of reasons) {
+      const card = key.replace(/^pipe\./, "pipe.card.");
+      expectBoth([card]);
+      const whole = EN_TEXT[key as keyof typeof EN_TEXT] as string;
+      // The short form names only what the whole sentence has to give it.
+      for (const p of params(FLAT.en.get(card) ?? "")) expect(params(whole)).toContain(p);
+    }
+  });
+
   it("explain every stable error code", () => {
     expectBoth(Object.values(ERROR_CODES).map((code) => `errors.${code}`));
   });
