@@ -144,6 +144,11 @@ test.describe("runtime controls", () => {
     await p.expectCountAbove("client", "received", 0);
     await p.page.getByRole("button", { name: "Pause hwclient" }).click();
     await expect(p.status("client")).toHaveText("paused");
+    // The line under the badge says what pausing means, whole: "paused: not reading, messages
+    // que…" was cut on every card, repeating the badge.
+    const detail = p.page.getByTestId("node.client.detail");
+    await expect(detail).toHaveText("messages wait in zeromq, unread");
+    expect(await p.isCut(detail), "the paused line is cut").toBe(false);
     const sent = await p.count("client", "sent");
     await p.page.getByRole("button", { name: "Resume hwclient" }).click();
     await p.expectCountAbove("client", "sent", sent);

@@ -147,7 +147,7 @@ const SHARED = {
   "detail.invalidParams": "invalid params",
   "detail.socketFailed": "socket failed",
   "detail.socketError": "{{message}}",
-  "detail.paused": "paused: not reading, messages queue in zeromq",
+  "detail.paused": "messages wait in zeromq, unread",
   "detail.waitingStart": "waiting for a start",
   "detail.waitingReply": 'waiting for the reply to "{{body}}"',
   "detail.stuckForever":

@@ -187,7 +187,11 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
             {pipe ? (
               <PipeLine id={id} pipe={pipe} />
             ) : (
-              <div className={`zn-detail ${b?.tone ?? ""}`} title={detail || undefined}>
+              <div
+                className={`zn-detail ${b?.tone ?? ""}`}
+                title={detail || undefined}
+                data-testid={`node.${id}.detail`}
+              >
                 {detail}
               </div>
             )}
