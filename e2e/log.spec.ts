@@ -203,4 +203,25 @@ test.describe("event log", () => {
     );
     await p.shot("log-raw-tcp-peer-closed");
   });
+
+  test("a row names its node as the canvas does: hwclient, not the id client; 分派器 in 繁體中文", async ({
+    playground: p,
+  }) => {
+    await p.goto({ template: "01-hello-world" });
+    await p.run();
+    await p.expectCountAbove("client", "received", 0);
+    await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client");
+    const node = rowsBox(p).locator(".row .node").first();
+    await expect(node).toHaveText("hwclient");
+    await expect(p.node("client")).toContainText("hwclient");
+    // The id, which the rows' text and links use, is its title.
+    await expect(node).toHaveAttribute("title", "client");
+
+    await p.gotoIn("zh-TW", { template: "13-slow-consumer" });
+    await p.run();
+    await p.expectCountAbove("ventilator", "sent", 0);
+    await p.page.getByRole("combobox", { name: /節點/ }).selectOption("ventilator");
+    await expect(rowsBox(p).locator(".row .node").first()).toHaveText("分派器");
+    await p.shot("log-node-names-zh-TW");
+  });
 });

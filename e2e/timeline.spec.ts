@@ -97,7 +97,8 @@ async function momentRow(page: Page) {
     /** In a replay, a row's seq is the position just after its event. */
     seq: Number(await row.getAttribute("data-seq")),
     message: /\bev-message\b/.test((await row.getAttribute("class")) ?? ""),
-    node: (await row.locator(".node").textContent()) ?? "",
+    /** The node's id (the column shows its name: "broker (rrbroker)"). */
+    node: (await row.getAttribute("data-node")) ?? "",
     text: (await row.locator(".text").textContent()) ?? "",
   };
 }

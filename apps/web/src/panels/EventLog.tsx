@@ -80,13 +80,22 @@ function clock(t: number): string {
 
 const select = (seq: number) => appStore.getState().selectMessage(seq);
 
+/** A row's node as the canvas names it; a node no longer in the document keeps its id. */
+function nameIn(names: Map<string, string>, e: LogEntry): string {
+  const id = nodeOf(e);
+  return id === undefined ? "" : (names.get(id) ?? id);
+}
+
 /** One row; memoised, so a refresh renders only the rows that are new or changed selection. */
 const Row = memo(function Row({
   e,
+  name,
   selected,
   now,
 }: {
   e: LogEntry;
+  /** What the canvas calls the row's node (its label in the reader's language, else its id). */
+  name: string;
   selected: boolean;
   /** The row of the moment the timeline shows. */
   now: boolean;
@@ -100,6 +109,7 @@ const Row = memo(function Row({
       data-now={now ? "true" : undefined}
       data-t={e.t}
       data-seq={e.seq}
+      data-node={nodeOf(e)}
       onClick={isMessage ? () => select(e.seq) : undefined}
       role={isMessage ? "button" : undefined}
       tabIndex={isMessage ? 0 : undefined}
@@ -107,7 +117,11 @@ const Row = memo(function Row({
     >
       <span className="time">{clock(e.t)}</span>
       <span className="type">{t(`log.type.${e.type}`)}</span>
-      <span className="node">{nodeOf(e) ?? ""}</span>
+      {/* Named as the canvas and the node filter name it ("hwclient", 分派器); the id, which the
+          row's text may use for its links, is the title when it differs. */}
+      <span className="node" title={name !== nodeOf(e) ? nodeOf(e) : undefined}>
+        {name}
+      </span>
       {e.type === "message" ? (
         // Head and body are two boxes a gap apart: a space between them went undrawn when rows
         // were re-rendered in place (replays), and "c1-frontend" ran into "worker-1". The space
@@ -154,6 +168,10 @@ export function EventLog() {
   const moment = useApp((s) => s.replay?.highlight ?? null);
   const nodes = useApp((s) => s.doc.nodes);
   const locale = useApp((s) => s.locale);
+  const names = useMemo(
+    () => new Map(nodes.map((n) => [n.id, nodeName(n, locale)])),
+    [nodes, locale],
+  );
   const box = useRef<HTMLDivElement>(null);
   const matching = useMemo(() => log.filter((e) => matches(e, filter)), [log, filter]);
   const rows = useMemo(() => matching.slice(-ROWS), [matching]);
@@ -236,7 +254,13 @@ export function EventLog() {
           </p>
         )}
         {shown.map((e) => (
-          <Row key={e.seq} e={e} selected={selected === e.seq} now={moment === e.seq} />
+          <Row
+            key={e.seq}
+            e={e}
+            name={nameIn(names, e)}
+            selected={selected === e.seq}
+            now={moment === e.seq}
+          />
         ))}
       </div>
       {held && fresh > 0 && (
