@@ -82,7 +82,10 @@ export class PlaygroundPage {
 
   async run() {
     await this.page.getByTestId("toolbar.run").click();
-    await expect(this.page.getByTestId("toolbar.state")).toHaveAttribute("class", /\bon\b/);
+    // A deploy on a loaded 2-core machine may take longer than expect's default 5 s.
+    await expect(this.page.getByTestId("toolbar.state")).toHaveAttribute("class", /\bon\b/, {
+      timeout: 15_000,
+    });
   }
 
   /** A node counter read from the canvas (`sent` or `received`). */
