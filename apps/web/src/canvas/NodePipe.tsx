@@ -9,13 +9,7 @@ import { useApp } from "../store/index.js";
 import { nameOf, nodePipes } from "../store/queuesSlice.js";
 import { shortRate } from "../store/rates.js";
 import { shown } from "../replay/shown.js";
-
-/**
- * The card's short form of an engine pipe reason ("pipe.droppingHwm" → "pipe.card.droppingHwm"):
- * the card has one line, which cut the whole sentence before it named the peer or what was full
- * ("dropping: the pipe to inproc sub i…"). The whole sentence is the line's title.
- */
-const cardKey = (key: string) => key.replace(/^pipe\./, "pipe.card.");
+import { pipeCardKey } from "./pipeCardKey.js";
 
 export interface PipeLineText {
   state: "blocked" | "dropping";
@@ -42,7 +36,7 @@ export function usePipeLine(id: string): PipeLineText | null {
     return { state: p.state, text, title: text };
   }
   const title = sayWith(t, { ...p.reason, params });
-  return { state: p.state, text: sayWith(t, { key: cardKey(p.reason.key), params }), title };
+  return { state: p.state, text: sayWith(t, { key: pipeCardKey(p.reason.key), params }), title };
 }
 
 export function PipeLine({ id, pipe }: { id: string; pipe: PipeLineText }) {

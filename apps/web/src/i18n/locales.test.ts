@@ -18,6 +18,7 @@ import {
 } from "@zmqp/protocol";
 import { describe, expect, it } from "vitest";
 import type { BadgeKey } from "../canvas/nodeStatus.js";
+import { pipeCardKey } from "../canvas/pipeCardKey.js";
 import { fieldsOf } from "../panels/schemaFields.js";
 import en from "./en.json";
 import zhTW from "./zh-TW.json";
@@ -181,7 +182,7 @@ describe("locale files", () => {
     const reasons = Object.keys(EN_TEXT).filter((k) => /^pipe\.(blocked|dropping)/.test(k));
     expect(reasons.length).toBeGreaterThan(0);
     for (const key of reasons) {
-      const card = key.replace(/^pipe\./, "pipe.card.");
+      const card = pipeCardKey(key);
       expectBoth([card]);
       const whole = EN_TEXT[key as keyof typeof EN_TEXT] as string;
       // The short form names only what the whole sentence has to give it.

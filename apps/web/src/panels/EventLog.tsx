@@ -103,13 +103,14 @@ const Row = memo(function Row({
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === "zh-TW" ? "zh-TW" : "en") as Locale;
   const isMessage = e.type === "message";
+  const id = nodeOf(e);
   return (
     <div
       className={`row ev-${e.type} ${isMessage ? `kind-${e.kind}` : ""} ${selected ? "selected" : ""} ${now ? "now" : ""}`}
       data-now={now ? "true" : undefined}
       data-t={e.t}
       data-seq={e.seq}
-      data-node={nodeOf(e)}
+      data-node={id}
       onClick={isMessage ? () => select(e.seq) : undefined}
       role={isMessage ? "button" : undefined}
       tabIndex={isMessage ? 0 : undefined}
@@ -119,7 +120,7 @@ const Row = memo(function Row({
       <span className="type">{t(`log.type.${e.type}`)}</span>
       {/* Named as the canvas and the node filter name it ("hwclient", 分派器); the id, which the
           row's text may use for its links, is the title when it differs. */}
-      <span className="node" title={name !== nodeOf(e) ? nodeOf(e) : undefined}>
+      <span className="node" title={name !== id ? id : undefined}>
         {name}
       </span>
       {e.type === "message" ? (
