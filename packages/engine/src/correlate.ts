@@ -38,6 +38,7 @@ export interface Receiver {
 }
 
 const NO_PEERS: readonly Peer[] = [];
+const MAX_RETIRED_IDS = 1000;
 
 /** A sending socket's list of recent sends, resolved once and kept on its socket entry (sendsOf). */
 export interface Sends {
@@ -61,6 +62,11 @@ export class Correlator {
   private peers = new Map<string, Peer[]>();
   /** Routing ids we gave playground sockets, so a ROUTER receive names its sender exactly. */
   private routingIds = new Map<string, string>();
+  /**
+   * Routing ids of playground sockets that closed (bounded): a message such a socket sent before it
+   * closed can still be read after, and it is not an outside peer's (see givenToPlayground).
+   */
+  private retiredIds = new Set<string>();
   /** Bumped whenever `routingIds` changes, so a cached "this id is known" can tell it is stale. */
   routingGen = 0;
   /** SUB sockets' prefix filters, to tell a high-water-mark drop from a filtered-out topic. */
@@ -131,6 +137,11 @@ export class Correlator {
     return { key, peers: this.peers.get(key) ?? NO_PEERS, topologyGen: this.topologyGen };
   }
 
+  /** Whether the engine gave this routing id to a playground socket, open now or closed since. */
+  givenToPlayground(id: string): boolean {
+    return this.routingIds.has(id) || this.retiredIds.has(id);
+  }
+
   setRoutingId(id: string, key: string) {
     this.routingGen++;
     this.routingIds.set(id, key);
@@ -191,7 +202,13 @@ export class Correlator {
     this.lists.delete(key);
     this.filters.delete(key);
     this.forgetReceiver(key);
-    for (const [id, k] of this.routingIds) if (k === key) this.routingIds.delete(id);
+    for (const [id, k] of this.routingIds) {
+      if (k !== key) continue;
+      this.routingIds.delete(id);
+      // Bounded: a node restarted forever must not grow it without end.
+      if (this.retiredIds.size >= MAX_RETIRED_IDS) this.retiredIds.clear();
+      this.retiredIds.add(id);
+    }
     this.routingGen++;
   }
 
@@ -253,5 +270,6 @@ export class Correlator {
     this.lists.clear();
     this.closedTally.clear();
     this.routingIds.clear();
+    this.retiredIds.clear();
   }
 }

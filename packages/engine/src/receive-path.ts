@@ -96,8 +96,13 @@ export class ReceivePath {
       else p.link.backward++;
     } else {
       counters.received(entry.node, entry.socket, null, null, false);
-      // An outside peer's routing id: replies to it are routable (queues/pipes.ts).
-      if (entry.zmqType === "ROUTER" && frames.length > 1)
+      // An outside peer's routing id: replies to it are routable (queues/pipes.ts). Not one the
+      // engine gave a playground socket: that socket sent it before it closed, and the id is gone.
+      if (
+        entry.zmqType === "ROUTER" &&
+        frames.length > 1 &&
+        !this.path.correlator.givenToPlayground(frames[0]!.toString("latin1"))
+      )
         this.path.queues?.heardFrom(entry, frames[0]!);
     }
     // (A publish marked no-subscriber that is received after all: SendList.take unmarks it.)
