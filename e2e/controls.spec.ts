@@ -65,7 +65,7 @@ test.describe("runtime controls", () => {
     await expect.poll(() => Date.now() - since, { timeout: 10_000 }).toBeGreaterThan(3000);
     await expect(p.node("client")).toHaveAttribute("data-status", "waiting");
     await expect(p.node("client")).not.toContainText("forever");
-    await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client");
+    await p.filterLog("client");
     await expect(p.page.locator(".eventlog .row", { hasText: `request → ${body}` })).toHaveCount(1);
     expect(await sentSum(p)).toBe(before + 1);
     await p.page.getByTestId("toolbar.step.release").click();
@@ -166,8 +166,7 @@ test.describe("runtime controls", () => {
     await p.goto({ template: "01-hello-world" });
     await p.run();
     await p.expectCountAbove("client", "sent", 1);
-    await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client");
-    await p.page.getByRole("combobox", { name: "Filter by event type" }).selectOption("message");
+    await p.filterLog("client", "message");
     await p.page.getByTestId("toolbar.speed").selectOption("0.25");
     await expect(p.page.getByTestId("toolbar.speed")).toHaveValue("0.25");
     const from = await p.count("client", "sent");

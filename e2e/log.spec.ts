@@ -179,7 +179,7 @@ test.describe("event log", () => {
     await p.page.setViewportSize({ width: 1440, height: 900 });
     await p.goto({ template: "01b-client-first" });
     await p.run();
-    await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client");
+    await p.filterLog("client");
     const retries = rowsBox(p).locator(".row", { hasText: "connect:retry" });
     const count = retries.getByTestId("eventlog.repeat");
     await expect(count.first()).toHaveText(/^×\d+$/, { timeout: 10_000 });
@@ -195,7 +195,7 @@ test.describe("event log", () => {
     await p.page.setViewportSize({ width: 1440, height: 900 });
     await p.goto({ template: "05-raw-tcp-stream" });
     await p.run();
-    await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("stream");
+    await p.filterLog("stream");
     const row = rowsBox(p).locator(".row", { hasText: "handshake:error:other" });
     await expect(row.first()).toContainText(
       "the TCP peer closed its connection (zeromq reports EPIPE",
@@ -210,7 +210,7 @@ test.describe("event log", () => {
     await p.goto({ template: "01-hello-world" });
     await p.run();
     await p.expectCountAbove("client", "received", 0);
-    await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client");
+    await p.filterLog("client");
     const node = rowsBox(p).locator(".row .node").first();
     await expect(node).toHaveText("hwclient");
     await expect(p.node("client")).toContainText("hwclient");

@@ -49,8 +49,7 @@ async function openFromMenu(p: PlaygroundPage, name: string, title: RegExp) {
 
 /** The event log's rows for one node (and one event type), as text. */
 async function logRows(p: PlaygroundPage, node: string, type = "all"): Promise<string[]> {
-  await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption(node);
-  await p.page.getByRole("combobox", { name: "Filter by event type" }).selectOption(type);
+  await p.filterLog(node, type);
   return p.page.locator(".eventlog .row .text").allTextContents();
 }
 

@@ -44,7 +44,7 @@ test("with the log filtered to client-1, Back and Forward step through client-1'
   await p.goto({ template: "04-broker" });
   await p.run();
   await p.expectCountAbove("client-1", "received", 6, 20_000);
-  await p.page.getByRole("combobox", { name: "Filter by node" }).selectOption("client-1");
+  await p.filterLog("client-1");
   await p.page.getByTestId("timeline.back").click();
   await expect(p.page.getByTestId("timeline")).toHaveAttribute("data-state", "past");
   await expect.poll(async () => (await rows(p)).some((r) => r.now)).toBe(true);

@@ -88,6 +88,13 @@ export class PlaygroundPage {
     });
   }
 
+  /** Filters the event log (on an English page): to one node id, and to one event type if given. */
+  async filterLog(node: string, type?: string) {
+    await this.page.getByRole("combobox", { name: "Filter by node" }).selectOption(node);
+    if (type !== undefined)
+      await this.page.getByRole("combobox", { name: "Filter by event type" }).selectOption(type);
+  }
+
   /** A node counter read from the canvas (`sent` or `received`). */
   async count(id: string, which: "sent" | "received"): Promise<number> {
     const text = await this.page.getByTestId(`node.${id}.${which}`).textContent();
