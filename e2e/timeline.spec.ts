@@ -320,3 +320,29 @@ test.describe.serial("the timeline of a 04-broker run", () => {
     await expect(p.page.getByTestId("replay.banner")).toHaveCount(0);
   });
 });
+
+test("a node that has done nothing yet reads 0 sent and 0 received, live and at that moment in the past", async ({
+  playground: p,
+}) => {
+  await p.goto({ template: "01b-client-first" });
+  await p.run();
+  // The server starts at 3 s: until then it is in the run and has done nothing. The engine has no
+  // counters for it yet; its card reads 0, not a blank where the numbers go.
+  await expect(p.status("server")).toHaveText("stopped");
+  const expectCounts = async (id: string, sent: number, received: number) => {
+    await expect(p.page.getByTestId(`node.${id}.sent`)).toHaveText(String(sent));
+    await expect(p.page.getByTestId(`node.${id}.received`)).toHaveText(String(received));
+  };
+  await expectCounts("server", 0, 0);
+  await expectCounts("client", 1, 0);
+  await expect(p.status("server")).toHaveText("bound", { timeout: 8000 });
+  await p.expectCountAbove("client", "received", 0, 5000);
+
+  // One second into the run, seen from after the server answered: the same zeros.
+  const track = p.page.getByTestId("timeline.track");
+  await expect(track).toHaveAttribute("data-start", /\d/);
+  await scrubTo(p.page, Number(await track.getAttribute("data-start")) + 1000);
+  await expect(p.status("server")).toHaveText("stopped");
+  await expectCounts("server", 0, 0);
+  await expectCounts("client", 1, 0);
+});

@@ -23,7 +23,7 @@ import { shortRate } from "../store/rates.js";
 import { GROUP_COLOR } from "./groups.js";
 import { useZoomedOut } from "./lod.js";
 import { NodeActions } from "./NodeActions.js";
-import { Counters } from "./NodeCounters.js";
+import { counted, Counters } from "./NodeCounters.js";
 import { PipeLine, usePipeLine } from "./NodePipe.js";
 import { ATTACH_MODE } from "../attach/mode.js";
 import { ObservedSubscriptions } from "../attach/ObservedSubscriptions.js";
@@ -111,7 +111,7 @@ function FullNode({ id, node, sides, selected }: ViewProps) {
   const lastRun = useApp(
     (s) =>
       !live &&
-      shown(s).counters.nodes[id] !== undefined &&
+      counted(s, id) &&
       (s.replay !== null ||
         (s.run.doc !== null && !pendingChanges(s.doc, s.run.doc).changed.includes(id))),
   );
