@@ -53,8 +53,10 @@ async function stillMoment(request: APIRequestContext, quiet = 250): Promise<Mom
 async function canvasCounts(page: Page): Promise<Counts> {
   const c: Counts = {};
   for (const id of NODES) {
+    // Every node of a running graph shows its numbers: a missing one fails in a second, named,
+    // rather than holding the poll until its timeout says only that the predicate never returned.
     const read = async (which: string) =>
-      Number((await page.getByTestId(`node.${id}.${which}`).textContent()) ?? "0");
+      Number(await page.getByTestId(`node.${id}.${which}`).textContent({ timeout: 1_000 }));
     c[id] = { sent: await read("sent"), received: await read("received") };
   }
   return c;
