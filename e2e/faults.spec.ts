@@ -40,4 +40,29 @@ test.describe("faults from the canvas", () => {
     await p.page.getByTestId("toolbar.step.release").click();
     await p.expectCountAbove("client", "received", (await p.count("client", "received")) + 1);
   });
+
+  test("kill the ventilator while a paused worker holds its tasks: read later, they are still the ventilator's, on their link", async ({
+    playground: p,
+  }) => {
+    await p.goto({ template: "09-pipeline" });
+    await p.run();
+    await p.expectCountAbove("worker-2", "received", 0);
+    // Paused, worker-2 reads nothing: its tasks wait in zeromq, on its side of the link.
+    await p.page.getByTestId("node.worker-2.pause").click();
+    await expect(p.status("worker-2")).toHaveText("paused");
+    await expect.poll(() => p.count("ventilator", "sent"), { timeout: 15_000 }).toBe(20);
+    expect(await p.count("worker-2", "received")).toBeLessThan(10);
+    await p.page.getByTestId("node.ventilator.kill").click();
+    await expect(p.status("ventilator")).toHaveText("killed");
+    await p.page.getByTestId("node.worker-2.resume").click();
+
+    // Every task it was sent arrives, read after its sender is gone: counted on the link it
+    // crossed, from the ventilator, none of them "from outside the playground".
+    await expect.poll(() => p.count("worker-2", "received"), { timeout: 15_000 }).toBe(10);
+    await expect.poll(() => p.linkCounts("vent-w2")).toEqual([0, 10]);
+    const tasks = (await p.logRows("worker-2", "message")).filter((r) => r.includes("←"));
+    expect(tasks).toHaveLength(10);
+    for (const row of tasks) expect(row).toMatch(/^task ← vent-w2 task \d+$/);
+    await p.shot("12-late-tasks-from-killed-ventilator");
+  });
 });

@@ -48,24 +48,6 @@ async function openFromMenu(p: PlaygroundPage, name: string, title: RegExp) {
 }
 
 /** The event log's rows for one node (and one event type), as text. */
-async function logRows(p: PlaygroundPage, node: string, type = "all"): Promise<string[]> {
-  await p.filterLog(node, type);
-  return p.page.locator(".eventlog .row .text").allTextContents();
-}
-
-/**
- * A link label's counts as [forward (connect → bind), backward], read from the parts it shows
- * (e2e/truth.spec.ts checks that each part's arrow points from its sender).
- */
-async function linkCounts(p: PlaygroundPage, link: string): Promise<[number, number]> {
-  const label = p.page.getByTestId(`link.${link}.label`);
-  const part = async (dir: string) => {
-    const el = label.locator(`span[data-dir="${dir}"]`);
-    return (await el.count()) ? Number(((await el.textContent()) ?? "").replace(/\D/g, "")) : 0;
-  };
-  return [await part("forward"), await part("backward")];
-}
-
 test.describe("seed templates: what each lesson says, on the page", () => {
   test.setTimeout(60_000);
 
@@ -76,7 +58,7 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await p.run();
     await p.expectCountAbove("client", "received", 2);
     await expect(p.node("client")).toContainText(/"Hello \d+" → "World"/);
-    const [fwd, back] = await linkCounts(p, "client-server");
+    const [fwd, back] = await p.linkCounts("client-server");
     expect(fwd - back).toBeLessThanOrEqual(1);
     expect(back).toBeGreaterThan(2);
     await p.shot("template-01-hello-world");
@@ -96,9 +78,9 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await expect(p.status("server")).toHaveText("bound", { timeout: 8000 });
     await p.expectCountAbove("client", "received", 0, 5000);
     // The request the server took first is the one queued before it existed: nothing resent.
-    const served = await logRows(p, "server", "message");
+    const served = await p.logRows("server", "message");
     expect(served[0]).toMatch(/^request ← client-server Hello 1$/);
-    const client = await logRows(p, "client", "monitor");
+    const client = await p.logRows("client", "monitor");
     expect(client.some((r) => r.includes("connect:retry"))).toBe(true);
     await p.shot("template-01b-client-first");
   });
@@ -122,7 +104,7 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await expect(p.counters("plain-client")).toContainText("↓ 1");
     await expect(p.counters("pirate-client")).toContainText("dropped 1");
     await expect(p.status("server")).toHaveText("bound");
-    const notes = await logRows(p, "plain-client", "log");
+    const notes = await p.logRows("plain-client", "log");
     expect(notes.some((r) => /cannot send twice/.test(r))).toBe(true);
     await p.shot("template-01c-server-crash");
   });
@@ -134,10 +116,10 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await p.run();
     await p.expectCountAbove("server", "received", 9);
     const fwd = await Promise.all(
-      ["c1-server", "c2-server", "c3-server"].map(async (l) => (await linkCounts(p, l))[0]),
+      ["c1-server", "c2-server", "c3-server"].map(async (l) => (await p.linkCounts(l))[0]),
     );
     expect(Math.max(...fwd) - Math.min(...fwd)).toBeLessThanOrEqual(1);
-    const order = (await logRows(p, "server", "message"))
+    const order = (await p.logRows("server", "message"))
       .filter((r) => r.startsWith("request"))
       .map((r) => /c(\d) hello/.exec(r)?.[1]);
     for (let i = 3; i + 3 <= order.length; i++)
@@ -159,7 +141,7 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     const before = await p.count("server-a", "received");
     await p.expectCountAbove("server-a", "received", before + 2);
     await expect(p.status("server-a")).toHaveText("bound");
-    const errors = await logRows(p, "all", "error");
+    const errors = await p.logRows("all", "error");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/ZMQP_ERR_ADDRESS_IN_USE/);
     await p.shot("template-03-n-clients-m-servers-failed");
@@ -172,7 +154,7 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await p.run();
     for (const n of ["client-1", "client-2", "worker-1", "worker-2"])
       await p.expectCountAbove(n, "received", 1);
-    await logRows(p, "broker", "message");
+    await p.logRows("broker", "message");
     await p.page
       .locator(".eventlog .row.ev-message", { hasText: /request ← c1-frontend/ })
       .last()
@@ -196,12 +178,12 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await expect(p.counters("publisher")).toContainText("dropped", { timeout: 5000 });
     await p.shot("template-08-pub-sub-before-join");
     await p.expectCountAbove("sub-news", "received", 2, 10_000);
-    const weather = (await logRows(p, "sub-weather", "message")).filter((r) => r.includes("←"));
-    const news = (await logRows(p, "sub-news", "message")).filter((r) => r.includes("←"));
+    const weather = (await p.logRows("sub-weather", "message")).filter((r) => r.includes("←"));
+    const news = (await p.logRows("sub-news", "message")).filter((r) => r.includes("←"));
     expect(weather.length).toBeGreaterThan(3);
     expect(weather.every((r) => /weather \| weather update \d+$/.test(r))).toBe(true);
     expect(news.every((r) => /news \| news update \d+$/.test(r))).toBe(true);
-    const drops = await logRows(p, "publisher", "drop");
+    const drops = await p.logRows("publisher", "drop");
     expect(drops.length).toBeGreaterThanOrEqual(4);
     expect(drops.every((r) => r.includes("no-subscriber"))).toBe(true);
     await p.shot("template-08-pub-sub");
@@ -215,14 +197,14 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await p.expectCountAbove("sub-weather", "received", 2, 10_000);
     // The log says it in order: the proxy passes the subscription up, the publisher gets it.
     await expect
-      .poll(async () => (await logRows(p, "proxy", "log")).join("\n"))
+      .poll(async () => (await p.logRows("proxy", "log")).join("\n"))
       .toMatch(/forwarded a subscription to "weather" upstream, from proxy\.frontend/);
-    expect((await logRows(p, "publisher", "log")).join("\n")).toMatch(
+    expect((await p.logRows("publisher", "log")).join("\n")).toMatch(
       /got a subscription to "weather"/,
     );
-    const weather = (await logRows(p, "sub-weather", "message")).filter((r) => r.includes("←"));
+    const weather = (await p.logRows("sub-weather", "message")).filter((r) => r.includes("←"));
     expect(weather.every((r) => /weather \| weather update \d+$/.test(r))).toBe(true);
-    const [, down] = await linkCounts(p, "proxy-publisher");
+    const [, down] = await p.linkCounts("proxy-publisher");
     expect(down).toBeGreaterThan(2);
     await p.expectCountAbove("sub-news", "received", 1, 10_000);
     await p.shot("template-12-pubsub-proxy");
@@ -238,8 +220,8 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     await expect.poll(() => p.count("sink", "received"), { timeout: 15_000 }).toBe(20);
     expect(await p.count("worker-1", "received")).toBe(10);
     expect(await p.count("worker-2", "received")).toBe(10);
-    expect(await linkCounts(p, "w1-sink")).toEqual([10, 0]);
-    expect(await linkCounts(p, "w2-sink")).toEqual([10, 0]);
+    expect(await p.linkCounts("w1-sink")).toEqual([10, 0]);
+    expect(await p.linkCounts("w2-sink")).toEqual([10, 0]);
     await expect(p.counters("ventilator")).not.toContainText("dropped");
     await p.shot("template-09-pipeline");
   });
@@ -266,7 +248,7 @@ test.describe("seed templates: what each lesson says, on the page", () => {
     expect(await p.count("fast-pub", "sent")).toBeGreaterThan(300);
     await expect(p.counters("fast-pub").locator(".warn")).toHaveAttribute("title", /hwm: \d+/);
     const ticks = async (node: string) =>
-      (await logRows(p, node, "message")).map((r) => Number(/tick (\d+)$/.exec(r)?.[1]));
+      (await p.logRows(node, "message")).map((r) => Number(/tick (\d+)$/.exec(r)?.[1]));
     const inproc = await ticks("slow-sub");
     const jumps = inproc.slice(1).filter((n, i) => n - inproc[i]! > 20);
     expect(jumps.length, inproc.join(",")).toBeGreaterThan(0);

@@ -95,6 +95,25 @@ export class PlaygroundPage {
       await this.page.getByRole("combobox", { name: "Filter by event type" }).selectOption(type);
   }
 
+  /**
+   * A link label's counts as [forward (connect → bind), backward], read from the parts it shows
+   * (e2e/truth.spec.ts checks that each part's arrow points from its sender).
+   */
+  async linkCounts(link: string): Promise<[number, number]> {
+    const label = this.page.getByTestId(`link.${link}.label`);
+    const part = async (dir: string) => {
+      const el = label.locator(`span[data-dir="${dir}"]`);
+      return (await el.count()) ? Number(((await el.textContent()) ?? "").replace(/\D/g, "")) : 0;
+    };
+    return [await part("forward"), await part("backward")];
+  }
+
+  /** The event log's row texts, filtered to one node (and an event type). */
+  async logRows(node: string, type = "all"): Promise<string[]> {
+    await this.filterLog(node, type);
+    return this.page.locator(".eventlog .row .text").allTextContents();
+  }
+
   /** A node counter read from the canvas (`sent` or `received`). */
   async count(id: string, which: "sent" | "received"): Promise<number> {
     const text = await this.page.getByTestId(`node.${id}.${which}`).textContent();

@@ -10,6 +10,7 @@
  * and its cursor in it, revalidated by generation counters.
  */
 import type { PeerRefs } from "./counters.js";
+import { LateSends, MAX_LATE_SENDS } from "./late-sends.js";
 import type { PendingSend } from "./pending-send.js";
 import { SendList, wantsTopic, type Cursor, type Settled } from "./send-list.js";
 
@@ -64,9 +65,12 @@ export class Correlator {
   private routingIds = new Map<string, string>();
   /**
    * Routing ids of playground sockets that closed (bounded): a message such a socket sent before it
-   * closed can still be read after, and it is not an outside peer's (see givenToPlayground).
+   * closed can still be read after, and it is not an outside peer's (see givenToPlayground): the
+   * socket key it was given to, so the late message is matched to that socket's sends.
    */
-  private retiredIds = new Set<string>();
+  private retiredIds = new Map<string, string>();
+  /** What closed one-to-one sockets still owed, for their late receives. */
+  private readonly late = new LateSends();
   /** Bumped whenever `routingIds` changes, so a cached "this id is known" can tell it is stale. */
   routingGen = 0;
   /** SUB sockets' prefix filters, to tell a high-water-mark drop from a filtered-out topic. */
@@ -158,11 +162,15 @@ export class Correlator {
     return !f || wantsTopic(f, p.topic ?? p.body);
   }
 
-  /** Moves a closing list's ledger into the tally kept for its key. */
+  /**
+   * Moves a closing list's ledger into the tally kept for its key; what it still owed is kept a
+   * while, to be matched if it is read late (lateMatch).
+   */
   private settle(key: string) {
     const list = this.lists.get(key);
     if (!list) return;
     list.close();
+    this.late.retire(key, list.owedOldest(MAX_LATE_SENDS));
     const t = this.closedTally.get(key) ?? { expired: 0, closed: 0, missed: 0 };
     t.expired += list.settled.expired;
     t.closed += list.settled.closed;
@@ -207,7 +215,7 @@ export class Correlator {
       this.routingIds.delete(id);
       // Bounded: a node restarted forever must not grow it without end.
       if (this.retiredIds.size >= MAX_RETIRED_IDS) this.retiredIds.clear();
-      this.retiredIds.add(id);
+      this.retiredIds.set(id, k);
     }
     this.routingGen++;
   }
@@ -230,10 +238,11 @@ export class Correlator {
     const body = frames[frames.length - 1];
     const peers = rx.peers;
     if (!body || peers.length === 0) return null;
-    const sender =
-      routerReceive && frames.length > 1
-        ? this.routingIds.get(frames[0]!.toString("latin1"))
-        : undefined;
+    let sender: string | undefined;
+    if (routerReceive && frames.length > 1) {
+      const id = frames[0]!.toString("latin1");
+      sender = this.routingIds.get(id) ?? this.retiredIds.get(id);
+    }
     let bestPeer: Peer | undefined;
     let bestList: SendList | undefined;
     let bestI = -1;
@@ -254,7 +263,7 @@ export class Correlator {
         bestI = i;
       }
     }
-    if (!bestList || !bestPeer) return null;
+    if (!bestList || !bestPeer) return this.lateMatch(rx, body, sender);
     const send = bestList.items[bestI]!;
     const filters = bestList.fanout ? this.filters.get(rx.key) : undefined;
     const found = this.found;
@@ -264,6 +273,27 @@ export class Correlator {
     return found;
   }
 
+  /**
+   * No open socket's list had it: a send of a linked socket that closed since, read late. Taken
+   * from what that socket owed when it closed, and no longer counted as lost with it.
+   */
+  private lateMatch(rx: Receiver, body: Buffer, sender: string | undefined): Match | null {
+    if (this.late.empty) return null;
+    for (const peer of rx.peers) {
+      if (sender !== undefined && peer.key !== sender) continue;
+      const send = this.late.take(peer.key, rx.key, body);
+      if (!send) continue;
+      const tally = this.closedTally.get(peer.key);
+      if (tally && tally.closed > 0) tally.closed--;
+      const found = this.found;
+      found.send = send;
+      found.skipped = 0;
+      found.peer = peer;
+      return found;
+    }
+    return null;
+  }
+
   clear() {
     this.gen++;
     this.routingGen++;
@@ -271,5 +301,6 @@ export class Correlator {
     this.closedTally.clear();
     this.routingIds.clear();
     this.retiredIds.clear();
+    this.late.clear();
   }
 }

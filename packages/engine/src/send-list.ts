@@ -173,6 +173,20 @@ export class SendList {
     this.settled.closed += this.inFlight();
   }
 
+  /**
+   * A one-to-one list's sends still owed to a receiver (what close() counts), oldest first, at
+   * most `max`: the ones that may yet be read late (late-sends.ts). Fan-out: none.
+   */
+  owedOldest(max: number): PendingSend[] {
+    const out: PendingSend[] = [];
+    if (this.fanout) return out;
+    for (let i = this.head; i < this.items.length && out.length < max; i++) {
+      const p = this.items[i];
+      if (p && this.stillAhead(this.base + i, p)) out.push(p);
+    }
+    return out;
+  }
+
   /** Where the next send of the receiver at `cursor` is looked for. */
   private start(cursor: Cursor): number {
     return cursor.abs < 0 ? this.head : Math.max(this.head, cursor.abs - this.base + 1);

@@ -41,9 +41,12 @@ describe("a ROUTER's late message from a killed DEALER", () => {
     );
     await rt.nodeAction("dealer", "kill");
     await rt.nodeAction("router", "resume");
-    await waitFor("the late hello read", () =>
-      routerIn().some((m) => m.frames.at(-1)?.text === "hello late"),
+    const late = await waitFor("the late hello read", () =>
+      routerIn().find((m) => m.frames.at(-1)?.text === "hello late"),
     );
+    // Read from the DEALER it came from (late-sends.ts), over its link: not an outside peer's.
+    expect(late.external).toBeUndefined();
+    expect(late).toMatchObject({ from: { node: "dealer", socket: "dealer" }, link: "l" });
     await rt.nodeAction("router", "send", "job");
     const dropped = await waitFor("the job dropped as unroutable", () =>
       events.find((e) => e.type === "drop" && e.node === "router" && e.reason === "unroutable"),

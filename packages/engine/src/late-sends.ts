@@ -1,0 +1,72 @@
+/**
+ * What a closed one-to-one socket had sent and zeromq had taken, kept a short while. Those
+ * messages can still be read after their sender is gone (they were in the receiver's queue or the
+ * kernel's buffers when it was killed): matched here, a late receive counts on its link, from its
+ * sender, and the sender's ledger moves it from "closed" to received (correlate.ts). Without this,
+ * every message a killed server or ventilator left behind read as an outside peer's.
+ *
+ * Bounded: the newest few closed sockets, the oldest few thousand sends of each (late messages
+ * arrive oldest first: they are what the receiver had queued). A receive looks a few sends past
+ * the last one its receiver took, as a live list's cursor does, so a flood of unmatched messages
+ * costs a short scan each, never a walk of the whole list.
+ */
+import type { PendingSend } from "./pending-send.js";
+
+const MAX_SOCKETS = 8;
+export const MAX_LATE_SENDS = 4096;
+/** Bodies kept per closed socket, bytes: with MAX_SOCKETS, at most 32 MB however large they are. */
+const MAX_LATE_BYTES = 4 * 1024 * 1024;
+/** How far past a receiver's last late send its next one is looked for (round-robin to others). */
+const WINDOW = 64;
+
+interface Retired {
+  sends: (PendingSend | undefined)[];
+  /** Each receiver's position just past the last send it took here. */
+  next: Map<string, number>;
+  left: number;
+}
+
+export class LateSends {
+  private bySocket = new Map<string, Retired>();
+
+  /** Socket `key` closed owing `owed` (oldest first): the oldest within the bounds are kept. */
+  retire(key: string, owed: PendingSend[]): void {
+    this.bySocket.delete(key);
+    let bytes = 0;
+    let n = 0;
+    while (n < owed.length && n < MAX_LATE_SENDS && bytes + owed[n]!.body.length <= MAX_LATE_BYTES)
+      bytes += owed[n++]!.body.length;
+    const sends = owed.slice(0, n);
+    if (sends.length === 0) return;
+    if (this.bySocket.size >= MAX_SOCKETS) {
+      const oldest = this.bySocket.keys().next().value;
+      if (oldest !== undefined) this.bySocket.delete(oldest);
+    }
+    this.bySocket.set(key, { sends, next: new Map(), left: sends.length });
+  }
+
+  get empty(): boolean {
+    return this.bySocket.size === 0;
+  }
+
+  /** The send of closed socket `key` that `receiver` reads now (same body), taken; or undefined. */
+  take(key: string, receiver: string, body: Buffer): PendingSend | undefined {
+    const r = this.bySocket.get(key);
+    if (!r) return undefined;
+    const from = r.next.get(receiver) ?? 0;
+    const end = Math.min(r.sends.length, from + WINDOW);
+    for (let i = from; i < end; i++) {
+      const p = r.sends[i];
+      if (!p || !p.body.equals(body)) continue;
+      r.sends[i] = undefined;
+      r.next.set(receiver, i + 1);
+      if (--r.left === 0) this.bySocket.delete(key);
+      return p;
+    }
+    return undefined;
+  }
+
+  clear(): void {
+    this.bySocket.clear();
+  }
+}
