@@ -170,7 +170,7 @@ export class Correlator {
     const list = this.lists.get(key);
     if (!list) return;
     list.close();
-    this.late.retire(key, list.owedOldest(MAX_LATE_SENDS));
+    this.late.retire(key, list.owedOldest(MAX_LATE_SENDS), list.fanout);
     const t = this.closedTally.get(key) ?? { expired: 0, closed: 0, missed: 0 };
     t.expired += list.settled.expired;
     t.closed += list.settled.closed;
@@ -281,12 +281,12 @@ export class Correlator {
     if (this.late.empty) return null;
     for (const peer of rx.peers) {
       if (sender !== undefined && peer.key !== sender) continue;
-      const send = this.late.take(peer.key, rx.key, body);
-      if (!send) continue;
+      const late = this.late.take(peer.key, rx.key, body);
+      if (!late) continue;
       const tally = this.closedTally.get(peer.key);
-      if (tally && tally.closed > 0) tally.closed--;
+      if (late.first && tally && tally.closed > 0) tally.closed--;
       const found = this.found;
-      found.send = send;
+      found.send = late.send;
       found.skipped = 0;
       found.peer = peer;
       return found;

@@ -174,12 +174,11 @@ export class SendList {
   }
 
   /**
-   * A one-to-one list's sends still owed to a receiver (what close() counts), oldest first, at
-   * most `max`: the ones that may yet be read late (late-sends.ts). Fan-out: none.
+   * The sends still owed to a receiver (what close() counts), oldest first, at most `max`: the
+   * ones that may yet be read late (late-sends.ts).
    */
   owedOldest(max: number): PendingSend[] {
     const out: PendingSend[] = [];
-    if (this.fanout) return out;
     for (let i = this.head; i < this.items.length && out.length < max; i++) {
       const p = this.items[i];
       if (p && this.stillAhead(this.base + i, p)) out.push(p);
