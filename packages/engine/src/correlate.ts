@@ -69,7 +69,7 @@ export class Correlator {
    * socket key it was given to, so the late message is matched to that socket's sends.
    */
   private retiredIds = new Map<string, string>();
-  /** What closed one-to-one sockets still owed, for their late receives. */
+  /** What closed sockets still owed, for their late receives (late-sends.ts). */
   private readonly late = new LateSends();
   /** Bumped whenever `routingIds` changes, so a cached "this id is known" can tell it is stale. */
   routingGen = 0;
@@ -169,8 +169,7 @@ export class Correlator {
   private settle(key: string) {
     const list = this.lists.get(key);
     if (!list) return;
-    list.close();
-    this.late.retire(key, list.owedOldest(MAX_LATE_SENDS), list.fanout);
+    this.late.retire(key, list.close(MAX_LATE_SENDS), list.fanout);
     const t = this.closedTally.get(key) ?? { expired: 0, closed: 0, missed: 0 };
     t.expired += list.settled.expired;
     t.closed += list.settled.closed;

@@ -168,22 +168,21 @@ export class SendList {
     return oldest;
   }
 
-  /** The socket closed: what it still owed is gone with its queue. */
-  close(): void {
-    this.settled.closed += this.inFlight();
-  }
-
   /**
-   * The sends still owed to a receiver (what close() counts), oldest first, at most `max`: the
-   * ones that may yet be read late (late-sends.ts).
+   * The socket closed: what it still owed is gone with its queue. Returns the oldest `keep` of
+   * those sends, which may yet be read late (late-sends.ts): one walk for both.
    */
-  owedOldest(max: number): PendingSend[] {
-    const out: PendingSend[] = [];
-    for (let i = this.head; i < this.items.length && out.length < max; i++) {
+  close(keep = 0): PendingSend[] {
+    const owed: PendingSend[] = [];
+    let n = 0;
+    for (let i = this.head; i < this.items.length; i++) {
       const p = this.items[i];
-      if (p && this.stillAhead(this.base + i, p)) out.push(p);
+      if (!p || !this.stillAhead(this.base + i, p)) continue;
+      n++;
+      if (owed.length < keep) owed.push(p);
     }
-    return out;
+    this.settled.closed += n;
+    return owed;
   }
 
   /** Where the next send of the receiver at `cursor` is looked for. */
