@@ -39,7 +39,6 @@ export interface Receiver {
 }
 
 const NO_PEERS: readonly Peer[] = [];
-const MAX_RETIRED_IDS = 1000;
 
 /** A sending socket's list of recent sends, resolved once and kept on its socket entry (sendsOf). */
 export interface Sends {
@@ -63,13 +62,7 @@ export class Correlator {
   private peers = new Map<string, Peer[]>();
   /** Routing ids we gave playground sockets, so a ROUTER receive names its sender exactly. */
   private routingIds = new Map<string, string>();
-  /**
-   * Routing ids of playground sockets that closed (bounded): a message such a socket sent before it
-   * closed can still be read after, and it is not an outside peer's (see givenToPlayground): the
-   * socket key it was given to, so the late message is matched to that socket's sends.
-   */
-  private retiredIds = new Map<string, string>();
-  /** What closed sockets still owed, for their late receives (late-sends.ts). */
+  /** What closed sockets still owed and the routing ids they had, for late receives. */
   private readonly late = new LateSends();
   /** Bumped whenever `routingIds` changes, so a cached "this id is known" can tell it is stale. */
   routingGen = 0;
@@ -143,7 +136,7 @@ export class Correlator {
 
   /** Whether the engine gave this routing id to a playground socket, open now or closed since. */
   givenToPlayground(id: string): boolean {
-    return this.routingIds.has(id) || this.retiredIds.has(id);
+    return this.routingIds.has(id) || this.late.keyOfRoutingId(id) !== undefined;
   }
 
   setRoutingId(id: string, key: string) {
@@ -212,9 +205,7 @@ export class Correlator {
     for (const [id, k] of this.routingIds) {
       if (k !== key) continue;
       this.routingIds.delete(id);
-      // Bounded: a node restarted forever must not grow it without end.
-      if (this.retiredIds.size >= MAX_RETIRED_IDS) this.retiredIds.clear();
-      this.retiredIds.set(id, k);
+      this.late.retireRoutingId(id, k);
     }
     this.routingGen++;
   }
@@ -240,7 +231,7 @@ export class Correlator {
     let sender: string | undefined;
     if (routerReceive && frames.length > 1) {
       const id = frames[0]!.toString("latin1");
-      sender = this.routingIds.get(id) ?? this.retiredIds.get(id);
+      sender = this.routingIds.get(id) ?? this.late.keyOfRoutingId(id);
     }
     let bestPeer: Peer | undefined;
     let bestList: SendList | undefined;
@@ -299,7 +290,6 @@ export class Correlator {
     this.lists.clear();
     this.closedTally.clear();
     this.routingIds.clear();
-    this.retiredIds.clear();
     this.late.clear();
   }
 }

@@ -9,6 +9,9 @@
  * One-to-one, a send is taken once. Fan-out, every subscriber owed it may take it; it leaves the
  * closed tally with the first (the tally, like the list's in-flight count, counts a publish once).
  *
+ * The routing ids closed sockets had are kept too (bounded): a ROUTER's late message names its
+ * sender by one, and it is not an outside peer's (Correlator.givenToPlayground).
+ *
  * Bounded: the newest few closed sockets, the oldest few thousand sends of each (late messages
  * arrive oldest first: they are what the receiver had queued). A receive looks a few sends past
  * the last one its receiver took, as a live list's cursor does, so a flood of unmatched messages
@@ -22,12 +25,13 @@ export const MAX_LATE_SENDS = 4096;
 const MAX_LATE_BYTES = 4 * 1024 * 1024;
 /** How far past a receiver's last late send its next one is looked for (others' sends between). */
 const WINDOW = 64;
+/** Routing ids of closed sockets kept; a node restarted forever must not grow them without end. */
+const MAX_RETIRED_IDS = 1000;
 
 interface Retired {
   sends: (PendingSend | undefined)[];
-  fanout: boolean;
-  /** Fan-out: which sends some receiver took already (they left the closed tally then). */
-  seen: Uint8Array;
+  /** Fan-out only: which sends some receiver took already (they left the closed tally then). */
+  seen: Uint8Array | null;
   /** Each receiver's position just past the last send it took here. */
   next: Map<string, number>;
   /** One-to-one: sends not taken yet (the socket is forgotten at 0). */
@@ -42,6 +46,18 @@ export interface LateTake {
 
 export class LateSends {
   private bySocket = new Map<string, Retired>();
+  /** Routing id → the key of the closed socket it was given to. */
+  private routingIds = new Map<string, string>();
+
+  retireRoutingId(id: string, key: string): void {
+    if (this.routingIds.size >= MAX_RETIRED_IDS) this.routingIds.clear();
+    this.routingIds.set(id, key);
+  }
+
+  /** The closed socket (`node/socket`) this routing id was given to, if any. */
+  keyOfRoutingId(id: string): string | undefined {
+    return this.routingIds.get(id);
+  }
 
   /** Socket `key` closed owing `owed` (oldest first): the oldest within the bounds are kept. */
   retire(key: string, owed: PendingSend[], fanout: boolean): void {
@@ -56,7 +72,12 @@ export class LateSends {
       if (oldest !== undefined) this.bySocket.delete(oldest);
     }
     const sends = owed.slice(0, n);
-    this.bySocket.set(key, { sends, fanout, seen: new Uint8Array(n), next: new Map(), left: n });
+    this.bySocket.set(key, {
+      sends,
+      seen: fanout ? new Uint8Array(n) : null,
+      next: new Map(),
+      left: n,
+    });
   }
 
   get empty(): boolean {
@@ -73,7 +94,7 @@ export class LateSends {
       const p = r.sends[i];
       if (!p || !p.body.equals(body)) continue;
       r.next.set(receiver, i + 1);
-      if (r.fanout) {
+      if (r.seen) {
         const first = r.seen[i] === 0;
         r.seen[i] = 1;
         return { send: p, first };
@@ -87,5 +108,6 @@ export class LateSends {
 
   clear(): void {
     this.bySocket.clear();
+    this.routingIds.clear();
   }
 }
