@@ -69,6 +69,47 @@ test.describe("queues you can see", () => {
       .toBe(true);
   });
 
+  test("01: the request a paused server has read is in flight, in the gauge's capacity, and said", async ({
+    playground: p,
+  }) => {
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+    await p.goto({ template: "01-hello-world" });
+    await p.run();
+    await p.expectCountAbove("server", "received", 0);
+    const gauge = p.page.getByTestId("link.client-server.gauge");
+    await expect(gauge).toHaveAttribute("data-capacity", "2000");
+    // Paused between requests: its socket is already waiting in zeromq, reads the next request
+    // as it comes, and holds it; the client waits for the reply, so nothing more is sent.
+    await p.page.getByTestId("node.server.pause").click();
+    await expect(p.status("server")).toHaveText("paused");
+    await expect(gauge).toHaveAttribute("data-capacity", "2001", { timeout: 10_000 });
+    await expect(gauge).toHaveAttribute("data-in-flight", "1");
+    await expect(gauge).toHaveAttribute("aria-label", /^1 message in flight of 2001/);
+    await gauge.hover();
+    await expect(gauge).toHaveAttribute(
+      "title",
+      /send HWM 1000 \+ receive HWM 1000\).*hwserver has read 1 more and holds it/,
+    );
+    await gauge.click();
+    await expect(p.page.getByTestId("queue.summary")).toContainText(
+      "the pipe holds 2001 (send HWM 1000 at hwclient + receive HWM 1000 at hwserver) · ",
+    );
+    const summary = p.page.getByTestId("queue.summary");
+    await expect(summary).toContainText("hwserver has read 1 more and holds it");
+    // Nothing changes while it is paused, so the engine says the queue no more: its oldest age
+    // still grows, in the summary and in the gauge's title, as the list's own age does.
+    await expect(summary).toContainText(/oldest waiting [1-9][\d.]* s/, { timeout: 10_000 });
+    await p.page.mouse.move(0, 0);
+    await gauge.hover();
+    await expect(gauge).toHaveAttribute("title", /oldest waiting [1-9][\d.]* s/);
+    await p.shot("queues-01-held");
+
+    // Resumed: the server answers the request it held, and the link holds what its HWMs say.
+    await p.page.getByRole("button", { name: "Resume hwserver" }).first().click();
+    await expect(gauge).toHaveAttribute("data-capacity", "2000", { timeout: 10_000 });
+    await expect(p.page.getByTestId("queue.summary")).not.toContainText("holds it");
+  });
+
   test("11: the rate replaces particles on the busy link; the dropping PUB says so on its node", async ({
     playground: p,
   }) => {
@@ -210,9 +251,12 @@ test.describe("queues you can see", () => {
       })
       .toBe("agreed");
     expect(agreed).toBeGreaterThanOrEqual(5);
+    // Of 10, the two HWMs, or of 11 when the worker paused with a task already read (it holds it).
+    const capacity = await gauge.getAttribute("data-capacity");
+    expect(["10", "11"]).toContain(capacity);
     await expect(gauge).toHaveAttribute(
       "aria-label",
-      new RegExp(`^${agreed} messages in flight of 10`),
+      new RegExp(`^${agreed} messages in flight of ${capacity}`),
     );
     await p.shot("queues-13-blocked");
   });

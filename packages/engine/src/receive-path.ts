@@ -78,6 +78,8 @@ export class ReceivePath {
     wanted: boolean,
   ): ReceiveResult | null {
     const { counters, state } = this.path;
+    // Counted as received now: no longer held outside the pipe (a handler may yet take long).
+    entry.holding = false;
     const peer = match?.peer;
     if (peer) {
       // Counted through cached refs: no map lookups per message (same sums as counters.received).

@@ -32,7 +32,13 @@ export interface LinkQueue {
     sendHwm: number;
     /** The receiver's receive high-water mark (messages). */
     recvHwm: number;
-    /** sendHwm + recvHwm: what the two pipes hold before the sender blocks or drops. */
+    /**
+     * The one message the receiving socket has read from zeromq and not handed to its node yet,
+     * outside both pipes: read just as the node was paused (held until it resumes), or delayed by
+     * the link's latency. Absent when it holds none.
+     */
+    held?: 1;
+    /** sendHwm + recvHwm (+ held): what can be in flight before the sender blocks or drops. */
     total: number;
     /**
      * tcp only: the kernel's socket buffers sit between the two pipes and hold more than `total`

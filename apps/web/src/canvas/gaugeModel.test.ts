@@ -14,7 +14,7 @@ const q = (link: string, from: string, to: string, inFlight: number, total = 20)
   transport: "tcp",
   exact: true,
 });
-const EMPTY: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {} };
+const EMPTY: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 };
 
 function doc(): GraphDoc {
   const parsed = parseGraph({

@@ -7,7 +7,7 @@
 import { canReceive, canSend, LIMITS, type GraphDoc } from "@zmqp/protocol";
 import type { TFunction } from "i18next";
 import { sayWith } from "../i18n/say.js";
-import { shown, shownRunning } from "../replay/shown.js";
+import { shown, shownNow, shownRunning } from "../replay/shown.js";
 import type { AppState } from "../store/index.js";
 import {
   endName,
@@ -16,6 +16,7 @@ import {
   linkPipes,
   linkQueues,
   nameOf,
+  oldestAge,
   type PipeState,
   type QueuesState,
   tcpNote,
@@ -140,6 +141,7 @@ export function shortAge(ms: number): string {
  */
 export function gaugeTitle(t: TFunction, s: AppState, link: string): string {
   const queues = shown(s).queues;
+  const now = shownNow(s);
   const lines = linkQueues(queues, link).map((q) => {
     const parts = [
       t("queue.gaugeTitle", {
@@ -151,8 +153,9 @@ export function gaugeTitle(t: TFunction, s: AppState, link: string): string {
         recv: q.capacity.recvHwm,
       }),
     ];
-    if (q.oldestAgeMs !== null && q.inFlight > 0)
-      parts.push(t("queue.oldest", { age: shortAge(q.oldestAgeMs) }));
+    const age = oldestAge(q, queues, now);
+    if (age !== null) parts.push(t("queue.oldest", { age: shortAge(age) }));
+    if (q.capacity.held) parts.push(t("queue.held", { to: nameOf(s, q.to.node) }));
     if (q.transport === "tcp") parts.push(sayWith(t, tcpNote(q)));
     if (!q.exact) parts.push(t("queue.estimated"));
     return parts.join(" · ");

@@ -12,11 +12,13 @@ import {
   gaugeTone,
   linkQueues,
   nameOf,
+  oldestAge,
   tcpNote,
   type LinkQueue,
 } from "../store/queuesSlice.js";
 import { fetchQueue, LIST_LIMIT, LIST_POLL_MS, type QueueListing } from "./queueApi.js";
 import { shown } from "../replay/shown.js";
+import { useNow } from "../replay/useNow.js";
 
 function useListing(link: string, from: string, on: boolean) {
   const [listing, setListing] = useState<QueueListing | null>(null);
@@ -51,6 +53,11 @@ function Summary({ q }: { q: LinkQueue }) {
   const from = useApp((s) => nameOf(s, q.from.node));
   const to = useApp((s) => nameOf(s, q.to.node));
   const tone = gaugeTone(q.inFlight, q.capacity.total, false);
+  const queues = useApp((s) => shown(s).queues);
+  const replayT = useApp((s) => s.replay?.t ?? null);
+  // Live, the age grows while nothing changes (the engine says a queue again only when it does).
+  const clock = useNow(replayT === null && q.inFlight > 0, 500);
+  const age = oldestAge(q, queues, replayT ?? clock);
   return (
     <p className={`qlist-summary ${tone}`} data-testid="queue.summary">
       {t("queue.summary", {
@@ -61,9 +68,8 @@ function Summary({ q }: { q: LinkQueue }) {
         from,
         to,
       })}
-      {q.oldestAgeMs !== null && q.inFlight > 0 && (
-        <> · {t("queue.oldest", { age: shortAge(q.oldestAgeMs) })}</>
-      )}
+      {age !== null && <> · {t("queue.oldest", { age: shortAge(age) })}</>}
+      {q.capacity.held ? <span className="help"> {t("queue.held", { to })}</span> : null}
       {q.transport === "tcp" && <span className="help"> {sayWith(t, tcpNote(q))}</span>}
       {!q.exact && <span className="help"> {t("queue.estimated")}</span>}
     </p>

@@ -14,6 +14,9 @@ export const timelineShown = (s: AppState): boolean =>
 
 const NO_CUTS: string[] = [];
 
+/** The moment shown (epoch ms): now, or the moment of the recording on the timeline. */
+export const shownNow = (s: AppState): number => (s.replay ? s.replay.t : Date.now());
+
 /** Whether the run shown was running (at the moment shown, in the past). */
 export const shownRunning = (s: AppState): boolean =>
   s.replay ? s.replay.running : s.run.state === "running";

@@ -71,7 +71,7 @@ describe("PageReplay", () => {
     ]) {
       const upTo = replay.data.entries.slice(0, p).flatMap((e) => (e.k === "e" ? [e.e] : []));
       const m = replay.at(p);
-      const naive = reduceQueues({ links: {}, byLink: {}, pipes: {}, byNode: {} }, upTo);
+      const naive = reduceQueues({ links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 }, upTo);
       expect(m.view.queues.links, `queues at ${p}`).toEqual(naive.links);
       const rows = upTo.filter(logged);
       expect(m.view.log.length, `log rows at ${p}`).toBe(rows.length);

@@ -6,7 +6,7 @@
 import type { EventOf, GraphDoc, RuntimeEvent } from "@zmqp/protocol";
 import { KEYFRAME_EVERY, Replay, type RecordingData } from "@zmqp/recording";
 import { coalesce } from "../store/logCoalesce.js";
-import { reduceQueues, type QueuesState } from "../store/queuesSlice.js";
+import { EMPTY_QUEUES, reduceQueues, type QueuesState } from "../store/queuesSlice.js";
 import { NO_RATES } from "../store/rates.js";
 import { logged, LOG_CAPACITY, type LogEntry } from "../store/runtimeSlice.js";
 import type { AppState } from "../store/types.js";
@@ -53,7 +53,7 @@ function onlyLink(
   return { link: links[0]!.id, backward: links[0]!.to.node === node };
 }
 
-const NO_QUEUES: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {} };
+const NO_QUEUES: QueuesState = EMPTY_QUEUES;
 
 export class PageReplay {
   readonly replay: Replay;

@@ -1,7 +1,14 @@
 import type { LinkQueue } from "@zmqp/protocol";
 import { describe, expect, it } from "vitest";
 import { withHwm } from "../panels/HwmEditor.js";
-import { gaugeTone, linkPipes, linkQueues, nodePipes, reduceQueues } from "./queuesSlice.js";
+import {
+  gaugeTone,
+  linkPipes,
+  linkQueues,
+  nodePipes,
+  oldestAge,
+  reduceQueues,
+} from "./queuesSlice.js";
 
 const q = (link: string, from: string, to: string, inFlight: number): LinkQueue => ({
   link,
@@ -14,7 +21,7 @@ const q = (link: string, from: string, to: string, inFlight: number): LinkQueue 
   transport: "inproc",
   exact: true,
 });
-const EMPTY = { links: {}, byLink: {}, pipes: {}, byNode: {} };
+const EMPTY = { links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 };
 const reason = { key: "pipe.blockedHwm", params: { peer: "w2" } } as const;
 
 describe("queues", () => {
@@ -36,6 +43,16 @@ describe("queues", () => {
       { type: "pipe", t: 2, node: "v", socket: "s", state: "ok", reason: { key: "pipe.ok" } },
     ]);
     expect(nodePipes(ok, "v")).toEqual([]);
+  });
+
+  it("a stuck queue's oldest age grows with the moment shown, though no event came since", () => {
+    const stuck = { ...q("l1", "a", "b", 1), oldestAgeMs: 13 };
+    const s = reduceQueues(EMPTY, [{ type: "queues", t: 10_000, links: [stuck] }]);
+    expect(oldestAge(stuck, s, 10_000)).toBe(13);
+    expect(oldestAge(stuck, s, 67_000)).toBe(57_013);
+    // A clock a little behind the engine's never makes it younger than when sampled.
+    expect(oldestAge(stuck, s, 9_990)).toBe(13);
+    expect(oldestAge({ ...stuck, inFlight: 0, oldestAgeMs: null }, s, 67_000)).toBeNull();
   });
 
   it("a stopped run empties every queue", () => {

@@ -39,6 +39,12 @@ export interface QueuesState {
   pipes: Record<string, PipeState>;
   /** By node, blocked first: what its card shows, looked up (not scanned) on every batch. */
   byNode: Record<string, PipeState[]>;
+  /**
+   * When the last `queues` event was sampled (epoch ms, the engine's clock): its oldest ages were
+   * measured then. The engine sends one only when a count changes, so a stuck queue's age is
+   * read against the moment shown (oldestAge), not as it came.
+   */
+  at: number;
 }
 
 export interface QueuesSlice {
@@ -70,11 +76,21 @@ export function tcpNote(q: LinkQueue): Saying {
   return note && note.params?.count !== 0 ? note : { key: "queue.tcpNote" };
 }
 
+/**
+ * How long the oldest message in flight on `q` has waited at `now` (epoch ms: the live clock, or
+ * the moment of a recording shown): its age when sampled, plus the time since. Null when none.
+ */
+export function oldestAge(q: LinkQueue, queues: QueuesState, now: number): number | null {
+  if (q.oldestAgeMs === null || q.inFlight === 0) return null;
+  return q.oldestAgeMs + Math.max(0, now - queues.at);
+}
+
 /** `node/socket`: how the API and the pipe states name a socket. */
 export const endName = (e: QueueEnd) => `${e.node}/${e.socket}`;
 const queueKey = (link: string, from: string) => `${link}\u0000${from}`;
 
-const EMPTY: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {} };
+export const EMPTY_QUEUES: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 };
+const EMPTY = EMPTY_QUEUES;
 
 /** The queues state after some events (pure, so it is unit-tested). */
 export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]): QueuesState {
@@ -89,7 +105,7 @@ export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]
         (byLink[q.link] ??= []).push(q);
       }
       for (const list of Object.values(byLink)) if (list.length > 1) list.sort(fuller);
-      out = { ...out, links, byLink };
+      out = { ...out, links, byLink, at: e.t };
     } else if (e.type === "pipe") {
       const pipes = { ...out.pipes };
       const k = `${e.node}/${e.socket}`;

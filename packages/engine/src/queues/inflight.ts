@@ -55,9 +55,13 @@ export function lanesOf(core: Core, doc: GraphDoc): Lane[] {
       if (RECEIVE_ONLY.has(fromSocket.type) || SEND_ONLY.has(toSocket.type)) continue;
       const sendHwm = fromSocket.options?.sendHighWaterMark ?? LIMITS.highWaterMark;
       const recvHwm = toSocket.options?.receiveHighWaterMark ?? LIMITS.highWaterMark;
+      const toKey = socketKey(to.node, to.socket);
+      // Which of the receiver's links its held message came on is known only once it is matched
+      // (after it resumes): each of them may be the one, so each can hold one more.
+      const held = core.registry.get(toKey)?.holding === true;
       lanes.push({
         fromKey: socketKey(from.node, from.socket),
-        toKey: socketKey(to.node, to.socket),
+        toKey,
         oldestT: Infinity,
         queue: {
           link: l.id,
@@ -69,7 +73,8 @@ export function lanesOf(core: Core, doc: GraphDoc): Lane[] {
           capacity: {
             sendHwm,
             recvHwm,
-            total: sendHwm + recvHwm,
+            ...(held ? { held: 1 as const } : {}),
+            total: sendHwm + recvHwm + (held ? 1 : 0),
             ...(transport === "tcp"
               ? { note: phrase("pipe.tcpKernel", { count: TCP_KERNEL_FIT }) }
               : {}),

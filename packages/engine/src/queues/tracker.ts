@@ -113,7 +113,12 @@ export class QueueTracker {
     for (const q of queues) {
       const b = before.get(laneKey(q));
       const was = b?.inFlight ?? -1;
-      if (was === q.inFlight && (b?.lost ?? 0) === (q.lost ?? 0)) continue;
+      if (
+        was === q.inFlight &&
+        (b?.lost ?? 0) === (q.lost ?? 0) &&
+        b?.capacity.total === q.capacity.total
+      )
+        continue;
       changed = true;
       if (!b || band(b) !== band(q)) urgent = true;
     }

@@ -84,6 +84,12 @@ export interface SocketEntry {
   receiving: boolean;
   /** Messages the receive loop got (the queue gauges tell an idle receiver by it). */
   receives: number;
+  /**
+   * The receive loop read a message from zeromq that the node has not had yet: read just as the
+   * socket was paused (held until it resumes), or delayed by a slow link. At most one, outside
+   * zeromq's pipe: the queue gauges count it in the link's capacity (queues/inflight.ts).
+   */
+  holding: boolean;
   /** This socket's counter objects, cached by Core (CounterStore.refs). */
   counters?: SocketRefs;
   /** This socket's linked peers as a receiver, cached by the receive path (Correlator.receiverOf). */
@@ -136,6 +142,7 @@ export class SocketRegistry {
       sending: false,
       receiving: false,
       receives: 0,
+      holding: false,
     };
     if (options.routingId) entry.routingId = options.routingId as string;
     this.entries.get(key)?.sock.close();
@@ -200,6 +207,7 @@ export class SocketRegistry {
         frames = await entry.sock.receive();
         entry.receiving = false;
         entry.receives++;
+        entry.holding = true;
         failures = 0;
       } catch (err) {
         entry.receiving = false;
@@ -217,6 +225,8 @@ export class SocketRegistry {
       } catch (err) {
         onError(err as Error);
       }
+      // Handed over (the receive path says so sooner, as it counts it), or refused.
+      entry.holding = false;
     }
   }
 
