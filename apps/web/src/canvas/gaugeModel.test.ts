@@ -1,6 +1,6 @@
 import { parseGraph, type GraphDoc, type LinkQueue } from "@zmqp/protocol";
 import { describe, expect, it } from "vitest";
-import { reduceQueues, type QueuesState } from "../store/queuesSlice.js";
+import { EMPTY_QUEUES, reduceQueues, type QueuesState } from "../store/queuesSlice.js";
 import { fullLinks, gaugeOf, type GaugeInputs } from "./gaugeModel.js";
 
 const q = (link: string, from: string, to: string, inFlight: number, total = 20): LinkQueue => ({
@@ -14,7 +14,7 @@ const q = (link: string, from: string, to: string, inFlight: number, total = 20)
   transport: "tcp",
   exact: true,
 });
-const EMPTY: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 };
+const EMPTY: QueuesState = EMPTY_QUEUES;
 
 function doc(): GraphDoc {
   const parsed = parseGraph({

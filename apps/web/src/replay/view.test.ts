@@ -6,7 +6,7 @@
 import type { RuntimeEvent } from "@zmqp/protocol";
 import { KEYFRAME_EVERY, Recorder } from "@zmqp/recording";
 import { describe, expect, it } from "vitest";
-import { reduceQueues } from "../store/queuesSlice.js";
+import { EMPTY_QUEUES, reduceQueues } from "../store/queuesSlice.js";
 import { logged } from "../store/runtimeSlice.js";
 import { PageReplay } from "./view.js";
 
@@ -71,7 +71,7 @@ describe("PageReplay", () => {
     ]) {
       const upTo = replay.data.entries.slice(0, p).flatMap((e) => (e.k === "e" ? [e.e] : []));
       const m = replay.at(p);
-      const naive = reduceQueues({ links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 }, upTo);
+      const naive = reduceQueues(EMPTY_QUEUES, upTo);
       expect(m.view.queues.links, `queues at ${p}`).toEqual(naive.links);
       const rows = upTo.filter(logged);
       expect(m.view.log.length, `log rows at ${p}`).toBe(rows.length);

@@ -53,8 +53,6 @@ function onlyLink(
   return { link: links[0]!.id, backward: links[0]!.to.node === node };
 }
 
-const NO_QUEUES: QueuesState = EMPTY_QUEUES;
-
 export class PageReplay {
   readonly replay: Replay;
   readonly marks: Mark[];
@@ -66,7 +64,7 @@ export class PageReplay {
   constructor(readonly data: RecordingData) {
     this.replay = new Replay(data);
     this.marks = marksOf(data.entries);
-    let queues = NO_QUEUES;
+    let queues = EMPTY_QUEUES;
     data.entries.forEach((entry, i) => {
       if (i % KEYFRAME_EVERY === 0) this.queueFrames.push(queues);
       if (entry.k !== "e") return;

@@ -6,6 +6,7 @@ import {
   linkPipes,
   linkQueues,
   nodePipes,
+  EMPTY_QUEUES as EMPTY,
   oldestAge,
   reduceQueues,
 } from "./queuesSlice.js";
@@ -21,7 +22,6 @@ const q = (link: string, from: string, to: string, inFlight: number): LinkQueue 
   transport: "inproc",
   exact: true,
 });
-const EMPTY = { links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 };
 const reason = { key: "pipe.blockedHwm", params: { peer: "w2" } } as const;
 
 describe("queues", () => {

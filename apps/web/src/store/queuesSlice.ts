@@ -90,7 +90,6 @@ export const endName = (e: QueueEnd) => `${e.node}/${e.socket}`;
 const queueKey = (link: string, from: string) => `${link}\u0000${from}`;
 
 export const EMPTY_QUEUES: QueuesState = { links: {}, byLink: {}, pipes: {}, byNode: {}, at: 0 };
-const EMPTY = EMPTY_QUEUES;
 
 /** The queues state after some events (pure, so it is unit-tested). */
 export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]): QueuesState {
@@ -117,7 +116,7 @@ export function reduceQueues(state: QueuesState, events: readonly RuntimeEvent[]
       out = { ...out, pipes, byNode: indexByNode(pipes) };
     } else if (e.type === "runtime" && (e.state === "stopped" || e.fresh)) {
       // Nothing waits in a stopped run's pipes; a run from nothing starts empty.
-      out = EMPTY;
+      out = EMPTY_QUEUES;
     }
   }
   return out;
@@ -143,7 +142,7 @@ export const createQueuesSlice: StateCreator<AppState, [], [], QueuesSlice> = (s
     pending = null;
   };
   return {
-    queues: EMPTY,
+    queues: EMPTY_QUEUES,
     openQueue: null,
     rateView: true,
     setRateView(rateView) {
@@ -163,7 +162,7 @@ export const createQueuesSlice: StateCreator<AppState, [], [], QueuesSlice> = (s
       const t = Date.now();
       pending = null;
       set({
-        queues: reduceQueues(EMPTY, [
+        queues: reduceQueues(EMPTY_QUEUES, [
           { type: "queues", t, links: snap.queues ?? [] },
           ...(snap.pipes ?? []).map((p) => ({ type: "pipe" as const, t, ...p })),
         ]),
