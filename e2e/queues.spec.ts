@@ -85,6 +85,10 @@ test.describe("queues you can see", () => {
     await expect(gauge).toHaveAttribute("data-capacity", "2001", { timeout: 10_000 });
     await expect(gauge).toHaveAttribute("data-in-flight", "1");
     await expect(gauge).toHaveAttribute("aria-label", /^1 message in flight of 2001/);
+    // Its card says it holds one, whole.
+    const detail = p.page.getByTestId("node.server.detail");
+    await expect(detail).toHaveText("holds 1 it read; the rest in zeromq");
+    expect(await p.isCut(detail), "the held line is cut").toBe(false);
     await gauge.hover();
     await expect(gauge).toHaveAttribute(
       "title",
@@ -108,6 +112,7 @@ test.describe("queues you can see", () => {
     await p.page.getByRole("button", { name: "Resume hwserver" }).first().click();
     await expect(gauge).toHaveAttribute("data-capacity", "2000", { timeout: 10_000 });
     await expect(p.page.getByTestId("queue.summary")).not.toContainText("holds it");
+    await expect(detail).not.toHaveText(/holds 1/);
   });
 
   test("11: the rate replaces particles on the busy link; the dropping PUB says so on its node", async ({

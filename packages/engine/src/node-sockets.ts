@@ -9,6 +9,7 @@ import {
   canReceive,
   capabilitiesOf,
   codeForZmqError,
+  phrase,
   type GraphSocket,
   type NodeStatus,
 } from "@zmqp/protocol";
@@ -18,6 +19,7 @@ import type { Core } from "./core.js";
 import type { ReceiveResult } from "./receive-path.js";
 import { applyMonitor, watchSocket, type MonitorEvent } from "./monitor.js";
 import { outsideReporter } from "./outside-peers.js";
+import { setDetail } from "./say.js";
 import type { SocketEntry, ZmqType } from "./sockets/registry.js";
 import { bindReleased, closeEntry } from "./sockets/teardown.js";
 
@@ -201,6 +203,12 @@ export class NodeSockets {
       },
       (err) => path.socketError(this.id, entry.socket, err),
       (err) => core.peerErrors.receiveFailed(entry, err),
+      () => {
+        // Its card says so until it resumes (the gauge counts the held one in its capacity).
+        if (owner.status.state !== "paused") return;
+        setDetail(owner.status, phrase("detail.pausedHolding"));
+        owner.emitStatus();
+      },
     );
   }
 

@@ -148,6 +148,7 @@ const SHARED = {
   "detail.socketFailed": "socket failed",
   "detail.socketError": "{{message}}",
   "detail.paused": "messages wait in zeromq, unread",
+  "detail.pausedHolding": "holds 1 it read; the rest in zeromq",
   "detail.waitingStart": "waiting for a start",
   "detail.waitingReply": 'waiting for the reply to "{{body}}"',
   "detail.stuckForever":

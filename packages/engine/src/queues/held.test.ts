@@ -59,6 +59,8 @@ describe("a paused receiver holding the message it read", () => {
     // The sink's receive was waiting in zeromq: it reads the next message and holds it.
     await r.nodeAction("vent", "send");
     await gauge(samples, "the held message", (q) => q.capacity.held === 1 && q.inFlight === 1);
+    // Its card says what it holds, until it resumes.
+    expect(r.snapshot().nodes.sink?.detailPhrase?.key).toBe("detail.pausedHolding");
     // Exactly what the pipes hold (none left waiting on a full pipe, whose send would time out
     // if the machine were slow to get to the resume).
     for (let i = 0; i < 10; i++) void r.nodeAction("vent", "send");
@@ -68,6 +70,7 @@ describe("a paused receiver holding the message it read", () => {
 
     await r.nodeAction("sink", "resume");
     await waitFor("the sink's 20", () => received(r, "sink") === 20);
+    expect(r.snapshot().nodes.sink?.detail).toBeUndefined();
     const empty = await gauge(samples, "the link empty", (q) => q.inFlight === 0);
     expect(empty.capacity).toEqual({ sendHwm: 5, recvHwm: 5, total: 10 });
     expect(mismatches.map((s) => s.bySender)).toEqual([]);

@@ -189,13 +189,15 @@ export class SocketRegistry {
    * paused socket stops reading, so new messages queue inside zeromq (up to the high-water mark).
    * A failed receive on a live socket is a peer's bad message (zeromq.js raises EAGAIN when libzmq
    * discarded it): reported through `onPeerError`, and the loop reads on. Failures in a row back
-   * off (up to a second) so an error that repeats cannot spin the event loop.
+   * off (up to a second) so an error that repeats cannot spin the event loop. `onHeld`: the socket
+   * was paused while its receive waited in zeromq, and holds the message that receive then read.
    */
   async receiveLoop(
     entry: SocketEntry,
     handle: (frames: Buffer[]) => void | Promise<unknown>,
     onError: (err: Error) => void,
     onPeerError: (err: NodeJS.ErrnoException) => void = onError,
+    onHeld?: () => void,
   ): Promise<void> {
     let failures = 0;
     while (!entry.closed && !entry.closing) {
@@ -217,6 +219,7 @@ export class SocketRegistry {
         if (++failures > 3) await backOff(failures);
         continue;
       }
+      if (entry.paused && !entry.closed) onHeld?.();
       while (entry.paused && !entry.closed) await new Promise<void>((r) => (entry.wake = r));
       if (entry.closed) break;
       try {
