@@ -15,6 +15,7 @@ import {
   oldestAge,
   tcpNote,
   type LinkQueue,
+  type QueuesState,
 } from "../store/queuesSlice.js";
 import { fetchQueue, LIST_LIMIT, LIST_POLL_MS, type QueueListing } from "./queueApi.js";
 import { shown } from "../replay/shown.js";
@@ -48,12 +49,11 @@ function useListing(link: string, from: string, on: boolean) {
   return { listing, failed };
 }
 
-function Summary({ q }: { q: LinkQueue }) {
+function Summary({ q, queues }: { q: LinkQueue; queues: QueuesState }) {
   const { t } = useTranslation();
   const from = useApp((s) => nameOf(s, q.from.node));
   const to = useApp((s) => nameOf(s, q.to.node));
   const tone = gaugeTone(q.inFlight, q.capacity.total, false);
-  const queues = useApp((s) => shown(s).queues);
   const replayT = useApp((s) => s.replay?.t ?? null);
   // Live, the age grows while nothing changes (the engine says a queue again only when it does).
   const clock = useNow(replayT === null && q.inFlight > 0, 500);
@@ -126,7 +126,7 @@ export function QueueList({ link }: { link: string }) {
           {t("queue.close")}
         </button>
       </div>
-      {q && <Summary q={q} />}
+      {q && <Summary q={q} queues={queues} />}
       {!running ? (
         <p className="muted">{t("queue.notRunning")}</p>
       ) : failed ? (

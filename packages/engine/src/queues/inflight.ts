@@ -55,13 +55,9 @@ export function lanesOf(core: Core, doc: GraphDoc): Lane[] {
       if (RECEIVE_ONLY.has(fromSocket.type) || SEND_ONLY.has(toSocket.type)) continue;
       const sendHwm = fromSocket.options?.sendHighWaterMark ?? LIMITS.highWaterMark;
       const recvHwm = toSocket.options?.receiveHighWaterMark ?? LIMITS.highWaterMark;
-      const toKey = socketKey(to.node, to.socket);
-      // Which of the receiver's links its held message came on is known only once it is matched
-      // (after it resumes): each of them may be the one, so each can hold one more.
-      const held = core.registry.get(toKey)?.holding === true;
       lanes.push({
         fromKey: socketKey(from.node, from.socket),
-        toKey,
+        toKey: socketKey(to.node, to.socket),
         oldestT: Infinity,
         queue: {
           link: l.id,
@@ -73,8 +69,7 @@ export function lanesOf(core: Core, doc: GraphDoc): Lane[] {
           capacity: {
             sendHwm,
             recvHwm,
-            ...(held ? { held: 1 as const } : {}),
-            total: sendHwm + recvHwm + (held ? 1 : 0),
+            total: sendHwm + recvHwm,
             ...(transport === "tcp"
               ? { note: phrase("pipe.tcpKernel", { count: TCP_KERNEL_FIT }) }
               : {}),
@@ -89,12 +84,19 @@ export function lanesOf(core: Core, doc: GraphDoc): Lane[] {
 }
 
 /**
- * Fills every lane's in-flight count and oldest age from the correlator's lists. `keep`: lanes
+ * Fills every lane's in-flight count and oldest age from the correlator's lists, and its capacity's
+ * held message from the receiving socket. `keep`: lanes
  * whose sends are collected too (at most `max` each, oldest first), for list queue.
  */
 export function sampleLanes(core: Core, lanes: Lane[], keep?: Set<Lane>, max = 0): void {
   const bySender = new Map<string, Lane[]>();
   for (const lane of lanes) {
+    // The message its receiver holds, read from zeromq (registry.ts): which of the receiver's
+    // links it came on is known only once it is matched, so each of them can hold one more.
+    if (core.registry.get(lane.toKey)?.holding) {
+      lane.queue.capacity.held = 1;
+      lane.queue.capacity.total++;
+    }
     const list = bySender.get(lane.fromKey);
     if (list) list.push(lane);
     else bySender.set(lane.fromKey, [lane]);
